@@ -68,6 +68,10 @@ type Error struct {
 	// Args fill the message: ids, limits, field names, the offending text of
 	// a date or an enumeration. Never personal data.
 	Args []string `json:"args,omitempty"`
+	// Text, when set, is the message already written in each language (for
+	// messages rendered elsewhere, such as validator translations); it wins
+	// over the catalog entry for Code.
+	Text *Text `json:"-"`
 	// Snippet, when set, is the source line with a caret under Col.
 	Snippet string `json:"snippet,omitempty"`
 	// Err is the underlying error, if any (e.g. civil.ErrFormat).
@@ -81,7 +85,12 @@ func (e *Error) Error() string { return e.Localize(EN) }
 func (e *Error) Unwrap() error { return e.Err }
 
 // Message returns the message alone, without position or path.
-func (e *Error) Message(lang Lang) string { return render(e.Code, lang, e.Args) }
+func (e *Error) Message(lang Lang) string {
+	if e.Text != nil {
+		return e.Text.In(lang)
+	}
+	return render(e.Code, lang, e.Args)
+}
 
 // Localize returns "file:line:col: path: message" in lang.
 func (e *Error) Localize(lang Lang) string {
