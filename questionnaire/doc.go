@@ -1,0 +1,49 @@
+// Package questionnaire models the applicant questionnaire of the guide
+// (Appendix 1, «Волонтерге үміткердің сауалнамасы», D1): what a person who
+// wants to volunteer says about themselves, so that the organisation can
+// suggest the role that fits them best.
+//
+// The guide is clear about the questionnaire's purpose (L818–L826): it is a
+// self-assessment, not a test of the applicant. It shows the skills the work
+// asks for and helps choose a convenient kind of work. Nothing here scores or
+// rejects a person; [Response.Validate] only checks that the form was filled
+// in by its own rules.
+//
+// # The response
+//
+// A [Response] holds every answer of the form: name, phone and e-mail (personal
+// data, redacted in logs by [Response.LogValue] and hidden from policies),
+// gender, education, free time, up to three motives, eight qualities rated 1
+// to 5, years in the locality, experience with people, health limitations and
+// up to two preferred activities. Choices are stable snake_case option ids
+// ([Motive], [Activity], …); the printed form in package
+// questionnaire/form uses the same ids.
+//
+// One field is not on the guide's form: the applicant's birth date. The
+// guide's rules are by age — an individual mentor is 25 or older (R1), an
+// event volunteer 18 or older (R13) — so the role cannot be suggested
+// without it.
+//
+// # Files
+//
+// [Load] and [Decode] read a response from JSON or YAML. Every problem is
+// reported at once as a [diag.List], each at its file:line:col with the
+// field's JSON path: syntax, unknown fields, duplicate keys, wrong types,
+// impossible dates, and then the form's own rules.
+//
+// # Validation
+//
+// [Response.Validate] checks the form's rules through the `validate` tags
+// (at most [MaxMotives] motives, at most [MaxActivities] activities, each
+// quality from [MinRating] to [MaxRating], known option ids, no choice twice)
+// and, in code, that an explanation is given wherever "other" or "yes
+// (explain)" is chosen ([CodeExplain]). Messages are in Kazakh, Russian and
+// English and never repeat personal data.
+//
+// # Roles
+//
+// Which [Role] fits a response is decided by the CEL policy in roles.yaml
+// (subject respondent, variable response), run by package rules; this
+// package does not evaluate it. The policy's field names are the `cel` tags
+// of [Response].
+package questionnaire
