@@ -1,0 +1,111 @@
+package planning
+
+import (
+	"github.com/birgemiz/sabaqtastyq/diag"
+)
+
+// Severity says how bad a finding is, as in the policy: deny breaks a rule,
+// warn falls below a recommendation.
+type Severity string
+
+// Severities.
+const (
+	Deny Severity = "deny"
+	Warn Severity = "warn"
+)
+
+// Finding is a rule a proposal breaks or a reason it could not do better,
+// in the shape of the policy's findings so that a reader sees one format.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	// Subject is KIND/ID: group/inst-1-g2, volunteer/v-3, child/c-9, pair/v-3+c-9.
+	Subject string `json:"subject"`
+	Message string `json:"message"`
+	Source  string `json:"source,omitempty"`
+}
+
+// Message codes of this package; the texts are registered in init.
+const (
+	codeGroupMax      diag.Code = "planning.group_max_size"
+	codeGroupMin      diag.Code = "planning.group_min_size"
+	codeNotice        diag.Code = "planning.notice"
+	codeMentorRules   diag.Code = "planning.mentor_rules"
+	codeAtCapacity    diag.Code = "planning.mentor_at_capacity"
+	codeNoAllowed     diag.Code = "planning.no_allowed_partner"
+	codeOutmatched    diag.Code = "planning.outmatched"
+	codeHasTandem     diag.Code = "planning.child_has_tandem"
+	codeNoCandidates  diag.Code = "planning.no_candidates"
+	codeBadBounds     diag.Code = "planning.bad_bounds"
+	codeUnknownInst   diag.Code = "planning.unknown_institution"
+	codeUnknownMentor diag.Code = "planning.unknown_mentor"
+)
+
+func message(lang diag.Lang, code diag.Code, args ...string) string {
+	return diag.New(code, "", args...).Message(lang)
+}
+
+func init() {
+	diag.Register(map[diag.Code]diag.Text{
+		codeGroupMax: {
+			KK: "{0} тобында {1} адам болады; топтық сабақ {2} адамнан аспауы тиіс (балалар мен тәлімгерлерді қоса алғанда): тандемді бөлмей кішірейту мүмкін емес",
+			RU: "в группе {0} будет {1} человек; групповое занятие — не более {2} человек (дети и наставники вместе): уменьшить её, не разделив тандем, нельзя",
+			EN: "group {0} would have {1} people; a group session holds at most {2}, children and mentors together, and it cannot shrink without splitting a tandem",
+		},
+		codeGroupMin: {
+			KK: "{0} тобында {1} адам болады, бұл ұсынылған {2} адамнан аз: мекеменің {3} қатысушысын тандемдерді бөлмей {2}–{4} адамдық топтарға бөлу мүмкін емес",
+			RU: "в группе {0} будет {1} человек — меньше рекомендуемых {2}: {3} участников учреждения нельзя разделить на группы по {2}–{4} человек, не разделяя тандемы",
+			EN: "group {0} would have {1} people, fewer than the recommended {2}: the institution's {3} participants cannot be split into groups of {2}–{4} without splitting a tandem",
+		},
+		codeNotice: {
+			KK: "Бұл — ұсыныстар, шешім емес: шешімді үйлестіруші қабылдайды.",
+			RU: "Это предложения, а не решения: решение принимает координатор.",
+			EN: "These are proposals, not decisions: the coordinator decides.",
+		},
+		codeMentorRules: {
+			KK: "тәлімгерге қойылатын талаптарға сай емес: {0}",
+			RU: "не проходит требования к наставнику: {0}",
+			EN: "does not pass the mentor rules: {0}",
+		},
+		codeAtCapacity: {
+			KK: "қазірдің өзінде {0} баламен тандемде (ең көбі {1})",
+			RU: "уже в тандеме с {0} детьми (не более {1})",
+			EN: "already mentors {0} child(ren) in open tandems (at most {1})",
+		},
+		codeNoAllowed: {
+			KK: "бірде-бір жұп ережелерден өтпеді: {0}",
+			RU: "ни одна пара не проходит правила: {0}",
+			EN: "no pair passes the pair rules: {0}",
+		},
+		codeOutmatched: {
+			KK: "рұқсат етілген {0} жұптың бәрі басқаларға ұсынылды; ең жақсысы {1} (ұпай {2}) — {3} үшін ұсынылды, жалпы ұпай осылай жоғары",
+			RU: "все {0} допустимых пар достались другим; лучшая — {1} (балл {2}) — предложена для {3}, так общий балл выше",
+			EN: "all {0} allowed partners went to others; the best, {1} (score {2}), is proposed with {3}, which gives a higher total",
+		},
+		codeHasTandem: {
+			KK: "баланың ашық тандемі бар: {0}",
+			RU: "у ребёнка уже есть открытый тандем: {0}",
+			EN: "the child already has an open tandem: {0}",
+		},
+		codeNoCandidates: {
+			KK: "екінші жақта үміткер жоқ",
+			RU: "на другой стороне нет кандидатов",
+			EN: "there is no candidate on the other side",
+		},
+		codeBadBounds: {
+			KK: "топ өлшемінің шектері дұрыс емес: ең азы {0}, ең көбі {1}",
+			RU: "неверные границы размера группы: минимум {0}, максимум {1}",
+			EN: "bad group size bounds: minimum {0}, maximum {1}",
+		},
+		codeUnknownInst: {
+			KK: "«{0}» мекемесі бағдарламада жоқ",
+			RU: "учреждения «{0}» нет в программе",
+			EN: "institution \"{0}\" is not in the programme",
+		},
+		codeUnknownMentor: {
+			KK: "«{0}» волонтері бағдарламада жоқ",
+			RU: "волонтёра «{0}» нет в программе",
+			EN: "volunteer \"{0}\" is not in the programme",
+		},
+	})
+}
