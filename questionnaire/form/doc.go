@@ -1,0 +1,24 @@
+// Package form is the applicant questionnaire of the guide (Appendix 1) as
+// data, in Kazakh (the guide's own wording), Russian and English, and its
+// print-ready rendering.
+//
+// # The form
+//
+// [Default] returns the embedded form: sections of questions, each with its
+// [Kind], options and limits (at most three motives, at most two
+// activities, qualities on a 1–5 scale). Question ids are the JSON paths of
+// questionnaire.Response and option ids its values, so a filled-in paper form
+// is typed in without translation; a test keeps the two in step. [Parse]
+// reads an organisation's own variant in the same YAML format.
+//
+// # Rendering
+//
+// [Form.Markdown] and [Form.HTML] print a blank form in one language: boxes
+// to tick, circles 1–5 for the qualities, lines to write on. The HTML is an
+// A4 page whose sections never split across pages, and is well-formed XML as
+// well as HTML. [Form.SkillsMarkdown] and [Form.SkillsHTML] print the "my
+// skills" table of the guide (D7, L1949–L1980): blank with the guide's sample
+// skills, or filled from a volunteer's [volunteer.Skill] list.
+//
+// A [Form] is read-only; rendering is safe for concurrent use.
+package form
