@@ -1,0 +1,506 @@
+package rules
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
+	"cel.dev/cel-go/interpreter"
+
+	"github.com/birgemiz/sabaqtastyq/agreement"
+	"github.com/birgemiz/sabaqtastyq/civil"
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
+	"github.com/birgemiz/sabaqtastyq/volunteer"
+)
+
+// Finding is one broken rule about one subject. Its JSON form is the
+// contract's: {"rule", "severity", "subject", "message", "source"}.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Subject  string   `json:"subject"` // KIND/ID, e.g. "tandem/t-1"; outings are TANDEM@DATE
+	Message  string   `json:"message"`
+	Source   string   `json:"source"`
+}
+
+// Result says how one rule came out for one subject.
+type Result string
+
+// Results of a rule on a subject.
+const (
+	Passed     Result = "pass"
+	Failed     Result = "fail"
+	Errored    Result = "error"
+	NotApplies Result = "skip" // the rule's when was false
+)
+
+// Outcome is a rule's result on one subject, kept when evaluation is asked
+// for every outcome ([WithOutcomes]), e.g. to measure test coverage.
+type Outcome struct {
+	Rule    string
+	Subject string
+	Result  Result
+}
+
+// Report is the result of evaluating a policy on a programme. Its JSON
+// form is the contract's `sabaq check --format json` object.
+type Report struct {
+	Policy    string     `json:"policy"`
+	AsOf      civil.Date `json:"as_of"`
+	Compliant bool       `json:"compliant"` // no deny and no error finding
+	Findings  []Finding  `json:"findings"`
+	// Outcomes holds every rule's result on every subject, when asked for
+	// with WithOutcomes.
+	Outcomes []Outcome `json:"-"`
+}
+
+// EvalOption configures one evaluation. The zero configuration evaluates
+// every rule on every subject as of the programme's as_of, with English
+// messages.
+type EvalOption func(*evalOptions)
+
+type evalOptions struct {
+	lang     diag.Lang
+	asOf     civil.Date
+	outcomes bool
+	only     map[string]bool
+	subject  string
+}
+
+// WithLang sets the language of messages. Default English.
+func WithLang(l diag.Lang) EvalOption { return func(o *evalOptions) { o.lang = l } }
+
+// WithAsOf evaluates as of another date than the programme's as_of.
+func WithAsOf(d civil.Date) EvalOption { return func(o *evalOptions) { o.asOf = d } }
+
+// WithOutcomes records every rule's result on every subject in
+// Report.Outcomes, passes included.
+func WithOutcomes() EvalOption { return func(o *evalOptions) { o.outcomes = true } }
+
+// WithRules restricts evaluation to the rules with these ids.
+func WithRules(ids ...string) EvalOption {
+	return func(o *evalOptions) {
+		o.only = map[string]bool{}
+		for _, id := range ids {
+			o.only[id] = true
+		}
+	}
+}
+
+// WithSubject restricts evaluation to one subject, "KIND/ID" (for an app
+// that checks a single volunteer at sign-up: "volunteer/v-17"). An unknown
+// subject is an error.
+func WithSubject(subject string) EvalOption { return func(o *evalOptions) { o.subject = subject } }
+
+// ErrInput is wrapped by Evaluate's errors about the programme itself
+// (dangling references, a missing as_of), as opposed to policy errors.
+var ErrInput = errors.New("rules: bad input")
+
+// activation binds one subject's variables for CEL. It is pooled: one
+// evaluation of one subject takes it, fills the slots, and puts it back.
+type activation struct {
+	ke    *kindEnv
+	slots [8]any
+	vals  []ref.Val // cached variable values
+	state []uint8   // 0 not yet, 1 computing, 2 done
+}
+
+var activations = sync.Pool{New: func() any { return new(activation) }}
+
+func (a *activation) reset(ke *kindEnv) {
+	a.ke = ke
+	n := len(ke.vars)
+	if cap(a.vals) < n {
+		a.vals = make([]ref.Val, n)
+		a.state = make([]uint8, n)
+	}
+	a.vals = a.vals[:n]
+	a.state = a.state[:n]
+	clear(a.vals)
+	clear(a.state)
+}
+
+func (a *activation) release() {
+	a.slots = [8]any{}
+	clear(a.vals)
+	a.ke = nil
+	activations.Put(a)
+}
+
+// ResolveName implements interpreter.Activation: subject variables from the
+// slots, policy variables evaluated on first use and cached.
+func (a *activation) ResolveName(name string) (any, bool) {
+	i, ok := a.ke.lookup[name]
+	if !ok {
+		return nil, false
+	}
+	if i < len(a.ke.slots) {
+		return a.slots[i], true
+	}
+	i -= len(a.ke.slots)
+	switch a.state[i] {
+	case 2:
+		return a.vals[i], true
+	case 1:
+		return types.NewErr("variable %s refers to itself", name), true
+	}
+	a.state[i] = 1
+	v, _, err := a.ke.vars[i].prog.Eval(a)
+	if err != nil {
+		v = types.WrapErr(err)
+	}
+	a.vals[i] = v
+	a.state[i] = 2
+	return v, true
+}
+
+// Parent implements interpreter.Activation.
+func (a *activation) Parent() interpreter.Activation { return nil }
+
+// subject is one thing rules are evaluated on.
+type subject struct {
+	kind Kind
+	id   string
+	bind func(a *activation)
+	// fits reports whether the subject's lists are within the declared
+	// limits, so that bounded rules may run unmetered.
+	fits func(limits map[string]int) bool
+}
+
+// Evaluate runs the policy on every subject of the programme and returns the
+// findings in a stable order: by subject kind (volunteer, child, tandem,
+// group, agreement, outing, programme), then by the subject's place in the
+// file, then by the rule's place in the policy.
+//
+// The programme must be valid input (see mentoring.Load): Evaluate indexes
+// it and fails with ErrInput if a reference does not resolve. A rule that
+// fails at run time (a missing date read without has(), a cost budget
+// exceeded) becomes a finding with severity "error", never a crash and never
+// a silent pass. Evaluate stops early, with ctx's error, when ctx is done.
+func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts ...EvalOption) (*Report, error) {
+	o := evalOptions{lang: diag.EN}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if prog == nil {
+		return nil, fmt.Errorf("%w: no programme", ErrInput)
+	}
+	if err := prog.Index(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInput, err)
+	}
+	asOf := prog.AsOf
+	if !o.asOf.IsZero() {
+		asOf = o.asOf
+	}
+	if asOf.IsZero() {
+		return nil, fmt.Errorf("%w: the programme has no as_of date and none was given", ErrInput)
+	}
+	rep := &Report{Policy: p.name, AsOf: asOf, Findings: []Finding{}}
+	e := &evaluation{p: p, o: &o, prog: prog, asOf: asOf, rep: rep}
+	var found bool
+	for _, k := range programmeKinds {
+		if len(p.byKind[k]) == 0 && o.subject == "" {
+			continue
+		}
+		err := e.subjects(k, func(s subject) error {
+			if o.subject != "" {
+				if string(s.kind)+"/"+s.id != o.subject {
+					return nil
+				}
+				found = true
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			e.run(ctx, s)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if o.subject != "" && !found {
+		return nil, fmt.Errorf("%w: no subject %q in the programme", ErrInput, o.subject)
+	}
+	rep.Compliant = true
+	for _, f := range rep.Findings {
+		if f.Severity != Warn {
+			rep.Compliant = false
+			break
+		}
+	}
+	return rep, nil
+}
+
+type evaluation struct {
+	p    *Policy
+	o    *evalOptions
+	prog *mentoring.Programme
+	asOf civil.Date
+	rep  *Report
+}
+
+// subjects calls each for every subject of kind k, in file order.
+func (e *evaluation) subjects(k Kind, each func(subject) error) error {
+	prog, asOf := e.prog, &e.asOf
+	within := func(limits map[string]int, name string, n int) bool { return n <= limits[name] }
+	switch k {
+	case KindVolunteer:
+		for i := range prog.Volunteers {
+			v := &prog.Volunteers[i]
+			tandems, agreements, reports := prog.TandemsOf(v.ID), prog.AgreementsOf(v.ID), prog.ReportsOf(v.ID)
+			err := each(subject{kind: k, id: v.ID,
+				bind: func(a *activation) {
+					a.slots = [8]any{asOf, prog, v, tandems, agreements, reports}
+				},
+				fits: func(l map[string]int) bool {
+					return within(l, "tandems", len(tandems)) && within(l, "agreements", len(agreements)) &&
+						within(l, "reports", len(reports)) && volunteerFits(l, v)
+				}})
+			if err != nil {
+				return err
+			}
+		}
+	case KindChild:
+		for i := range prog.Children {
+			c := &prog.Children[i]
+			inst, _ := prog.Institution(c.Institution)
+			tandems := prog.TandemsWith(c.ID)
+			err := each(subject{kind: k, id: c.ID,
+				bind: func(a *activation) { a.slots = [8]any{asOf, prog, c, inst, tandems} },
+				fits: func(l map[string]int) bool { return within(l, "tandems", len(tandems)) && childFits(l, c) }})
+			if err != nil {
+				return err
+			}
+		}
+	case KindTandem:
+		for i := range prog.Tandems {
+			t := &prog.Tandems[i]
+			m, _ := prog.Volunteer(t.Mentor)
+			c, _ := prog.Child(t.Child)
+			inst, _ := prog.Institution(c.Institution)
+			agreements := prog.AgreementsOf(t.Mentor)
+			err := each(subject{kind: k, id: t.ID,
+				bind: func(a *activation) { a.slots = [8]any{asOf, prog, t, m, c, inst, agreements} },
+				fits: func(l map[string]int) bool {
+					return within(l, "agreements", len(agreements)) && volunteerFits(l, m) && childFits(l, c)
+				}})
+			if err != nil {
+				return err
+			}
+		}
+	case KindGroup:
+		for i := range prog.Groups {
+			g := &prog.Groups[i]
+			inst, _ := prog.Institution(g.Institution)
+			err := each(subject{kind: k, id: g.ID,
+				bind: func(a *activation) { a.slots = [8]any{asOf, prog, g, inst} },
+				fits: func(l map[string]int) bool {
+					return within(l, "mentors", len(g.Mentors)) && within(l, "children", len(g.Children))
+				}})
+			if err != nil {
+				return err
+			}
+		}
+	case KindAgreement:
+		for i := range prog.Agreements {
+			ag := &prog.Agreements[i]
+			v, _ := prog.Volunteer(ag.Volunteer)
+			reports := prog.ReportsOf(ag.Volunteer)
+			err := each(subject{kind: k, id: ag.ID,
+				bind: func(a *activation) { a.slots = [8]any{asOf, prog, ag, v, reports} },
+				fits: func(l map[string]int) bool {
+					return within(l, "reports", len(reports)) && volunteerFits(l, v) && agreementFits(l, ag)
+				}})
+			if err != nil {
+				return err
+			}
+		}
+	case KindOuting:
+		for i := range prog.Outings {
+			out := &prog.Outings[i]
+			t, _ := prog.Tandem(out.Tandem)
+			m, _ := prog.Volunteer(t.Mentor)
+			c, _ := prog.Child(t.Child)
+			agreements := prog.AgreementsOf(t.Mentor)
+			err := each(subject{kind: k, id: out.ID(),
+				bind: func(a *activation) { a.slots = [8]any{asOf, prog, out, t, m, c, agreements} },
+				fits: func(l map[string]int) bool {
+					return within(l, "agreements", len(agreements)) && volunteerFits(l, m) && childFits(l, c)
+				}})
+			if err != nil {
+				return err
+			}
+		}
+	case KindProgramme:
+		id := prog.Organisation
+		if id == "" {
+			id = "programme"
+		}
+		return each(subject{kind: k, id: id,
+			bind: func(a *activation) { a.slots = [8]any{asOf, prog} },
+			fits: func(map[string]int) bool { return false }})
+	}
+	return nil
+}
+
+func volunteerFits(l map[string]int, v *volunteer.Volunteer) bool {
+	if len(v.Languages) > l["languages"] || len(v.Skills) > l["skills"] {
+		return false
+	}
+	return v.FreeTime == nil || len(v.FreeTime.Weekdays) <= l["weekdays"]
+}
+
+func childFits(l map[string]int, c *mentoring.Child) bool {
+	return len(c.Languages) <= l["languages"] && len(c.Interests) <= l["interests"]
+}
+
+func agreementFits(l map[string]int, a *agreement.Agreement) bool {
+	return len(a.Weekdays) <= l["weekdays"]
+}
+
+// run evaluates the rules of the subject's kind on it.
+func (e *evaluation) run(ctx context.Context, s subject) {
+	rules := e.p.byKind[s.kind]
+	if len(rules) == 0 {
+		return
+	}
+	a := activations.Get().(*activation)
+	defer a.release()
+	a.reset(e.p.kinds[s.kind])
+	s.bind(a)
+	fits := s.fits(e.p.limits)
+	sub := string(s.kind) + "/" + s.id
+	for _, r := range rules {
+		if e.o.only != nil && !e.o.only[r.ID] {
+			continue
+		}
+		res, msg := e.p.check(ctx, r, a, fits, e.o.lang)
+		if e.o.outcomes {
+			e.rep.Outcomes = append(e.rep.Outcomes, Outcome{Rule: r.ID, Subject: sub, Result: res})
+		}
+		switch res {
+		case Failed:
+			e.rep.Findings = append(e.rep.Findings, Finding{Rule: r.ID, Severity: r.Severity, Subject: sub, Message: msg, Source: r.Source})
+		case Errored:
+			e.rep.Findings = append(e.rep.Findings, Finding{Rule: r.ID, Severity: Error, Subject: sub, Message: msg, Source: r.Source})
+		}
+	}
+}
+
+// check runs one rule on a bound activation.
+func (p *Policy) check(ctx context.Context, r *compiledRule, a *activation, fits bool, lang diag.Lang) (Result, string) {
+	metered := r.metered || !fits
+	run := func(fast, checked cel.Program) (bool, error) {
+		var out ref.Val
+		var err error
+		if metered {
+			out, _, err = checked.ContextEval(ctx, a)
+		} else {
+			out, _, err = fast.Eval(a)
+		}
+		if err != nil {
+			return false, err
+		}
+		b, ok := out.(types.Bool)
+		if !ok {
+			return false, fmt.Errorf("result is %s, not bool", out.Type().TypeName())
+		}
+		return bool(b), nil
+	}
+	if r.when != nil {
+		ok, err := run(r.when, r.whenM)
+		if err != nil {
+			return Errored, errorMessage(r, err, lang)
+		}
+		if !ok {
+			return NotApplies, ""
+		}
+	}
+	ok, err := run(r.expr, r.exprM)
+	if err != nil {
+		return Errored, errorMessage(r, err, lang)
+	}
+	if ok {
+		return Passed, ""
+	}
+	return Failed, r.messages[langIndex(lang)].render(a)
+}
+
+func langIndex(l diag.Lang) int {
+	switch l {
+	case diag.KK:
+		return 0
+	case diag.RU:
+		return 1
+	}
+	return 2
+}
+
+func errorMessage(r *compiledRule, err error, lang diag.Lang) string {
+	return diag.New(CodeEvalError, "", r.ID, err.Error()).Message(lang)
+}
+
+// render fills a message template. A placeholder that fails to evaluate
+// shows as ‹?› so that the finding is still reported.
+func (t template) render(a *activation) string {
+	var b strings.Builder
+	for _, part := range t.parts {
+		if part.prog == nil {
+			b.WriteString(part.lit)
+			continue
+		}
+		v, _, err := part.prog.Eval(a)
+		if err != nil {
+			b.WriteString("‹?›")
+			continue
+		}
+		b.WriteString(format(v))
+	}
+	return b.String()
+}
+
+// format writes a CEL value for people: dates as YYYY-MM-DD, lists joined
+// with ", ".
+func format(v ref.Val) string {
+	switch x := v.(type) {
+	case types.String:
+		return string(x)
+	case types.Int:
+		return strconv.FormatInt(int64(x), 10)
+	case types.Uint:
+		return strconv.FormatUint(uint64(x), 10)
+	case types.Double:
+		return strconv.FormatFloat(float64(x), 'f', -1, 64)
+	case types.Bool:
+		return strconv.FormatBool(bool(x))
+	}
+	if d, ok := toDate(v); ok {
+		return d.String()
+	}
+	if m, ok := toMonth(v); ok {
+		return m.String()
+	}
+	if l, ok := v.(interface {
+		Size() ref.Val
+		Get(ref.Val) ref.Val
+	}); ok {
+		n, _ := l.Size().(types.Int)
+		parts := make([]string, 0, int(n))
+		for i := types.Int(0); i < n; i++ {
+			parts = append(parts, format(l.Get(i)))
+		}
+		return strings.Join(parts, ", ")
+	}
+	if s, ok := v.Value().(fmt.Stringer); ok {
+		return s.String()
+	}
+	return fmt.Sprint(v.Value())
+}

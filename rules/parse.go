@@ -1,0 +1,457 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
+)
+
+// File is a policy file as written, before compilation: the parse stage of
+// parse → compile → evaluate. Every field keeps its position so that the
+// compile stage can point at the exact line and column of a problem.
+type File struct {
+	Path        string // the name errors use, e.g. "policies/guide.yaml"
+	Name        string
+	Version     string
+	Description diag.Text
+	Extends     string
+	Params      []ParamDecl
+	Variables   []VariableDecl
+	Rules       []RuleDecl
+	Scores      []ScoreDecl
+	// Limits overrides the declared list sizes used by the static cost
+	// estimate (see the package doc, "Cost").
+	Limits map[string]int
+
+	pos     map[string]diag.Pos // "extends", "name"… → position of the value
+	src     []byte
+	extPos  diag.Pos
+	namePos diag.Pos
+}
+
+// ParamDecl declares a parameter, or in a profile overrides its default.
+type ParamDecl struct {
+	Name        string
+	Type        string // int, double, bool, string, list(string); empty in an override
+	Default     any    // int64, float64, bool, string or []string
+	Description diag.Text
+	Pos         diag.Pos // of the name
+	DefaultPos  diag.Pos
+	defaultNode *yaml.Node
+}
+
+// VariableDecl declares a named CEL expression, evaluated at most once per
+// subject and only when a rule or message reads it.
+type VariableDecl struct {
+	Name    string
+	Subject string
+	Expr    Expr
+	Pos     diag.Pos
+}
+
+// RuleDecl is one rule as written.
+type RuleDecl struct {
+	ID          string
+	Subject     string
+	Description diag.Text
+	When        Expr // optional precondition; empty means always
+	Expr        Expr // true means compliant
+	Severity    string
+	Message     map[diag.Lang]Expr // message templates with {{ CEL }} placeholders
+	Source      string
+	Disabled    bool
+	Pos         diag.Pos // of the rule's "id" value
+	fieldPos    map[string]diag.Pos
+}
+
+// ScoreDecl is a weighted numeric expression (subject pair).
+type ScoreDecl struct {
+	ID          string
+	Subject     string
+	Description diag.Text
+	Expr        Expr
+	Weight      Expr
+	Pos         diag.Pos
+}
+
+// Expr is a CEL expression or message template and where it starts in its
+// file, so that an error at offset k inside it maps to a line and column.
+type Expr struct {
+	Text string
+	Pos  diag.Pos // position of the first character of Text
+	// lineStarts holds, for a block scalar, the column of each line's
+	// first character (all equal to the block's indentation).
+	block  bool
+	indent int
+}
+
+// IsZero reports whether the expression is absent.
+func (e Expr) IsZero() bool { return e.Text == "" }
+
+// PosAt maps a byte offset inside the expression to a file position.
+func (e Expr) PosAt(offset int) diag.Pos {
+	if offset < 0 || offset > len(e.Text) {
+		return e.Pos
+	}
+	before := e.Text[:offset]
+	line := strings.Count(before, "\n")
+	col := offset - (strings.LastIndexByte(before, '\n') + 1)
+	p := e.Pos
+	if line == 0 {
+		p.Col += len([]rune(before[len(before)-col:]))
+		return p
+	}
+	p.Line += line
+	p.Col = e.indent + 1 + len([]rune(before[len(before)-col:]))
+	return p
+}
+
+// Parse reads one policy file. It reports every structural problem at once
+// (unknown or misspelled keys, wrong value types, missing names) as a
+// [diag.List] with file:line:col; expressions are checked later, by
+// compilation.
+func Parse(path string, src []byte) (*File, error) {
+	f := &File{Path: path, src: src, pos: map[string]diag.Pos{}}
+	p := &parser{f: f, src: src}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		line, msg := yamlErrorLine(err)
+		return nil, diag.List{p.errAt(diag.Pos{File: path, Line: line, Col: 1}, "", diag.CodeSyntax, msg)}
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, diag.List{p.errAt(diag.Pos{File: path, Line: 1, Col: 1}, "", CodeEmpty)}
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, diag.List{p.err(root, "", diag.CodeWrongType, "@object", kindName(root))}
+	}
+	p.mapping(root, "", map[string]func(k, v *yaml.Node){
+		"name":        func(k, v *yaml.Node) { f.Name = p.str(v, "name"); f.namePos = p.pos(v) },
+		"version":     func(k, v *yaml.Node) { f.Version = p.str(v, "version") },
+		"description": func(k, v *yaml.Node) { f.Description = p.text(v, "description") },
+		"extends":     func(k, v *yaml.Node) { f.Extends = p.str(v, "extends"); f.extPos = p.pos(v) },
+		"params":      func(k, v *yaml.Node) { p.params(v) },
+		"variables":   func(k, v *yaml.Node) { p.variables(v) },
+		"rules":       func(k, v *yaml.Node) { p.rules(v) },
+		"scores":      func(k, v *yaml.Node) { p.scores(v) },
+		"limits":      func(k, v *yaml.Node) { p.limits(v) },
+	})
+	if f.Name == "" && !p.has("name") {
+		p.errs = append(p.errs, p.errAt(diag.Pos{File: path, Line: root.Line, Col: root.Column}, "name", diag.CodeRequired))
+	}
+	p.errs.Sort()
+	return f, p.errs.Err()
+}
+
+type parser struct {
+	f    *File
+	src  []byte
+	errs diag.List
+	seen map[string]bool
+}
+
+func (p *parser) has(key string) bool { return p.seen[key] }
+
+func (p *parser) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: p.f.Path, Line: n.Line, Col: n.Column}
+}
+
+func (p *parser) errAt(pos diag.Pos, path string, code diag.Code, args ...string) *diag.Error {
+	e := diag.New(code, path, args...).At(pos)
+	e.Snippet = snippet(p.src, pos)
+	return e
+}
+
+func (p *parser) err(n *yaml.Node, path string, code diag.Code, args ...string) *diag.Error {
+	return p.errAt(p.pos(n), path, code, args...)
+}
+
+// mapping walks a mapping node, calling the handler of each known key and
+// reporting unknown and repeated keys.
+func (p *parser) mapping(n *yaml.Node, path string, handlers map[string]func(k, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		p.errs = append(p.errs, p.err(n, path, diag.CodeWrongType, "@object", kindName(n)))
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		at := diag.JoinPath(path, k.Value)
+		if seen[k.Value] {
+			p.errs = append(p.errs, p.err(k, at, diag.CodeDuplicateKey, k.Value))
+			continue
+		}
+		seen[k.Value] = true
+		h, ok := handlers[k.Value]
+		if !ok {
+			p.errs = append(p.errs, p.err(k, at, diag.CodeUnknownField, k.Value+suggest(k.Value, handlers)))
+			continue
+		}
+		h(k, v)
+	}
+	if path == "" {
+		p.seen = seen
+	}
+}
+
+// suggest names the closest known key, for misspellings.
+func suggest(key string, handlers map[string]func(k, v *yaml.Node)) string {
+	best, bestD := "", 3
+	for k := range handlers {
+		if d := distance(key, k); d < bestD || (d == bestD && best != "" && k < best) {
+			best, bestD = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return "\" (did you mean \"" + best
+}
+
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func (p *parser) str(n *yaml.Node, path string) string {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		p.errs = append(p.errs, p.err(n, path, diag.CodeWrongType, "@string", kindName(n)))
+		return ""
+	}
+	return n.Value
+}
+
+func (p *parser) boolean(n *yaml.Node, path string) bool {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		p.errs = append(p.errs, p.err(n, path, diag.CodeWrongType, "@bool", kindName(n)))
+		return false
+	}
+	return n.Value == "true"
+}
+
+func (p *parser) text(n *yaml.Node, path string) diag.Text {
+	var t diag.Text
+	p.mapping(n, path, map[string]func(k, v *yaml.Node){
+		"kk": func(k, v *yaml.Node) { t.KK = p.str(v, path+".kk") },
+		"ru": func(k, v *yaml.Node) { t.RU = p.str(v, path+".ru") },
+		"en": func(k, v *yaml.Node) { t.EN = p.str(v, path+".en") },
+	})
+	return t
+}
+
+func (p *parser) expr(n *yaml.Node, path string) Expr {
+	s := p.str(n, path)
+	e := Expr{Text: s, Pos: p.pos(n)}
+	switch n.Style {
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		e.Pos.Col++
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		// The text starts on the line after the indicator, at the block's
+		// indentation.
+		e.block = true
+		e.Pos.Line++
+		e.indent = indentOf(p.src, e.Pos.Line)
+		e.Pos.Col = e.indent + 1
+	}
+	if n.Style == yaml.LiteralStyle || n.Style == yaml.FoldedStyle {
+		e.Text = strings.TrimRight(e.Text, "\n")
+	}
+	return e
+}
+
+func indentOf(src []byte, line int) int {
+	lines := bytes.SplitN(src, []byte("\n"), line+1)
+	if line-1 >= len(lines) {
+		return 0
+	}
+	l := lines[line-1]
+	return len(l) - len(bytes.TrimLeft(l, " "))
+}
+
+func (p *parser) seq(n *yaml.Node, path string, each func(i int, item *yaml.Node)) {
+	if n.Kind != yaml.SequenceNode {
+		if n.Tag == "!!null" {
+			return
+		}
+		p.errs = append(p.errs, p.err(n, path, diag.CodeWrongType, "@list", kindName(n)))
+		return
+	}
+	for i, item := range n.Content {
+		each(i, item)
+	}
+}
+
+func (p *parser) params(n *yaml.Node) {
+	if n.Kind != yaml.MappingNode {
+		p.errs = append(p.errs, p.err(n, "params", diag.CodeWrongType, "@object", kindName(n)))
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		path := "params." + k.Value
+		d := ParamDecl{Name: k.Value, Pos: p.pos(k)}
+		p.mapping(v, path, map[string]func(k, v *yaml.Node){
+			"type":        func(_, v *yaml.Node) { d.Type = p.str(v, path+".type") },
+			"default":     func(_, v *yaml.Node) { d.defaultNode = v; d.DefaultPos = p.pos(v) },
+			"description": func(_, v *yaml.Node) { d.Description = p.text(v, path+".description") },
+		})
+		if d.defaultNode == nil {
+			p.errs = append(p.errs, p.err(k, path+".default", diag.CodeRequired))
+		}
+		p.f.Params = append(p.f.Params, d)
+	}
+}
+
+func (p *parser) variables(n *yaml.Node) {
+	p.seq(n, "variables", func(i int, item *yaml.Node) {
+		path := diag.Index("variables", i)
+		d := VariableDecl{Pos: p.pos(item)}
+		p.mapping(item, path, map[string]func(k, v *yaml.Node){
+			"name":    func(_, v *yaml.Node) { d.Name = p.str(v, path+".name"); d.Pos = p.pos(v) },
+			"subject": func(_, v *yaml.Node) { d.Subject = p.str(v, path+".subject") },
+			"expr":    func(_, v *yaml.Node) { d.Expr = p.expr(v, path+".expr") },
+		})
+		p.f.Variables = append(p.f.Variables, d)
+	})
+}
+
+func (p *parser) rules(n *yaml.Node) {
+	p.seq(n, "rules", func(i int, item *yaml.Node) {
+		path := diag.Index("rules", i)
+		d := RuleDecl{Pos: p.pos(item), fieldPos: map[string]diag.Pos{}}
+		at := func(key string, v *yaml.Node) { d.fieldPos[key] = p.pos(v) }
+		p.mapping(item, path, map[string]func(k, v *yaml.Node){
+			"id":          func(_, v *yaml.Node) { d.ID = p.str(v, path+".id"); d.Pos = p.pos(v) },
+			"subject":     func(_, v *yaml.Node) { d.Subject = p.str(v, path+".subject"); at("subject", v) },
+			"description": func(_, v *yaml.Node) { d.Description = p.text(v, path+".description") },
+			"when":        func(_, v *yaml.Node) { d.When = p.expr(v, path+".when") },
+			"expr":        func(_, v *yaml.Node) { d.Expr = p.expr(v, path+".expr"); at("expr", v) },
+			"severity":    func(_, v *yaml.Node) { d.Severity = p.str(v, path+".severity"); at("severity", v) },
+			"source":      func(_, v *yaml.Node) { d.Source = p.str(v, path+".source") },
+			"disabled":    func(_, v *yaml.Node) { d.Disabled = p.boolean(v, path+".disabled") },
+			"message": func(_, v *yaml.Node) {
+				at("message", v)
+				d.Message = map[diag.Lang]Expr{}
+				p.mapping(v, path+".message", map[string]func(k, v *yaml.Node){
+					"kk": func(_, v *yaml.Node) { d.Message[diag.KK] = p.expr(v, path+".message.kk") },
+					"ru": func(_, v *yaml.Node) { d.Message[diag.RU] = p.expr(v, path+".message.ru") },
+					"en": func(_, v *yaml.Node) { d.Message[diag.EN] = p.expr(v, path+".message.en") },
+				})
+			},
+		})
+		p.f.Rules = append(p.f.Rules, d)
+	})
+}
+
+func (p *parser) scores(n *yaml.Node) {
+	p.seq(n, "scores", func(i int, item *yaml.Node) {
+		path := diag.Index("scores", i)
+		d := ScoreDecl{Pos: p.pos(item)}
+		p.mapping(item, path, map[string]func(k, v *yaml.Node){
+			"id":          func(_, v *yaml.Node) { d.ID = p.str(v, path+".id"); d.Pos = p.pos(v) },
+			"subject":     func(_, v *yaml.Node) { d.Subject = p.str(v, path+".subject") },
+			"description": func(_, v *yaml.Node) { d.Description = p.text(v, path+".description") },
+			"expr":        func(_, v *yaml.Node) { d.Expr = p.expr(v, path+".expr") },
+			"weight":      func(_, v *yaml.Node) { d.Weight = p.expr(v, path+".weight") },
+		})
+		p.f.Scores = append(p.f.Scores, d)
+	})
+}
+
+func (p *parser) limits(n *yaml.Node) {
+	if n.Kind != yaml.MappingNode {
+		p.errs = append(p.errs, p.err(n, "limits", diag.CodeWrongType, "@object", kindName(n)))
+		return
+	}
+	p.f.Limits = map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		x, err := strconv.Atoi(v.Value)
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil || x < 0 {
+			p.errs = append(p.errs, p.err(v, "limits."+k.Value, diag.CodeWrongType, "@integer", kindName(v)))
+			continue
+		}
+		p.f.Limits[k.Value] = x
+	}
+}
+
+// kindName names what a node holds, as a term for messages.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "@object"
+	case yaml.SequenceNode:
+		return "@list"
+	}
+	switch n.Tag {
+	case "!!int", "!!float":
+		return "@number"
+	case "!!bool":
+		return "@bool"
+	case "!!null":
+		return "@null"
+	}
+	return "@string"
+}
+
+// snippet returns the source line at pos and a caret under its column.
+func snippet(src []byte, pos diag.Pos) string {
+	if pos.Line < 1 {
+		return ""
+	}
+	lines := bytes.SplitN(src, []byte("\n"), pos.Line+1)
+	if pos.Line-1 >= len(lines) {
+		return ""
+	}
+	line := strings.TrimRight(string(lines[pos.Line-1]), "\r")
+	col := max(pos.Col, 1)
+	pad := []rune(line)
+	if col-1 > len(pad) {
+		col = len(pad) + 1
+	}
+	// Keep tabs so that the caret lines up under them.
+	var b strings.Builder
+	for _, r := range pad[:col-1] {
+		if r == '\t' {
+			b.WriteByte('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return line + "\n" + b.String() + "^"
+}
+
+// yamlErrorLine pulls the line number out of a yaml.v3 syntax error.
+func yamlErrorLine(err error) (int, string) {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	var line int
+	if _, scanErr := fmt.Sscanf(msg, "line %d:", &line); scanErr == nil {
+		if i := strings.IndexByte(msg, ':'); i >= 0 {
+			msg = strings.TrimSpace(msg[i+1:])
+		}
+		return line, msg
+	}
+	return 1, msg
+}

@@ -1,0 +1,286 @@
+package rules
+
+import (
+	"embed"
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"cel.dev/cel-go/common/types"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
+)
+
+//go:embed policies/*.yaml
+var embedded embed.FS
+
+// Policies returns the embedded default policies as a file system: guide.yaml
+// (the default, following the guide) and nastavniki.yaml (the stricter
+// profile of the Nastavniki project), with any other embedded policies.
+// Pass another fs.FS to [Load] to use your own.
+func Policies() fs.FS {
+	sub, err := fs.Sub(embedded, "policies")
+	if err != nil {
+		panic(err) // the directory is embedded at build time
+	}
+	return sub
+}
+
+// DefaultPolicy is the name of the policy used when none is given.
+const DefaultPolicy = "guide"
+
+// Policy is a compiled policy: immutable, safe for concurrent use by any
+// number of goroutines, and cheap to evaluate many times. Build one with
+// [Load] or [LoadFile]; swap policies at run time with a [Store].
+type Policy struct {
+	name        string
+	version     string
+	description diag.Text
+	chain       []string // files, base first
+	params      []Param
+	limits      map[string]int
+	costLimit   uint64
+	kinds       map[Kind]*kindEnv
+	rules       []*compiledRule
+	byKind      map[Kind][]*compiledRule
+	scores      []*compiledScore
+	warnings    diag.List
+	adapter     types.Adapter
+}
+
+// Name returns the policy's name.
+func (p *Policy) Name() string { return p.name }
+
+// Version returns the policy's version string.
+func (p *Policy) Version() string { return p.version }
+
+// Description returns the policy's description in three languages.
+func (p *Policy) Description() diag.Text { return p.description }
+
+// Files returns the policy files compiled into p, the extended base first.
+func (p *Policy) Files() []string { return append([]string(nil), p.chain...) }
+
+// Warnings returns what compilation noticed without failing: unused
+// parameters and variables.
+func (p *Policy) Warnings() diag.List { return append(diag.List(nil), p.warnings...) }
+
+// Params returns the parameters with their effective values, in declaration
+// order.
+func (p *Policy) Params() []Param { return append([]Param(nil), p.params...) }
+
+// Param returns a parameter's effective value.
+func (p *Policy) Param(name string) (any, bool) {
+	for _, x := range p.params {
+		if x.Name == name {
+			return x.Value, true
+		}
+	}
+	return nil, false
+}
+
+// Rules describes the policy's rules in evaluation order.
+func (p *Policy) Rules() []Rule {
+	out := make([]Rule, len(p.rules))
+	for i, r := range p.rules {
+		out[i] = r.Rule
+	}
+	return out
+}
+
+// Rule describes one rule by id.
+func (p *Policy) Rule(id string) (Rule, bool) {
+	if r := p.rule(id); r != nil {
+		return r.Rule, true
+	}
+	return Rule{}, false
+}
+
+func (p *Policy) rule(id string) *compiledRule {
+	for _, r := range p.rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// Option configures loading and compiling a policy. The zero configuration
+// is the default: cost limit [DefaultCostLimit], extends resolved in the
+// same file system and then in the embedded [Policies].
+type Option func(*options)
+
+type options struct {
+	costLimit uint64
+	fallback  fs.FS
+}
+
+// WithCostLimit sets the largest static cost estimate a rule may have, and
+// the runtime budget of rules that read unbounded lists. Default
+// [DefaultCostLimit].
+func WithCostLimit(limit uint64) Option { return func(o *options) { o.costLimit = limit } }
+
+// WithFallback sets where `extends` looks for a base policy that is not in
+// the policy's own file system. Default: the embedded [Policies]. Pass nil
+// to resolve bases only next to the policy.
+func WithFallback(fsys fs.FS) Option { return func(o *options) { o.fallback = fsys } }
+
+func buildOptions(opts []Option) options {
+	o := options{costLimit: DefaultCostLimit, fallback: Policies()}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
+// Load compiles the policy called name from fsys: name may be a policy name
+// ("guide", read from guide.yaml) or a file path inside fsys ending in .yaml
+// or .yml. Bases named by `extends` are looked up in fsys, then in the
+// fallback. Every problem of every file in the chain comes back at once as
+// a [*PolicyError] (errors.Is(err, ErrPolicy)).
+func Load(fsys fs.FS, name string, opts ...Option) (*Policy, error) {
+	o := buildOptions(opts)
+	files, err := chain(fsys, name, o.fallback)
+	if err != nil {
+		return nil, err
+	}
+	return compile(files, o.costLimit)
+}
+
+// LoadFile compiles the policy in a file on disk. Its `extends` is resolved
+// in the file's directory, then in the fallback (the embedded policies by
+// default).
+func LoadFile(file string, opts ...Option) (*Policy, error) {
+	dir, base := filepath.Split(file)
+	if dir == "" {
+		dir = "."
+	}
+	return Load(os.DirFS(dir), base, opts...)
+}
+
+// Resolve loads a policy the way the CLI's --policy flag names it: an
+// embedded policy by name ("guide", "nastavniki"), or else a file path.
+func Resolve(nameOrFile string, opts ...Option) (*Policy, error) {
+	if nameOrFile == "" {
+		nameOrFile = DefaultPolicy
+	}
+	if !strings.ContainsAny(nameOrFile, `/\`) && !isYAML(nameOrFile) {
+		return Load(Policies(), nameOrFile, opts...)
+	}
+	return LoadFile(nameOrFile, opts...)
+}
+
+func isYAML(name string) bool {
+	ext := path.Ext(name)
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// chain reads a policy and the bases it extends, base first.
+func chain(fsys fs.FS, name string, fallback fs.FS) ([]*File, error) {
+	var files []*File
+	seen := map[string]bool{}
+	var at diag.Pos
+	for name != "" {
+		key := strings.TrimSuffix(strings.TrimSuffix(name, ".yaml"), ".yml")
+		if seen[key] {
+			e := diag.New(CodeCycle, "extends", strings.Join(append(names(files), name), " → ")).At(at)
+			return nil, &PolicyError{Problems: diag.List{e}}
+		}
+		seen[key] = true
+		f, err := read(fsys, name, fallback, at)
+		if err != nil {
+			return nil, err
+		}
+		files = append([]*File{f}, files...)
+		at = f.extPos
+		name = f.Extends
+	}
+	return files, nil
+}
+
+func names(files []*File) []string {
+	out := make([]string, len(files))
+	for i := range files {
+		out[len(files)-1-i] = files[i].Name
+	}
+	return out
+}
+
+func read(fsys fs.FS, name string, fallback fs.FS, from diag.Pos) (*File, error) {
+	candidates := []string{name}
+	if !isYAML(name) {
+		candidates = []string{name + ".yaml", name + ".yml"}
+	}
+	for _, sys := range []fs.FS{fsys, fallback} {
+		if sys == nil {
+			continue
+		}
+		for _, c := range candidates {
+			src, err := fs.ReadFile(sys, c)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			display := c
+			if sys != fsys {
+				display = "(embedded) " + c
+			}
+			f, err := Parse(display, src)
+			if err != nil {
+				return nil, &PolicyError{Problems: diag.Errors(err)}
+			}
+			return f, nil
+		}
+	}
+	return nil, &PolicyError{Problems: diag.List{diag.New(CodeNotFound, "extends", name).At(from)}}
+}
+
+// paramValue decodes a parameter's default from YAML by its declared type.
+func paramValue(typ string, n *yaml.Node) (any, bool) {
+	if n == nil {
+		return nil, false
+	}
+	switch typ {
+	case "int":
+		var v int64
+		if n.Tag != "!!int" || n.Decode(&v) != nil {
+			return nil, false
+		}
+		return v, true
+	case "double":
+		var v float64
+		if (n.Tag != "!!float" && n.Tag != "!!int") || n.Decode(&v) != nil {
+			return nil, false
+		}
+		return v, true
+	case "bool":
+		var v bool
+		if n.Tag != "!!bool" || n.Decode(&v) != nil {
+			return nil, false
+		}
+		return v, true
+	case "string":
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+			return nil, false
+		}
+		return n.Value, true
+	case "list(string)":
+		if n.Kind != yaml.SequenceNode {
+			return nil, false
+		}
+		out := make([]string, 0, len(n.Content))
+		for _, item := range n.Content {
+			if item.Kind != yaml.ScalarNode || item.Tag != "!!str" {
+				return nil, false
+			}
+			out = append(out, item.Value)
+		}
+		return out, true
+	}
+	return nil, false
+}
