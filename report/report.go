@@ -1,0 +1,283 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/birgemiz/sabaqtastyq/agreement"
+	"github.com/birgemiz/sabaqtastyq/civil"
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
+	"github.com/birgemiz/sabaqtastyq/volunteer"
+)
+
+// Monthly is one volunteer's month, built from the good-deeds diary (D6).
+type Monthly struct {
+	Volunteer string      `json:"volunteer"`
+	Name      string      `json:"name,omitempty"` // the volunteer's full name (personal data)
+	Month     civil.Month `json:"month"`
+	// Entries are the month's diary entries in date order.
+	Entries    []volunteer.DiaryEntry `json:"entries"`
+	Activities []Activity             `json:"activities"`
+	// Children adds up the children of every entry: children reached per
+	// activity, not distinct children (the diary does not name them).
+	Children int `json:"children"`
+	// Hours is taken from the volunteer's filed report for the month; the
+	// diary does not record hours.
+	Hours int `json:"hours"`
+	// Reported says whether the volunteer filed a report for the month.
+	Reported bool `json:"reported"`
+}
+
+// Activity counts the entries and children of one form of activity.
+type Activity struct {
+	Form     string `json:"form"`
+	Entries  int    `json:"entries"`
+	Children int    `json:"children"`
+}
+
+// Achievement is a child's achievement noted in the diary.
+type Achievement struct {
+	Volunteer string     `json:"volunteer"`
+	Date      civil.Date `json:"date"`
+	Text      string     `json:"text"`
+}
+
+// Missing is a volunteer who owed a report for the month and filed none.
+type Missing struct {
+	Volunteer string `json:"volunteer"`
+	Name      string `json:"name,omitempty"`
+	Agreement string `json:"agreement"`
+}
+
+// Summary is the coordinator's view of a month across all volunteers.
+type Summary struct {
+	Month        civil.Month   `json:"month"`
+	Volunteers   []Monthly     `json:"volunteers"` // those with diary entries, by id
+	Activities   []Activity    `json:"activities"`
+	Entries      int           `json:"entries"` // diary entries in the month
+	Children     int           `json:"children"`
+	Achievements []Achievement `json:"achievements"`
+	// Hours adds up the hours of the reports filed for the month.
+	Hours int `json:"hours"`
+	// NotReported lists, by volunteer id, those whose agreement required a
+	// report for the month (the agreement.monthly_report rule: signed in an
+	// earlier month and not ended before this one) and who filed none.
+	NotReported []Missing `json:"not_reported"`
+}
+
+// Codes of the problems this package reports.
+const (
+	CodeNoProgramme      diag.Code = "report.no_programme"      // a nil programme
+	CodeNoMonth          diag.Code = "report.no_month"          // the zero month
+	CodeUnknownVolunteer diag.Code = "report.unknown_volunteer" // a volunteer id not in the programme
+	CodeFormat           diag.Code = "report.format"            // an output format not supported
+	CodeLang             diag.Code = "report.lang"              // a language not supported
+)
+
+func init() {
+	diag.Register(map[diag.Code]diag.Text{
+		CodeNoProgramme: {KK: "бағдарлама берілмеген", RU: "программа не задана", EN: "no programme given"},
+		CodeNoMonth:     {KK: "ай көрсетілмеген (YYYY-MM)", RU: "не указан месяц (YYYY-MM)", EN: "no month given (YYYY-MM)"},
+		CodeUnknownVolunteer: {
+			KK: "бағдарламада {0} волонтері жоқ", RU: "в программе нет волонтёра {0}", EN: "the programme has no volunteer {0}",
+		},
+		CodeFormat: {
+			KK: "{0} пішімі қолдау таппайды; md, html немесе json таңдаңыз",
+			RU: "формат {0} не поддерживается; выберите md, html или json",
+			EN: "format {0} is not supported; choose md, html or json",
+		},
+		CodeLang: {
+			KK: "{0} тілі қолдау таппайды; kk, ru немесе en таңдаңыз",
+			RU: "язык {0} не поддерживается; выберите kk, ru или en",
+			EN: "language {0} is not supported; choose kk, ru or en",
+		},
+	})
+}
+
+func check(p *mentoring.Programme, m civil.Month) error {
+	if p == nil {
+		return diag.New(CodeNoProgramme, "programme")
+	}
+	if m.IsZero() {
+		return diag.New(CodeNoMonth, "month")
+	}
+	return nil
+}
+
+// MonthlyOf returns the month's report of the volunteer with the id or,
+// when the id is empty, of every volunteer with diary entries in the month,
+// ordered by id. An unknown id is an error; a known volunteer without
+// entries gets an empty report.
+func MonthlyOf(p *mentoring.Programme, m civil.Month, volunteerID string) ([]Monthly, error) {
+	if err := check(p, m); err != nil {
+		return nil, err
+	}
+	if volunteerID != "" {
+		if _, ok := p.Volunteer(volunteerID); !ok {
+			return nil, diag.New(CodeUnknownVolunteer, "volunteer", volunteerID)
+		}
+		return []Monthly{monthly(p, m, volunteerID)}, nil
+	}
+	var out []Monthly
+	for _, id := range diarists(p, m) {
+		out = append(out, monthly(p, m, id))
+	}
+	return out, nil
+}
+
+// diarists are the ids of the volunteers with diary entries in m, sorted.
+func diarists(p *mentoring.Programme, m civil.Month) []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, e := range p.Diary {
+		if e.Date.In() == m && !seen[e.Volunteer] {
+			seen[e.Volunteer] = true
+			ids = append(ids, e.Volunteer)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func monthly(p *mentoring.Programme, m civil.Month, id string) Monthly {
+	r := Monthly{Volunteer: id, Month: m, Entries: []volunteer.DiaryEntry{}, Activities: []Activity{}}
+	if v, ok := p.Volunteer(id); ok {
+		r.Name = v.FullName
+	}
+	for _, e := range p.DiaryOf(id) {
+		if e.Date.In() == m {
+			r.Entries = append(r.Entries, *e)
+			r.Children += e.Children
+		}
+	}
+	slices.SortStableFunc(r.Entries, func(a, b volunteer.DiaryEntry) int { return a.Date.Compare(b.Date) })
+	r.Activities = activities(r.Entries)
+	for _, rep := range p.ReportsOf(id) {
+		if rep.Month == m {
+			r.Reported = true
+			r.Hours += rep.Hours
+		}
+	}
+	return r
+}
+
+// activities groups entries by form; forms that differ only in case or
+// surrounding space are one form, named as first written.
+func activities(entries []volunteer.DiaryEntry) []Activity {
+	at := map[string]int{}
+	out := []Activity{}
+	for _, e := range entries {
+		form := strings.TrimSpace(e.Activity)
+		key := strings.ToLower(form)
+		i, ok := at[key]
+		if !ok {
+			i = len(out)
+			at[key] = i
+			out = append(out, Activity{Form: form})
+		}
+		out[i].Entries++
+		out[i].Children += e.Children
+	}
+	slices.SortStableFunc(out, func(a, b Activity) int {
+		return cmp.Or(cmp.Compare(b.Entries, a.Entries), cmp.Compare(a.Form, b.Form))
+	})
+	return out
+}
+
+// Summarise builds the coordinator's summary of the month.
+func Summarise(p *mentoring.Programme, m civil.Month) (Summary, error) {
+	if err := check(p, m); err != nil {
+		return Summary{}, err
+	}
+	s := Summary{Month: m, Volunteers: []Monthly{}, Achievements: []Achievement{}, NotReported: []Missing{}}
+	var all []volunteer.DiaryEntry
+	for _, id := range diarists(p, m) {
+		r := monthly(p, m, id)
+		s.Volunteers = append(s.Volunteers, r)
+		s.Children += r.Children
+		s.Entries += len(r.Entries)
+		all = append(all, r.Entries...)
+		for _, e := range r.Entries {
+			if t := strings.TrimSpace(e.Achievements); t != "" {
+				s.Achievements = append(s.Achievements, Achievement{Volunteer: id, Date: e.Date, Text: t})
+			}
+		}
+	}
+	s.Activities = activities(all)
+	slices.SortStableFunc(s.Achievements, func(a, b Achievement) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Volunteer, b.Volunteer))
+	})
+	for _, r := range p.Reports {
+		if r.Month == m {
+			s.Hours += r.Hours
+		}
+	}
+	s.NotReported = notReported(p, m)
+	return s, nil
+}
+
+// owes reports whether the agreement asks for a report for month m, as the
+// agreement.monthly_report rule reads it: signed in an earlier month, and
+// not ended before m.
+func owes(a *agreement.Agreement, m civil.Month) bool {
+	if a.SignedOn.IsZero() || !a.SignedOn.In().Before(m) {
+		return false
+	}
+	return a.EndsOn.IsZero() || !m.After(a.EndsOn.In())
+}
+
+func notReported(p *mentoring.Programme, m civil.Month) []Missing {
+	out := []Missing{}
+	seen := map[string]bool{}
+	for i := range p.Agreements {
+		a := &p.Agreements[i]
+		if seen[a.Volunteer] || !owes(a, m) {
+			continue
+		}
+		filed := false
+		for _, r := range p.ReportsOf(a.Volunteer) {
+			filed = filed || r.Month == m
+		}
+		if filed {
+			continue
+		}
+		seen[a.Volunteer] = true
+		miss := Missing{Volunteer: a.Volunteer, Agreement: a.ID}
+		if v, ok := p.Volunteer(a.Volunteer); ok {
+			miss.Name = v.FullName
+		}
+		out = append(out, miss)
+	}
+	slices.SortFunc(out, func(a, b Missing) int { return cmp.Compare(a.Volunteer, b.Volunteer) })
+	return out
+}
+
+// ReportsFromDiary returns the monthly reports the month's diary implies:
+// one [agreement.Report] for each volunteer who wrote diary entries in m
+// and has not filed a report for m, ordered by volunteer id. Its Summary
+// counts the entries, the children and the forms of activity, in lang; its
+// Hours and SubmittedOn stay zero, as the diary records neither. Appending
+// them to the programme's Reports lets the agreement.monthly_report rule
+// count the diary as reporting.
+func ReportsFromDiary(p *mentoring.Programme, m civil.Month, lang diag.Lang) ([]agreement.Report, error) {
+	if err := check(p, m); err != nil {
+		return nil, err
+	}
+	out := []agreement.Report{}
+	for _, id := range diarists(p, m) {
+		r := monthly(p, m, id)
+		if r.Reported {
+			continue
+		}
+		forms := make([]string, len(r.Activities))
+		for i, a := range r.Activities {
+			forms[i] = a.Form + " ×" + strconv.Itoa(a.Entries)
+		}
+		sum := diag.Fill(label("implied", lang), []string{strconv.Itoa(len(r.Entries)), strconv.Itoa(r.Children), strings.Join(forms, ", ")})
+		out = append(out, agreement.Report{Volunteer: id, Month: m, Summary: sum})
+	}
+	return out, nil
+}
