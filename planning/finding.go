@@ -78,9 +78,9 @@ func init() {
 			EN: "no pair passes the pair rules: {0}",
 		},
 		codeOutmatched: {
-			KK: "рұқсат етілген {0} жұптың бәрі басқаларға ұсынылды; ең жақсысы {1} (ұпай {2}) — {3} үшін ұсынылды, жалпы ұпай осылай жоғары",
-			RU: "все {0} допустимых пар достались другим; лучшая — {1} (балл {2}) — предложена для {3}, так общий балл выше",
-			EN: "all {0} allowed partners went to others; the best, {1} (score {2}), is proposed with {3}, which gives a higher total",
+			KK: "рұқсат етілген серіктес саны: {0}, бәрі басқаларға ұсынылды; ең жақсысы {1} (ұпай {2}) — {3} үшін ұсынылды, жалпы ұпай осылай жоғары",
+			RU: "допустимых партнёров: {0}, все предложены другим; лучший — {1} (балл {2}) — предложен для {3}, так общий балл выше",
+			EN: "{0} allowed partner(s), all proposed with others; the best, {1} (score {2}), is proposed with {3}, which gives a higher total",
 		},
 		codeHasTandem: {
 			KK: "баланың ашық тандемі бар: {0}",

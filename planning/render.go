@@ -1,0 +1,123 @@
+package planning
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
+)
+
+// Labels of the text renderers.
+const (
+	codeLabelInstitution diag.Code = "planning.label.institution"
+	codeLabelGroup       diag.Code = "planning.label.group"
+	codeLabelProposal    diag.Code = "planning.label.proposal"
+	codeLabelUnmatched   diag.Code = "planning.label.unmatched"
+	codeLabelSummary     diag.Code = "planning.label.summary"
+)
+
+func init() {
+	diag.Register(map[diag.Code]diag.Text{
+		codeLabelInstitution: {
+			KK: "Мекеме {0}: {1} қатысушы ({2} тәлімгер, {3} бала), {4} топ",
+			RU: "Учреждение {0}: {1} участников ({2} наставников, {3} детей), групп: {4}",
+			EN: "Institution {0}: {1} participants ({2} mentors, {3} children), {4} group(s)",
+		},
+		codeLabelGroup: {
+			KK: "{0}: {1} адам — тәлімгерлер: {2}; балалар: {3}",
+			RU: "{0}: {1} чел. — наставники: {2}; дети: {3}",
+			EN: "{0}: {1} people — mentors: {2}; children: {3}",
+		},
+		codeLabelProposal: {
+			KK: "{0} + {1} ({2}): ұпай {3} = {4}",
+			RU: "{0} + {1} ({2}): балл {3} = {4}",
+			EN: "{0} + {1} ({2}): score {3} = {4}",
+		},
+		codeLabelUnmatched: {
+			KK: "Жұпсыз қалғандар",
+			RU: "Без пары",
+			EN: "Left unmatched",
+		},
+		codeLabelSummary: {
+			KK: "{0} жұп ұсынылды, жалпы ұпай {1}",
+			RU: "Предложено пар: {0}, общий балл {1}",
+			EN: "{0} pair(s) proposed, total score {1}",
+		},
+	})
+}
+
+// WriteJSON writes the plan as indented JSON.
+func (p *GroupPlan) WriteJSON(w io.Writer) error { return writeJSON(w, p) }
+
+// WriteJSON writes the matching as indented JSON.
+func (m *Matching) WriteJSON(w io.Writer) error { return writeJSON(w, m) }
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// WriteText writes the plan for a coordinator to read, labels in lang
+// (finding messages keep the language the plan was made in).
+func (p *GroupPlan) WriteText(w io.Writer, lang diag.Lang) error {
+	var b strings.Builder
+	b.WriteString(p.Notice + "\n")
+	for _, in := range p.Institutions {
+		b.WriteString("\n" + message(lang, codeLabelInstitution, in.Institution, itoa(in.Participants),
+			itoa(in.Mentors), itoa(in.Children), itoa(len(in.Groups))) + "\n")
+		for _, g := range in.Groups {
+			b.WriteString("  " + message(lang, codeLabelGroup, g.ID, itoa(g.Size), list(g.Mentors), list(g.Children)))
+			if g.Language != "" {
+				fmt.Fprintf(&b, " [%s %d/%d]", g.Language, g.Speakers, g.Speakers+g.Silent)
+			}
+			b.WriteString("\n")
+		}
+		for _, f := range in.Findings {
+			fmt.Fprintf(&b, "  %s %s %s: %s\n", f.Severity, f.Rule, f.Subject, f.Message)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteText writes the matching for a coordinator to read, labels in lang
+// (reasons keep the language the matching was made in).
+func (m *Matching) WriteText(w io.Writer, lang diag.Lang) error {
+	var b strings.Builder
+	b.WriteString(m.Notice + "\n")
+	b.WriteString(message(lang, codeLabelSummary, itoa(m.Pairs), formatScore(m.TotalScore)) + "\n\n")
+	for _, p := range m.Proposals {
+		parts := make([]string, len(p.Parts))
+		for i, s := range p.Parts {
+			parts[i] = fmt.Sprintf("%s %s×%s", s.ID, formatScore(s.Value), formatScore(s.Weight))
+		}
+		b.WriteString(message(lang, codeLabelProposal, p.Mentor, p.Child, p.Institution, formatScore(p.Score),
+			list(parts)) + "\n")
+		for _, f := range p.Notes {
+			fmt.Fprintf(&b, "  %s %s: %s\n", f.Severity, f.Rule, f.Message)
+		}
+	}
+	if len(m.UnmatchedMentors)+len(m.UnmatchedChildren) > 0 {
+		b.WriteString("\n" + message(lang, codeLabelUnmatched) + "\n")
+	}
+	for _, u := range m.UnmatchedMentors {
+		fmt.Fprintf(&b, "  volunteer/%s: %s\n", u.ID, u.Message)
+	}
+	for _, u := range m.UnmatchedChildren {
+		fmt.Fprintf(&b, "  child/%s: %s\n", u.ID, u.Message)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func itoa(n int) string { return fmt.Sprint(n) }
+
+func list(s []string) string {
+	if len(s) == 0 {
+		return "—"
+	}
+	return strings.Join(s, ", ")
+}
