@@ -64,3 +64,16 @@ func ExampleResponse_LogValue() {
 	// Output:
 	// level=INFO msg=received response.full_name=[REDACTED] response.phone="" response.email=[REDACTED] response.birth_date="" response.gender="" response.education="" response.free_time="" response.motives=[] response.health_limitations=yes response.health_details=[REDACTED] response.activities=[]
 }
+
+func ExampleRolesPolicy() {
+	policy := string(questionnaire.RolesPolicy())
+	for _, role := range questionnaire.Roles {
+		fmt.Println(role, strings.Contains(policy, "- id: role."+string(role)+"\n"))
+	}
+	// Output:
+	// individual_mentor true
+	// group_activities true
+	// events true
+	// documents true
+	// visitors true
+}
