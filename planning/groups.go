@@ -339,8 +339,8 @@ func (b *bin) add(u *unit, sign int) {
 // how many speak it.
 func (b *bin) language() (string, int) {
 	best, n := "", 0
-	for _, l := range sortedKeys(b.langs) {
-		if c := b.langs[l]; c > n {
+	for l, c := range b.langs { // any map order: ties go to the first name
+		if c > n || (c == n && c > 0 && l < best) {
 			best, n = l, c
 		}
 	}
