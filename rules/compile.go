@@ -18,6 +18,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
+	"github.com/birgemiz/sabaqtastyq/questionnaire"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
@@ -253,6 +254,7 @@ func (c *compiler) buildBase() error {
 			reflect.TypeFor[agreement.Agreement](),
 			reflect.TypeFor[civil.Date](),
 			reflect.TypeFor[civil.Month](),
+			reflect.TypeFor[questionnaire.Response](),
 			ext.ParseStructTags(true),
 		),
 		ext.Strings(ext.StringsVersion(4)),
@@ -260,13 +262,13 @@ func (c *compiler) buildBase() error {
 		ext.Sets(),
 		ext.Math(),
 		cel.CrossTypeNumericComparisons(true),
+		cel.EnableMacroCallTracking(),
 		cel.ParserExpressionSizeLimit(maxExprSize),
 		cel.ParserRecursionLimit(maxExprDepth),
 	}
 	opts = append(opts, func(e *cel.Env) (*cel.Env, error) {
 		return cel.CustomTypeAdapter(adapter{e.CELTypeAdapter()})(e)
 	})
-	opts = append(opts, extraTypes()...)
 	opts = append(opts, c.fn.library()...)
 	for _, p := range c.params {
 		t, v := paramCEL(p)

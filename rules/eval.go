@@ -504,3 +504,18 @@ func format(v ref.Val) string {
 	}
 	return fmt.Sprint(v.Value())
 }
+
+// number evaluates a numeric program (int or double) on an activation.
+func number(ctx context.Context, prg cel.Program, a *activation) (float64, error) {
+	out, _, err := prg.ContextEval(ctx, a)
+	if err != nil {
+		return 0, err
+	}
+	switch v := out.(type) {
+	case types.Double:
+		return float64(v), nil
+	case types.Int:
+		return float64(v), nil
+	}
+	return 0, fmt.Errorf("result is %s, not a number", out.Type().TypeName())
+}

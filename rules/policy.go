@@ -8,26 +8,53 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"testing/fstest"
 
 	"cel.dev/cel-go/common/types"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/questionnaire"
 )
 
 //go:embed policies/*.yaml
 var embedded embed.FS
 
-// Policies returns the embedded default policies as a file system: guide.yaml
-// (the default, following the guide) and nastavniki.yaml (the stricter
-// profile of the Nastavniki project), with any other embedded policies.
-// Pass another fs.FS to [Load] to use your own.
-func Policies() fs.FS {
-	sub, err := fs.Sub(embedded, "policies")
+// Policies returns the embedded default policies as a read-only file
+// system: guide.yaml (the default, following the guide), nastavniki.yaml
+// (the stricter profile of the Nastavniki project), pairs.yaml (the tandem
+// matcher's pair policy), questionnaire.yaml (role suggestions, from package
+// questionnaire) and the *_test.yaml suites beside them. Pass another fs.FS
+// to [Load] to use your own.
+func Policies() fs.FS { return policiesFS }
+
+var policiesFS = func() fs.FS {
+	m := fstest.MapFS{}
+	err := fs.WalkDir(embedded, "policies", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(embedded, p)
+		m[strings.TrimPrefix(p, "policies/")] = &fstest.MapFile{Data: data, Mode: 0o444}
+		return err
+	})
 	if err != nil {
-		panic(err) // the directory is embedded at build time
+		panic(err) // the files are embedded at build time
 	}
-	return sub
+	m["questionnaire.yaml"] = &fstest.MapFile{Data: questionnaire.RolesPolicy(), Mode: 0o444}
+	return m
+}()
+
+// PolicyNames lists the embedded policies (not the test suites), sorted.
+func PolicyNames() []string {
+	var out []string
+	entries, _ := fs.ReadDir(policiesFS, ".")
+	for _, e := range entries {
+		if n := e.Name(); isYAML(n) && !strings.HasSuffix(strings.TrimSuffix(n, path.Ext(n)), "_test") {
+			out = append(out, strings.TrimSuffix(n, path.Ext(n)))
+		}
+	}
+	return out
 }
 
 // DefaultPolicy is the name of the policy used when none is given.
@@ -214,7 +241,7 @@ func read(fsys fs.FS, name string, fallback fs.FS, from diag.Pos) (*File, error)
 	if !isYAML(name) {
 		candidates = []string{name + ".yaml", name + ".yml"}
 	}
-	for _, sys := range []fs.FS{fsys, fallback} {
+	for i, sys := range []fs.FS{fsys, fallback} {
 		if sys == nil {
 			continue
 		}
@@ -227,8 +254,8 @@ func read(fsys fs.FS, name string, fallback fs.FS, from diag.Pos) (*File, error)
 				return nil, err
 			}
 			display := c
-			if sys != fsys {
-				display = "(embedded) " + c
+			if i > 0 {
+				display = "(base) " + c
 			}
 			f, err := Parse(display, src)
 			if err != nil {

@@ -1,0 +1,196 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
+	"cel.dev/cel-go/interpreter"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
+)
+
+// Step is one sub-expression of a rule and the value it had.
+type Step struct {
+	Depth int    `json:"depth"` // nesting, 0 for the whole expression
+	Expr  string `json:"expr"`
+	Value string `json:"value"`
+}
+
+// Explanation shows why a rule came out as it did for one subject: the
+// value of every sub-expression of its when and expr, and the variables
+// they read.
+type Explanation struct {
+	Rule      string    `json:"rule"`
+	Subject   string    `json:"subject"`
+	Result    Result    `json:"result"`
+	Message   string    `json:"message,omitempty"`
+	When      []Step    `json:"when,omitempty"`
+	Steps     []Step    `json:"steps"`
+	Variables []Step    `json:"variables,omitempty"`
+	Severity  Severity  `json:"severity"`
+	Source    string    `json:"source"`
+	Cost      uint64    `json:"cost"`
+	Metered   bool      `json:"metered"`
+	Lang      diag.Lang `json:"-"`
+}
+
+// Text renders the explanation for a terminal: the result, then each
+// sub-expression indented under its parent, "expr = value".
+func (e *Explanation) Text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s on %s: %s\n", e.Rule, e.Subject, e.Result)
+	if e.Message != "" {
+		fmt.Fprintf(&b, "  %s\n", e.Message)
+	}
+	section := func(title string, steps []Step) {
+		if len(steps) == 0 {
+			return
+		}
+		fmt.Fprintf(&b, "%s:\n", title)
+		for _, s := range steps {
+			fmt.Fprintf(&b, "  %s%s = %s\n", strings.Repeat("  ", s.Depth), s.Expr, s.Value)
+		}
+	}
+	section("when", e.When)
+	section("expr", e.Steps)
+	section("variables", e.Variables)
+	return b.String()
+}
+
+// Explain evaluates one rule on one subject ("KIND/ID") and records the
+// value of each sub-expression. It is meant for people asking "why?", not
+// for hot paths: it compiles a tracing program on every call.
+func (p *Policy) Explain(ctx context.Context, prog *mentoring.Programme, ruleID, subjectID string, opts ...EvalOption) (*Explanation, error) {
+	r := p.rule(ruleID)
+	if r == nil {
+		return nil, fmt.Errorf("%w: the policy has no rule %q", ErrInput, ruleID)
+	}
+	o := evalOptions{lang: diag.EN}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if err := prog.Index(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInput, err)
+	}
+	asOf := prog.AsOf
+	if !o.asOf.IsZero() {
+		asOf = o.asOf
+	}
+	e := &evaluation{p: p, o: &o, prog: prog, asOf: asOf, rep: &Report{}}
+	var found *subject
+	err := e.subjects(r.kind.kind, func(s subject) error {
+		if found == nil && string(s.kind)+"/"+s.id == subjectID {
+			found = &s
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if found == nil {
+		return nil, fmt.Errorf("%w: no %s subject %q in the programme", ErrInput, r.kind.kind, subjectID)
+	}
+	a := activations.Get().(*activation)
+	defer a.release()
+	a.reset(r.kind)
+	found.bind(a)
+	res, msg := p.check(ctx, r, a, found.fits(p.limits), o.lang)
+	x := &Explanation{Rule: r.ID, Subject: subjectID, Result: res, Message: msg, Severity: r.Severity,
+		Source: r.Source, Cost: r.Cost, Metered: r.metered, Lang: o.lang}
+	if res == Errored {
+		x.Severity = Error
+	}
+	if r.whenAst != nil {
+		if x.When, err = trace(r.kind.env, r.whenAst, a); err != nil {
+			return nil, err
+		}
+	}
+	if x.Steps, err = trace(r.kind.env, r.exprAst, a); err != nil {
+		return nil, err
+	}
+	// The variables the rule read, with their values.
+	reads := map[string]bool{}
+	for _, s := range append(append([]Step(nil), x.When...), x.Steps...) {
+		reads[s.Expr] = true
+	}
+	for _, v := range r.kind.vars {
+		if reads[v.name] {
+			val, _ := a.ResolveName(v.name)
+			x.Variables = append(x.Variables, Step{Expr: v.name, Value: format(asVal(val))})
+		}
+	}
+	return x, nil
+}
+
+func asVal(v any) ref.Val {
+	if rv, ok := v.(ref.Val); ok {
+		return rv
+	}
+	return types.DefaultTypeAdapter.NativeToValue(v)
+}
+
+// trace evaluates a checked expression exhaustively (no short-circuits) and
+// lists its sub-expressions with their values.
+func trace(env *cel.Env, a *cel.Ast, act interpreter.Activation) ([]Step, error) {
+	prg, err := env.Program(a, cel.EvalOptions(cel.OptExhaustiveEval))
+	if err != nil {
+		return nil, err
+	}
+	_, det, _ := prg.Eval(act) // a failing sub-expression is part of the story, not an error here
+	var state interpreter.EvalState
+	if det != nil {
+		state = det.State()
+	}
+	native := a.NativeRep()
+	info := native.SourceInfo()
+	var steps []Step
+	var walk func(e ast.Expr, depth int)
+	walk = func(e ast.Expr, depth int) {
+		if e.Kind() == ast.LiteralKind {
+			return
+		}
+		text, err := cel.ExprToString(e, info)
+		if err != nil {
+			text = fmt.Sprintf("#%d", e.ID())
+		}
+		value := "‹not evaluated›"
+		if state != nil {
+			if v, ok := state.Value(e.ID()); ok {
+				value = format(v)
+				if types.IsError(v) {
+					value = "error: " + v.(*types.Err).Error()
+				}
+			}
+		}
+		steps = append(steps, Step{Depth: depth, Expr: text, Value: value})
+		switch e.Kind() {
+		case ast.CallKind:
+			call := e.AsCall()
+			if call.IsMemberFunction() {
+				walk(call.Target(), depth+1)
+			}
+			for _, arg := range call.Args() {
+				walk(arg, depth+1)
+			}
+		case ast.SelectKind:
+			if e.AsSelect().IsTestOnly() {
+				return
+			}
+			// a.b.c: the operand chain adds little; show only calls below.
+		case ast.ComprehensionKind:
+			walk(e.AsComprehension().IterRange(), depth+1)
+		case ast.ListKind:
+			for _, el := range e.AsList().Elements() {
+				walk(el, depth+1)
+			}
+		}
+	}
+	walk(native.Expr(), 0)
+	return steps, nil
+}
