@@ -69,8 +69,9 @@ func (m *Meeting) Validate() error { return validation.Struct(m).Err() }
 // dates are in an impossible order — a birth, a screening, a start or a
 // signing after as_of, a tandem before either person was born, a tandem
 // closed before it started, an outing before the child's birth or after
-// the tandem closed, an agreement ending or noticed before it was signed,
-// a report for a month after as_of.
+// the tandem closed, an agreement signed before the volunteer was born
+// (agreement.Agreement.Validate rejects one ending or noticed before it
+// was signed), a report for a month after as_of.
 //
 // It does not check the guide's rules: a 24-year-old mentor or a group of
 // 19 is well-formed, and the policy reports it.
@@ -131,11 +132,6 @@ var (
 		KK: "бұл күн волонтер туғанға дейін",
 		RU: "эта дата раньше рождения волонтёра",
 		EN: "this date is before the volunteer was born",
-	}
-	beforeSigning = diag.Text{
-		KK: "бұл күн келісімге қол қойылғанға дейін",
-		RU: "эта дата раньше подписания соглашения",
-		EN: "this date is before the agreement was signed",
 	}
 	afterClosing = diag.Text{
 		KK: "сыртқа шығу тандем жабылғаннан кейін",
@@ -203,12 +199,6 @@ func (p *Programme) dates() diag.List {
 		future(at+".notice_given_on", a.NoticeGivenOn)
 		if v, ok := p.Volunteer(a.Volunteer); ok && before(a.SignedOn, v.BirthDate) {
 			errs = append(errs, impossible(at+".signed_on", beforeVolunteerBirth))
-		}
-		if before(a.EndsOn, a.SignedOn) {
-			errs = append(errs, impossible(at+".ends_on", beforeSigning))
-		}
-		if before(a.NoticeGivenOn, a.SignedOn) {
-			errs = append(errs, impossible(at+".notice_given_on", beforeSigning))
 		}
 	}
 	for i, r := range p.Reports {
