@@ -1,0 +1,109 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/rules"
+)
+
+func init() {
+	register(command{name: "lint", summary: "compile policy files and report every problem", run: runLint})
+}
+
+func runLint(e *env, args []string) error {
+	fs := newFlags(e, "lint", "[flags] FILE|DIR…",
+		`Compiles each policy file (a directory means every *.yaml in it except the
+*_test.yaml suites) and prints every problem as file:line:col: message with
+the offending line and a caret. Unused parameters and variables are warnings.
+Exit status 0 when every policy compiles (warnings allowed), 3 otherwise.`)
+	langFlag(fs, e)
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usagef("lint needs at least one policy file or directory (see sabaq lint --help)")
+	}
+	files, err := policyFiles(paths)
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for _, f := range files {
+		pol, err := loadPolicyFile(f)
+		var pe *rules.PolicyError
+		switch {
+		case errors.As(err, &pe):
+			failed++
+			writeProblems(e.stderr, pe.Problems, e.lang, "")
+			writeProblems(e.stderr, pe.Warnings, e.lang, warningLabel(e.lang))
+		case err != nil:
+			return err
+		default:
+			writeProblems(e.stderr, policyWarnings(pol, f), e.lang, warningLabel(e.lang))
+			fmt.Fprintf(e.stdout, "ok  %s  (%s %s, %d rules)\n", f, pol.Name(), pol.Version(), len(pol.Rules()))
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(e.stdout, "%d of %d %s did not compile\n", failed, len(files), plural(len(files), "policy", "policies"))
+		return fmt.Errorf("%w: %w", rules.ErrPolicy, errReported)
+	}
+	return nil
+}
+
+func warningLabel(l diag.Lang) string {
+	return diag.Text{KK: "ескерту: ", RU: "предупреждение: ", EN: "warning: "}.In(l)
+}
+
+// policyFiles expands directories into the policy files in them, sorted,
+// leaving out test suites.
+func policyFiles(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if path != p && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if isPolicyFile(d.Name()) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+func isPolicyFile(name string) bool {
+	ext := filepath.Ext(name)
+	if ext != ".yaml" && ext != ".yml" {
+		return false
+	}
+	return !strings.HasSuffix(strings.TrimSuffix(name, ext), "_test")
+}

@@ -1,0 +1,173 @@
+// The tests of a main package live in package main: run is what they call,
+// and a command cannot be imported by an external test package.
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/<case>")
+
+// TestGolden runs every testdata/<case>: args holds the command line, one
+// argument a line (paths relative to this directory), stdin what standard
+// input reads; stdout.golden, stderr.golden and exit are what sabaq must
+// produce. go test -run TestGolden -update rewrites them.
+func TestGolden(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	dirs, err := filepath.Glob("testdata/*/args")
+	require.NoError(t, err)
+	require.NotEmpty(t, dirs)
+	for _, argsFile := range dirs {
+		dir := filepath.Dir(argsFile)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			args := readArgs(t, argsFile)
+			var stdin bytes.Buffer
+			if b, err := os.ReadFile(filepath.Join(dir, "stdin")); err == nil {
+				stdin.Write(b)
+			}
+			var stdout, stderr bytes.Buffer
+			code := run(args, &stdin, &stdout, &stderr)
+			golden(t, filepath.Join(dir, "stdout.golden"), stdout.Bytes())
+			golden(t, filepath.Join(dir, "stderr.golden"), stderr.Bytes())
+			golden(t, filepath.Join(dir, "exit"), []byte(strconv.Itoa(code)+"\n"))
+			if hasArg(args, "--format", "junit") {
+				validJUnit(t, stdout.Bytes())
+			}
+		})
+	}
+}
+
+func readArgs(t *testing.T, file string) []string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	require.NoError(t, err)
+	var args []string
+	for _, line := range strings.Split(strings.TrimRight(string(b), "\n"), "\n") {
+		if line != "" {
+			args = append(args, line)
+		}
+	}
+	return args
+}
+
+func hasArg(args []string, name, value string) bool {
+	for i, a := range args {
+		if a == name+"="+value || (a == name && i+1 < len(args) && args[i+1] == value) {
+			return true
+		}
+	}
+	return false
+}
+
+func golden(t *testing.T, file string, got []byte) {
+	t.Helper()
+	if *update {
+		require.NoError(t, os.WriteFile(file, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(file)
+	require.NoError(t, err, "run go test -update to create it")
+	assert.Equal(t, string(want), string(got), "%s differs (go test -update rewrites it)", file)
+}
+
+// The JUnit schema, as CI systems read it: the attributes they require.
+type junitSchema struct {
+	XMLName xml.Name `xml:"testsuites"`
+	Tests   *int     `xml:"tests,attr"`
+	Suites  []struct {
+		Name     *string `xml:"name,attr"`
+		Tests    *int    `xml:"tests,attr"`
+		Failures *int    `xml:"failures,attr"`
+		Errors   *int    `xml:"errors,attr"`
+		Cases    []struct {
+			Name      *string `xml:"name,attr"`
+			Classname *string `xml:"classname,attr"`
+			Failure   *struct {
+				Message *string `xml:"message,attr"`
+				Type    *string `xml:"type,attr"`
+			} `xml:"failure"`
+		} `xml:"testcase"`
+	} `xml:"testsuite"`
+}
+
+func validJUnit(t *testing.T, out []byte) {
+	t.Helper()
+	var s junitSchema
+	require.NoError(t, xml.Unmarshal(out, &s), "JUnit output is not XML")
+	require.NotNil(t, s.Tests, "testsuites needs tests")
+	require.NotEmpty(t, s.Suites)
+	total := 0
+	for _, suite := range s.Suites {
+		require.NotNil(t, suite.Name, "testsuite needs a name")
+		require.NotNil(t, suite.Tests, "testsuite needs tests")
+		require.NotNil(t, suite.Failures, "testsuite needs failures")
+		require.NotNil(t, suite.Errors, "testsuite needs errors")
+		assert.Len(t, suite.Cases, *suite.Tests, "suite %s: tests counts its test cases", *suite.Name)
+		failures := 0
+		for _, c := range suite.Cases {
+			require.NotNil(t, c.Name, "testcase needs a name")
+			require.NotNil(t, c.Classname, "testcase needs a classname")
+			if c.Failure != nil {
+				failures++
+				require.NotNil(t, c.Failure.Message, "failure needs a message")
+				require.NotNil(t, c.Failure.Type, "failure needs a type")
+			}
+		}
+		assert.Equal(t, *suite.Failures, failures, "suite %s: failures counts its failures", *suite.Name)
+		total += len(suite.Cases)
+	}
+	assert.Equal(t, *s.Tests, total)
+}
+
+func TestExitCodes(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	cases := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"no arguments", nil, exitUsage},
+		{"unknown command", []string{"frobnicate"}, exitUsage},
+		{"help", []string{"--help"}, exitOK},
+		{"command help", []string{"check", "--help"}, exitOK},
+		{"unknown flag", []string{"check", "--nope", "x.json"}, exitUsage},
+		{"bad language", []string{"check", "--lang", "de", "testdata/inputs/small.yaml"}, exitUsage},
+		{"bad date", []string{"check", "--as-of", "2026-02-30", "testdata/inputs/small.yaml"}, exitUsage},
+		{"bad format", []string{"check", "--format", "xml", "testdata/inputs/small.yaml"}, exitUsage},
+		{"missing file", []string{"check", "testdata/inputs/no-such-file.json"}, exitInput},
+		{"unknown policy", []string{"check", "--policy", "nosuch", "testdata/inputs/small.yaml"}, exitPolicy},
+		{"findings", []string{"check", "testdata/inputs/small.yaml"}, exitFindings},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			got := run(c.args, strings.NewReader(""), &stdout, &stderr)
+			assert.Equal(t, c.want, got, "stderr: %s", stderr.String())
+			if got == exitUsage || got == exitInput || got == exitPolicy {
+				assert.NotEmpty(t, stderr.String(), "an error is explained on stderr")
+			}
+		})
+	}
+}
+
+func TestEveryCommandHasHelp(t *testing.T) {
+	for _, c := range commands {
+		t.Run(c.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run([]string{c.name, "--help"}, strings.NewReader(""), &stdout, &stderr)
+			assert.Equal(t, exitOK, code)
+			assert.Contains(t, stderr.String(), "Usage: sabaq "+c.name)
+			assert.Empty(t, stdout.String(), "help is a diagnostic: stderr only")
+		})
+	}
+}
