@@ -21,6 +21,8 @@ type index struct {
 	tandemsWith  map[string][]int // child id → tandems
 	outingsOf    map[string][]int // tandem id → outings
 	diaryOf      map[string][]int // volunteer id → diary entries
+
+	problems diag.List // what Index found
 }
 
 // Index builds the look-ups by id and checks that every id is unique within
@@ -107,8 +109,20 @@ func (p *Programme) Index() error {
 			ix.diaryOf[d.Volunteer] = append(ix.diaryOf[d.Volunteer], i)
 		}
 	}
+	ix.problems = errs
 	p.index = ix
 	return errs.Err()
+}
+
+// Indexed reports whether [Programme.Index] has run, and returns the
+// problems it found then. Code that shares one programme between goroutines
+// indexes it once (Load and Parse do) and then only reads: Indexed, unlike
+// Index, never writes, so it is safe to call concurrently.
+func (p *Programme) Indexed() (bool, error) {
+	if p.index == nil {
+		return false, nil
+	}
+	return true, p.index.problems.Err()
 }
 
 func ids(errs *diag.List, list string, n int, id func(int) string) map[string]int {

@@ -180,7 +180,10 @@ type subject struct {
 // file, then by the rule's place in the policy.
 //
 // The programme must be valid input (see mentoring.Load): Evaluate indexes
-// it and fails with ErrInput if a reference does not resolve. A rule that
+// it if it is not indexed yet, and fails with ErrInput if a reference does
+// not resolve. Evaluating one programme from several goroutines at once is
+// safe once it is indexed (Load and Parse index it; otherwise call
+// prog.Index first), as long as nothing changes it meanwhile. A rule that
 // fails at run time (a missing date read without has(), a cost budget
 // exceeded) becomes a finding with severity "error", never a crash and never
 // a silent pass. Evaluate stops early, with ctx's error, when ctx is done.
@@ -192,8 +195,8 @@ func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts .
 	if prog == nil {
 		return nil, fmt.Errorf("%w: no programme", ErrInput)
 	}
-	if err := prog.Index(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInput, err)
+	if err := ensureIndexed(prog); err != nil {
+		return nil, err
 	}
 	asOf := prog.AsOf
 	if !o.asOf.IsZero() {
@@ -237,6 +240,19 @@ func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts .
 		}
 	}
 	return rep, nil
+}
+
+// ensureIndexed indexes prog unless it already is; only the first call
+// writes, so concurrent evaluations of an indexed programme never race.
+func ensureIndexed(prog *mentoring.Programme) error {
+	done, err := prog.Indexed()
+	if !done {
+		err = prog.Index()
+	}
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrInput, err)
+	}
+	return nil
 }
 
 type evaluation struct {

@@ -75,8 +75,8 @@ func (p *Policy) Explain(ctx context.Context, prog *mentoring.Programme, ruleID,
 	for _, opt := range opts {
 		opt(&o)
 	}
-	if err := prog.Index(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInput, err)
+	if err := ensureIndexed(prog); err != nil {
+		return nil, err
 	}
 	asOf := prog.AsOf
 	if !o.asOf.IsZero() {
