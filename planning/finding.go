@@ -5,14 +5,20 @@ import (
 )
 
 // Severity says how bad a finding is, as in the policy: deny breaks a rule,
-// warn falls below a recommendation.
+// warn falls below a recommendation, and error is a policy rule that could
+// not be evaluated, which blocks like deny rather than passing silently.
 type Severity string
 
 // Severities.
 const (
-	Deny Severity = "deny"
-	Warn Severity = "warn"
+	Deny  Severity = "deny"
+	Warn  Severity = "warn"
+	Error Severity = "error"
 )
+
+// blocks reports whether a finding rules its subject out: deny and error do,
+// warn does not.
+func (s Severity) blocks() bool { return s == Deny || s == Error }
 
 // Finding is a rule a proposal breaks or a reason it could not do better,
 // in the shape of the policy's findings so that a reader sees one format.

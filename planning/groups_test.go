@@ -22,7 +22,7 @@ func sizes(in planning.InstitutionGroups) []int {
 	return s
 }
 
-func rules(in planning.InstitutionGroups) []string {
+func findingRules(in planning.InstitutionGroups) []string {
 	var r []string
 	for _, f := range in.Findings {
 		r = append(r, string(f.Severity)+" "+f.Rule)
@@ -78,7 +78,7 @@ func TestPlanGroupsBoundaries(t *testing.T) {
 				in := plan.Institutions[0]
 				assert.Equal(t, tc.n, in.Participants)
 				assert.Equal(t, tc.sizes, sizes(in))
-				assert.Equal(t, tc.findings, rules(in))
+				assert.Equal(t, tc.findings, findingRules(in))
 				assert.Equal(t, len(tc.findings) == 0, in.Feasible)
 			})
 		}
@@ -174,7 +174,7 @@ func checkPlan(t *testing.T, prog *mentoring.Programme, in planning.InstitutionG
 	for _, g := range in.Groups {
 		require.LessOrEqual(t, g.Size, hi, "trial %d", trial)
 		if g.Size < lo {
-			require.Contains(t, rules(in), "warn group.min_size", "trial %d: a small group must be reported", trial)
+			require.Contains(t, findingRules(in), "warn group.min_size", "trial %d: a small group must be reported", trial)
 		}
 	}
 }

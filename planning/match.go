@@ -261,7 +261,7 @@ func Match(ctx context.Context, prog *mentoring.Programme, judge Judge, opts Mat
 			p.Parts = []ScorePart{}
 		}
 		for _, f := range d.Findings {
-			if f.Severity != Deny {
+			if !f.Severity.blocks() {
 				p.Notes = append(p.Notes, f)
 			}
 		}
@@ -380,7 +380,7 @@ func judgeAll(ctx context.Context, judge Judge, mentors []*volunteer.Volunteer, 
 					}
 					row[j] = assign.Forbidden
 					for _, f := range d.Findings {
-						if f.Severity != Deny {
+						if !f.Severity.blocks() {
 							continue
 						}
 						sc.mentorRules[mi] = bump(sc.mentorRules[mi], f.Rule)
@@ -435,7 +435,7 @@ func describe(rc []RuleCount) string {
 func ruleIDs(fs []Finding) string {
 	var ids []string
 	for _, f := range fs {
-		if f.Severity == Deny && !slices.Contains(ids, f.Rule) {
+		if f.Severity.blocks() && !slices.Contains(ids, f.Rule) {
 			ids = append(ids, f.Rule)
 		}
 	}
