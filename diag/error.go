@@ -15,19 +15,20 @@ type Code string
 // Codes used by more than one package. Packages register their own codes
 // beside their own types.
 const (
-	CodeSyntax        Code = "syntax"         // the file is not JSON or YAML
-	CodeUnknownField  Code = "unknown_field"  // a field the format does not have
-	CodeWrongType     Code = "wrong_type"     // e.g. a string where a number goes
-	CodeBadDate       Code = "bad_date"       // not YYYY-MM-DD or no such day
-	CodeBadMonth      Code = "bad_month"      // not YYYY-MM
-	CodeDuplicateID   Code = "duplicate_id"   // an id used twice in one list
-	CodeDangling      Code = "dangling_ref"   // a reference that resolves to nothing
-	CodeDuplicateKey  Code = "duplicate_key"  // a mapping key given twice
-	CodeRequired      Code = "required"       // a required field is missing
-	CodeInvalid       Code = "invalid"        // a value outside its rule (validator tags)
-	CodeImpossible    Code = "impossible"     // dates in an impossible order
-	CodeTooLarge      Code = "too_large"      // input above a safety limit
-	CodeIllegalChange Code = "illegal_change" // a lifecycle step that is not allowed
+	CodeSyntax        Code = "syntax"             // the file is not JSON or YAML
+	CodeUnknownField  Code = "unknown_field"      // a field the format does not have
+	CodeUnknownHint   Code = "unknown_field_hint" // the same, with the closest known field as {1}
+	CodeWrongType     Code = "wrong_type"         // e.g. a string where a number goes
+	CodeBadDate       Code = "bad_date"           // not YYYY-MM-DD or no such day
+	CodeBadMonth      Code = "bad_month"          // not YYYY-MM
+	CodeDuplicateID   Code = "duplicate_id"       // an id used twice in one list
+	CodeDangling      Code = "dangling_ref"       // a reference that resolves to nothing
+	CodeDuplicateKey  Code = "duplicate_key"      // a mapping key given twice
+	CodeRequired      Code = "required"           // a required field is missing
+	CodeInvalid       Code = "invalid"            // a value outside its rule (validator tags)
+	CodeImpossible    Code = "impossible"         // dates in an impossible order
+	CodeTooLarge      Code = "too_large"          // input above a safety limit
+	CodeIllegalChange Code = "illegal_change"     // a lifecycle step that is not allowed
 )
 
 // Pos is a place in a file. Line and Col count from 1; a zero Line means the

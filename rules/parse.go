@@ -189,7 +189,11 @@ func (p *parser) mapping(n *yaml.Node, path string, handlers map[string]func(k, 
 		seen[k.Value] = true
 		h, ok := handlers[k.Value]
 		if !ok {
-			p.errs = append(p.errs, p.err(k, at, diag.CodeUnknownField, k.Value+suggest(k.Value, handlers)))
+			if hint := suggest(k.Value, handlers); hint != "" {
+				p.errs = append(p.errs, p.err(k, at, diag.CodeUnknownHint, k.Value, hint))
+			} else {
+				p.errs = append(p.errs, p.err(k, at, diag.CodeUnknownField, k.Value))
+			}
 			continue
 		}
 		h(k, v)
@@ -207,10 +211,7 @@ func suggest(key string, handlers map[string]func(k, v *yaml.Node)) string {
 			best, bestD = k, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return "\" (did you mean \"" + best
+	return best
 }
 
 func distance(a, b string) int {

@@ -1,0 +1,367 @@
+package rulestest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/rules"
+)
+
+// Status is how a case came out.
+type Status string
+
+// Statuses.
+const (
+	Pass    Status = "pass"
+	Fail    Status = "fail"
+	Skipped Status = "skip"
+	// Broken: the case could not run (its programme is not valid input).
+	Broken Status = "error"
+)
+
+// CaseResult is the outcome of one case.
+type CaseResult struct {
+	Suite string   `json:"suite"`
+	Case  string   `json:"case"`
+	Pos   diag.Pos `json:"pos"`
+	// Status is pass, fail, skip or error.
+	Status Status `json:"status"`
+	// Skip is the reason a skipped case gives.
+	Skip string `json:"skip,omitempty"`
+	// Missing are expected findings the report lacks; Unexpected are
+	// findings an exactly case did not expect; Present are findings that
+	// absent forbids.
+	Missing    []Expected      `json:"missing,omitempty"`
+	Unexpected []rules.Finding `json:"unexpected,omitempty"`
+	Present    []rules.Finding `json:"present,omitempty"`
+	// Got is every finding of the evaluation.
+	Got []rules.Finding `json:"got,omitempty"`
+	// Problems say why a broken case could not run.
+	Problems diag.List `json:"problems,omitempty"`
+	// Err is an error that is not about the input (nil usually).
+	Err error `json:"-"`
+}
+
+// Diff explains a failed or broken case: expected findings that are
+// missing (-), findings that were not expected or are forbidden (+), and
+// every finding the evaluation reported.
+func (r CaseResult) Diff() string {
+	var b strings.Builder
+	for _, p := range r.Problems {
+		fmt.Fprintf(&b, "  %s\n", p.Error())
+	}
+	if r.Err != nil {
+		fmt.Fprintf(&b, "  %s\n", r.Err)
+	}
+	for _, m := range r.Missing {
+		fmt.Fprintf(&b, "  - missing:    %s\n", m)
+	}
+	for _, f := range r.Unexpected {
+		fmt.Fprintf(&b, "  + unexpected: %s %s (%s): %s\n", f.Rule, f.Subject, f.Severity, f.Message)
+	}
+	for _, f := range r.Present {
+		fmt.Fprintf(&b, "  + forbidden:  %s %s (%s): %s\n", f.Rule, f.Subject, f.Severity, f.Message)
+	}
+	if r.Status == Fail {
+		if len(r.Got) == 0 {
+			b.WriteString("  got no findings\n")
+		} else {
+			b.WriteString("  got:\n")
+			for _, f := range r.Got {
+				fmt.Fprintf(&b, "    %s %s (%s)\n", f.Rule, f.Subject, f.Severity)
+			}
+		}
+	}
+	return b.String()
+}
+
+// SuiteResult is the outcome of one suite.
+type SuiteResult struct {
+	Path   string       `json:"path"`
+	Name   string       `json:"name"`
+	Policy string       `json:"policy"`
+	Cases  []CaseResult `json:"cases"`
+	// outcomes of every rule of the policy on every subject, for coverage.
+	key      string
+	rules    []string
+	outcomes []rules.Outcome
+}
+
+// Result is the outcome of a run of suites.
+type Result struct {
+	Suites []SuiteResult `json:"suites"`
+}
+
+// Counts returns how many cases passed, failed, were skipped or broken.
+func (r *Result) Counts() map[Status]int {
+	out := map[Status]int{}
+	for _, s := range r.Suites {
+		for _, c := range s.Cases {
+			out[c.Status]++
+		}
+	}
+	return out
+}
+
+// OK reports whether no case failed or broke.
+func (r *Result) OK() bool {
+	c := r.Counts()
+	return c[Fail] == 0 && c[Broken] == 0
+}
+
+// Options configures a run. The zero value runs every case silently.
+type Options struct {
+	// Run, when set, runs only the cases whose name, or "suite/case",
+	// it matches.
+	Run *regexp.Regexp
+	// Progress, when set, is called before each case.
+	Progress func(suite, name string, done, total int)
+}
+
+// Find returns the suite files among paths: files as given, directories
+// searched recursively for *_test.yaml (testdata and hidden directories
+// left out), sorted.
+func Find(paths ...string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if path != p && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.HasSuffix(d.Name(), "_test.yaml") || strings.HasSuffix(d.Name(), "_test.yml") {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// RunFiles loads and runs the suites in paths (see Find). A suite that
+// cannot be read, or whose policy does not compile, is reported in the
+// error — errors.Is(err, rules.ErrPolicy) for the latter — and the other
+// suites still run.
+func RunFiles(ctx context.Context, paths []string, opts Options) (*Result, error) {
+	files, err := Find(paths...)
+	if err != nil {
+		return nil, err
+	}
+	var suites []*Suite
+	var errs []error
+	for _, f := range files {
+		s, err := Load(f)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		suites = append(suites, s)
+	}
+	total := 0
+	for _, s := range suites {
+		total += len(s.selected(opts.Run))
+	}
+	res := &Result{}
+	done := 0
+	for _, s := range suites {
+		inner := opts
+		if opts.Progress != nil {
+			base := done
+			inner.Progress = func(suite, name string, d, _ int) { opts.Progress(suite, name, base+d, total) }
+		}
+		sr, err := s.Run(ctx, inner)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		done += len(sr.Cases)
+		res.Suites = append(res.Suites, *sr)
+	}
+	return res, errors.Join(errs...)
+}
+
+func (s *Suite) selected(run *regexp.Regexp) []*Case {
+	var out []*Case
+	for _, c := range s.Cases {
+		if run == nil || run.MatchString(c.Name) || run.MatchString(s.Name+"/"+c.Name) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// LoadPolicy compiles the policy a suite names: a file relative to the
+// suite (a path, or a name ending in .yaml), else NAME.yaml beside the
+// suite when there is one, else the embedded policy of that name.
+func (s *Suite) LoadPolicy() (*rules.Policy, error) {
+	dir := filepath.Dir(s.Path)
+	file := ""
+	switch {
+	case strings.ContainsAny(s.Policy, `/\`) || strings.HasSuffix(s.Policy, ".yaml") || strings.HasSuffix(s.Policy, ".yml"):
+		file = filepath.Join(dir, s.Policy)
+	default:
+		if beside := filepath.Join(dir, s.Policy+".yaml"); exists(beside) {
+			file = beside
+		}
+	}
+	if file == "" {
+		return rules.Load(rules.Policies(), s.Policy)
+	}
+	pol, err := rules.LoadFile(file)
+	if err != nil {
+		return nil, relocate(err, filepath.Dir(file))
+	}
+	return pol, nil
+}
+
+func exists(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && !fi.IsDir()
+}
+
+// relocate names a policy's files relative to the working directory, as
+// the suite's path is, rather than to the policy's own directory.
+func relocate(err error, dir string) error {
+	var pe *rules.PolicyError
+	if dir == "." || !errors.As(err, &pe) {
+		return err
+	}
+	move := func(l diag.List) diag.List {
+		out := make(diag.List, len(l))
+		for i, e := range l {
+			out[i] = e
+			if e.File != "" && !strings.HasPrefix(e.File, "(embedded)") && !filepath.IsAbs(e.File) {
+				pos := e.Pos
+				pos.File = filepath.Join(dir, e.File)
+				out[i] = e.At(pos)
+			}
+		}
+		return out
+	}
+	return &rules.PolicyError{Problems: move(pe.Problems), Warnings: move(pe.Warnings)}
+}
+
+// Run compiles the suite's policy and runs its cases. The error is the
+// policy's (errors.Is(err, rules.ErrPolicy)); a case whose programme is
+// not valid is a broken case, not an error.
+func (s *Suite) Run(ctx context.Context, opts Options) (*SuiteResult, error) {
+	pol, err := s.LoadPolicy()
+	if err != nil {
+		return nil, err
+	}
+	res := &SuiteResult{Path: s.Path, Name: s.Name, Policy: pol.Name(), key: policyKey(pol)}
+	for _, r := range pol.Rules() {
+		res.rules = append(res.rules, r.ID)
+	}
+	cases := s.selected(opts.Run)
+	for i, c := range cases {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if opts.Progress != nil {
+			opts.Progress(s.Name, c.Name, i, len(cases))
+		}
+		cr, outcomes := s.runCase(ctx, pol, c)
+		res.Cases = append(res.Cases, cr)
+		res.outcomes = append(res.outcomes, outcomes...)
+	}
+	return res, nil
+}
+
+func policyKey(pol *rules.Policy) string {
+	return pol.Name() + " " + strings.Join(pol.Files(), ",")
+}
+
+func (s *Suite) runCase(ctx context.Context, pol *rules.Policy, c *Case) (CaseResult, []rules.Outcome) {
+	r := CaseResult{Suite: s.Name, Case: c.Name, Pos: c.Pos}
+	if c.Skip != "" {
+		r.Status, r.Skip = Skipped, c.Skip
+		return r, nil
+	}
+	prog, err := s.programme(c)
+	if err != nil {
+		r.Status, r.Problems = Broken, diag.Errors(err)
+		if len(r.Problems) == 0 {
+			r.Err = err
+		}
+		return r, nil
+	}
+	opts := []rules.EvalOption{rules.WithLang(c.Lang), rules.WithOutcomes()}
+	if !c.AsOf.IsZero() {
+		opts = append(opts, rules.WithAsOf(c.AsOf))
+	}
+	if len(c.Rules) > 0 {
+		opts = append(opts, rules.WithRules(c.Rules...))
+	}
+	rep, err := pol.Evaluate(ctx, prog, opts...)
+	if err != nil {
+		r.Status, r.Err = Broken, err
+		return r, nil
+	}
+	r.Got = rep.Findings
+	compare(&r, c, rep.Findings)
+	return r, rep.Outcomes
+}
+
+// compare fills the differences between what a case expects and what the
+// report holds, and the case's status.
+func compare(r *CaseResult, c *Case, got []rules.Finding) {
+	used := make([]bool, len(got))
+	for _, e := range c.Findings {
+		found := false
+		for i, f := range got {
+			if !used[i] && e.matches(f) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			r.Missing = append(r.Missing, e)
+		}
+	}
+	if c.Mode == Exactly {
+		for i, f := range got {
+			if !used[i] {
+				r.Unexpected = append(r.Unexpected, f)
+			}
+		}
+	}
+	for _, e := range c.Absent {
+		for _, f := range got {
+			if e.matches(f) {
+				r.Present = append(r.Present, f)
+			}
+		}
+	}
+	r.Status = Pass
+	if len(r.Missing)+len(r.Unexpected)+len(r.Present) > 0 {
+		r.Status = Fail
+	}
+}
