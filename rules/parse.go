@@ -351,8 +351,8 @@ func (p *parser) rules(n *yaml.Node) {
 			"severity":    func(_, v *yaml.Node) { d.Severity = p.str(v, path+".severity"); at("severity", v) },
 			"source":      func(_, v *yaml.Node) { d.Source = p.str(v, path+".source") },
 			"disabled":    func(_, v *yaml.Node) { d.Disabled = p.boolean(v, path+".disabled") },
-			"message": func(_, v *yaml.Node) {
-				at("message", v)
+			"message": func(k, v *yaml.Node) {
+				at("message", k) // a missing language is reported at the key
 				d.Message = map[diag.Lang]Expr{}
 				p.mapping(v, path+".message", map[string]func(k, v *yaml.Node){
 					"kk": func(_, v *yaml.Node) { d.Message[diag.KK] = p.expr(v, path+".message.kk") },
