@@ -186,6 +186,7 @@ func compile(files []*File, costLimit uint64) (*Policy, error) {
 	for _, f := range files {
 		p.chain = append(p.chain, f.Path)
 	}
+	p.sources = files
 	c.compileVariables()
 	p.rules = c.compileRules()
 	p.scores = c.compileScores()

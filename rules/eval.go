@@ -208,7 +208,12 @@ func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts .
 	rep := &Report{Policy: p.name, AsOf: asOf, Findings: []Finding{}}
 	e := &evaluation{p: p, o: &o, prog: prog, asOf: asOf, rep: rep}
 	var found bool
-	for _, k := range programmeKinds {
+	kinds := programmeKinds
+	if o.subject != "" {
+		kind, _, _ := strings.Cut(o.subject, "/")
+		kinds = []Kind{Kind(kind)}
+	}
+	for _, k := range kinds {
 		if len(p.byKind[k]) == 0 && o.subject == "" {
 			continue
 		}
@@ -266,11 +271,17 @@ type evaluation struct {
 // subjects calls each for every subject of kind k, in file order.
 func (e *evaluation) subjects(k Kind, each func(subject) error) error {
 	prog, asOf := e.prog, &e.asOf
+	// With WithSubject, skip the others before looking anything up.
+	_, only, _ := strings.Cut(e.o.subject, "/")
+	skip := func(id string) bool { return only != "" && id != only }
 	within := func(limits map[string]int, name string, n int) bool { return n <= limits[name] }
 	switch k {
 	case KindVolunteer:
 		for i := range prog.Volunteers {
 			v := &prog.Volunteers[i]
+			if skip(v.ID) {
+				continue
+			}
 			tandems, agreements, reports := prog.TandemsOf(v.ID), prog.AgreementsOf(v.ID), prog.ReportsOf(v.ID)
 			err := each(subject{kind: k, id: v.ID,
 				bind: func(a *activation) {
@@ -287,6 +298,9 @@ func (e *evaluation) subjects(k Kind, each func(subject) error) error {
 	case KindChild:
 		for i := range prog.Children {
 			c := &prog.Children[i]
+			if skip(c.ID) {
+				continue
+			}
 			inst, _ := prog.Institution(c.Institution)
 			tandems := prog.TandemsWith(c.ID)
 			err := each(subject{kind: k, id: c.ID,
@@ -299,6 +313,9 @@ func (e *evaluation) subjects(k Kind, each func(subject) error) error {
 	case KindTandem:
 		for i := range prog.Tandems {
 			t := &prog.Tandems[i]
+			if skip(t.ID) {
+				continue
+			}
 			m, _ := prog.Volunteer(t.Mentor)
 			c, _ := prog.Child(t.Child)
 			inst, _ := prog.Institution(c.Institution)
@@ -315,6 +332,9 @@ func (e *evaluation) subjects(k Kind, each func(subject) error) error {
 	case KindGroup:
 		for i := range prog.Groups {
 			g := &prog.Groups[i]
+			if skip(g.ID) {
+				continue
+			}
 			inst, _ := prog.Institution(g.Institution)
 			err := each(subject{kind: k, id: g.ID,
 				bind: func(a *activation) { a.slots = [8]any{asOf, prog, g, inst} },
@@ -328,6 +348,9 @@ func (e *evaluation) subjects(k Kind, each func(subject) error) error {
 	case KindAgreement:
 		for i := range prog.Agreements {
 			ag := &prog.Agreements[i]
+			if skip(ag.ID) {
+				continue
+			}
 			v, _ := prog.Volunteer(ag.Volunteer)
 			reports := prog.ReportsOf(ag.Volunteer)
 			err := each(subject{kind: k, id: ag.ID,
@@ -342,6 +365,9 @@ func (e *evaluation) subjects(k Kind, each func(subject) error) error {
 	case KindOuting:
 		for i := range prog.Outings {
 			out := &prog.Outings[i]
+			if skip(out.ID()) {
+				continue
+			}
 			t, _ := prog.Tandem(out.Tandem)
 			m, _ := prog.Volunteer(t.Mentor)
 			c, _ := prog.Child(t.Child)

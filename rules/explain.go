@@ -82,6 +82,7 @@ func (p *Policy) Explain(ctx context.Context, prog *mentoring.Programme, ruleID,
 	if !o.asOf.IsZero() {
 		asOf = o.asOf
 	}
+	o.subject = subjectID
 	e := &evaluation{p: p, o: &o, prog: prog, asOf: asOf, rep: &Report{}}
 	var found *subject
 	err := e.subjects(r.kind.kind, func(s subject) error {

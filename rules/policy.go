@@ -68,6 +68,7 @@ type Policy struct {
 	version     string
 	description diag.Text
 	chain       []string // files, base first
+	sources     []*File  // the parsed files, base first
 	params      []Param
 	limits      map[string]int
 	costLimit   uint64
@@ -78,6 +79,8 @@ type Policy struct {
 	warnings    diag.List
 	adapter     types.Adapter
 }
+
+func (p *Policy) files() []*File { return p.sources }
 
 // Name returns the policy's name.
 func (p *Policy) Name() string { return p.name }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,9 +19,9 @@ import (
 
 // Codes of problems in a suite file.
 const (
-	CodeSuite          diag.Code = "suite.invalid"           // {0}: what is wrong
-	CodeUnknownFixture diag.Code = "suite.unknown_fixture"   // a case names fixture {0}
-	CodeBadPath        diag.Code = "suite.bad_path"          // set/append path {0} fails: {1}
+	CodeSuite          diag.Code = "suite.invalid"            // {0}: what is wrong
+	CodeUnknownFixture diag.Code = "suite.unknown_fixture"    // a case names fixture {0}
+	CodeBadPath        diag.Code = "suite.bad_path"           // set/append path {0} fails: {1}
 	CodeFixture        diag.Code = "suite.fixture_unreadable" // fixture file {0}: {1}
 )
 
@@ -283,6 +284,18 @@ func fileRef(n *yaml.Node) (string, bool) {
 
 func (p *suiteParser) caseOf(s *Suite, n *yaml.Node, i int) *Case {
 	at := diag.Index("cases", i)
+	if n.Kind != yaml.MappingNode {
+		p.errAt(n.Line, n.Column, at, CodeSuite, "a case is a mapping")
+		return nil
+	}
+	p.knownKeys(n, at, caseKeys)
+	for _, list := range []string{"findings", "absent"} {
+		if v := valueOf(n, list); v != nil && v.Kind == yaml.SequenceNode {
+			for j, item := range v.Content {
+				p.knownKeys(item, diag.Index(at+"."+list, j), expectedKeys)
+			}
+		}
+	}
 	var raw rawCase
 	if err := n.Decode(&raw); err != nil {
 		e := p.yamlErr(err)
@@ -356,6 +369,34 @@ func (p *suiteParser) caseOf(s *Suite, n *yaml.Node, i int) *Case {
 		}
 	}
 	return c
+}
+
+var (
+	caseKeys     = []string{"name", "description", "fixture", "set", "append", "as_of", "lang", "rules", "mode", "findings", "absent", "skip"}
+	expectedKeys = []string{"rule", "subject", "severity", "message"}
+)
+
+// knownKeys reports every key of mapping n that is not in allowed. A
+// node's own Decode does not check fields the way a yaml.Decoder can.
+func (p *suiteParser) knownKeys(n *yaml.Node, at string, allowed []string) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !slices.Contains(allowed, k.Value) {
+			p.errAt(k.Line, k.Column, diag.JoinPath(at, k.Value), diag.CodeUnknownField, k.Value)
+		}
+	}
+}
+
+func valueOf(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
 }
 
 // snippet returns the source line at pos and a caret under its column.

@@ -1,0 +1,445 @@
+package rules
+
+// Benchmarks of the guide policy, each beside (a) hand-written Go of the
+// same rules and (b) the straightforward cel-go way: one program per rule,
+// a fresh map activation per call, the runtime cost limit on. Figures are in
+// the package doc ("Performance").
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/types"
+
+	"github.com/birgemiz/sabaqtastyq/agreement"
+	"github.com/birgemiz/sabaqtastyq/civil"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
+	"github.com/birgemiz/sabaqtastyq/volunteer"
+)
+
+var benchAsOf = civil.D(2026, 11, 24)
+
+// benchProgramme builds n mentors, each with a tandem (n/2 of them), an
+// agreement and eight monthly reports, and groups of 15. Everything
+// complies, the common case in production: no messages are rendered.
+func benchProgramme(n int) *mentoring.Programme {
+	p := &mentoring.Programme{AsOf: benchAsOf, Institutions: []mentoring.Institution{
+		{ID: "inst-1", Name: "Home", Kind: mentoring.Orphanage, City: "Almaty"},
+	}}
+	done := volunteer.Screening{Interview: civil.D(2026, 1, 10), PsychologicalTest: civil.D(2026, 1, 15),
+		Training: civil.D(2026, 2, 1), Documents: civil.D(2026, 2, 10)}
+	for i := range n {
+		id := fmt.Sprintf("v-%d", i)
+		p.Volunteers = append(p.Volunteers, volunteer.Volunteer{ID: id, FullName: "X", BirthDate: civil.D(1980+i%20, 3, 1),
+			Role: volunteer.IndividualMentor, CommitmentMonths: 24, Screening: done})
+		p.Agreements = append(p.Agreements, agreement.Agreement{ID: "a-" + id, Volunteer: id, SignedOn: civil.D(2026, 2, 15)})
+		for mo := 3; mo <= 10; mo++ {
+			p.Reports = append(p.Reports, agreement.Report{Volunteer: id, Month: civil.M(2026, time.Month(mo))})
+		}
+		if i%2 == 0 {
+			cid := fmt.Sprintf("c-%d", i)
+			p.Children = append(p.Children, mentoring.Child{ID: cid, BirthDate: civil.D(2012, 5, 1), Institution: "inst-1"})
+			p.Tandems = append(p.Tandems, mentoring.Tandem{ID: "t-" + id, Mentor: id, Child: cid,
+				StartedOn: civil.D(2026, 3, 1), Phase: mentoring.ActivePhase})
+		}
+	}
+	for i := 0; i+15 <= n; i += 15 {
+		g := mentoring.Group{ID: fmt.Sprintf("g-%d", i), Institution: "inst-1", Date: civil.D(2026, 2, 20)}
+		for j := range 15 {
+			g.Mentors = append(g.Mentors, fmt.Sprintf("v-%d", i+j))
+		}
+		p.Groups = append(p.Groups, g)
+	}
+	if err := p.Index(); err != nil {
+		panic(err)
+	}
+	return p
+}
+
+func mustGuide(b *testing.B) *Policy {
+	b.Helper()
+	p, err := Load(Policies(), "guide")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// handVolunteer is hand-written Go of the guide's volunteer rules.
+func handVolunteer(p *mentoring.Programme, v *volunteer.Volunteer, asOf civil.Date, out []Finding) []Finding {
+	age := v.BirthDate.YearsUntil(asOf)
+	mentors := v.Role == volunteer.IndividualMentor || len(p.TandemsOf(v.ID)) > 0
+	if mentors && age < 25 {
+		out = append(out, Finding{Rule: "mentor.min_age", Severity: Deny, Subject: "volunteer/" + v.ID,
+			Message: fmt.Sprintf("Volunteer %s is %d: an individual mentor must be 25 or older.", v.ID, age)})
+	}
+	if mentors && v.CommitmentMonths < 12 {
+		out = append(out, Finding{Rule: "mentor.commitment", Severity: Deny, Subject: "volunteer/" + v.ID,
+			Message: fmt.Sprintf("Volunteer %s commits for %d months.", v.ID, v.CommitmentMonths)})
+	}
+	if age < 14 && !v.ParentalConsent {
+		out = append(out, Finding{Rule: "volunteer.minor_consent", Severity: Deny, Subject: "volunteer/" + v.ID,
+			Message: fmt.Sprintf("Volunteer %s is %d.", v.ID, age)})
+	}
+	if v.Role == volunteer.EventVolunteer && age < 18 {
+		out = append(out, Finding{Rule: "volunteer.event_min_age", Severity: Warn, Subject: "volunteer/" + v.ID})
+	}
+	if v.Level == volunteer.Mentor && v.CompletedCycles < 1 || v.Level == volunteer.Master && v.CompletedCycles < 3 {
+		out = append(out, Finding{Rule: "volunteer.cascade_level", Severity: Warn, Subject: "volunteer/" + v.ID})
+	}
+	return out
+}
+
+// handTandem is hand-written Go of the guide's tandem rules.
+func handTandem(p *mentoring.Programme, t *mentoring.Tandem, out []Finding) []Finding {
+	m, _ := p.Volunteer(t.Mentor)
+	c, _ := p.Child(t.Child)
+	inst, _ := p.Institution(c.Institution)
+	var missing []string
+	for _, s := range []struct {
+		name string
+		on   civil.Date
+	}{{"interview", m.Screening.Interview}, {"psychological_test", m.Screening.PsychologicalTest},
+		{"training", m.Screening.Training}, {"documents", m.Screening.Documents}} {
+		if s.on.IsZero() || s.on.After(t.StartedOn) {
+			missing = append(missing, s.name)
+		}
+	}
+	if len(missing) > 0 {
+		out = append(out, Finding{Rule: "mentor.screening", Severity: Deny, Subject: "tandem/" + t.ID,
+			Message: "missing " + strings.Join(missing, ", ")})
+	}
+	ok := false
+	for _, a := range p.AgreementsOf(t.Mentor) {
+		if !a.SignedOn.IsZero() && !a.SignedOn.After(t.StartedOn) && (a.EndsOn.IsZero() || !a.EndsOn.Before(t.StartedOn)) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		out = append(out, Finding{Rule: "mentor.agreement", Severity: Deny, Subject: "tandem/" + t.ID})
+	}
+	if inst.Kind == mentoring.Orphanage && c.BirthDate.YearsUntil(t.StartedOn) < 10 {
+		out = append(out, Finding{Rule: "child.min_age", Severity: Deny, Subject: "tandem/" + t.ID})
+	}
+	if t.Phase != mentoring.Acquaintance {
+		met := false
+		for _, g := range p.Groups {
+			if !g.Date.After(t.StartedOn) && contains(g.Mentors, t.Mentor) && contains(g.Children, t.Child) {
+				met = true
+				break
+			}
+		}
+		if !met {
+			out = append(out, Finding{Rule: "tandem.group_first", Severity: Warn, Subject: "tandem/" + t.ID})
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func handGroup(g *mentoring.Group, out []Finding) []Finding {
+	size := len(g.Mentors) + len(g.Children)
+	if size > 18 {
+		out = append(out, Finding{Rule: "group.max_size", Severity: Deny, Subject: "group/" + g.ID})
+	}
+	if size < 12 {
+		out = append(out, Finding{Rule: "group.min_size", Severity: Warn, Subject: "group/" + g.ID})
+	}
+	return out
+}
+
+func handAgreement(p *mentoring.Programme, a *agreement.Agreement, asOf civil.Date, out []Finding) []Finding {
+	if !a.EndsOn.IsZero() && (a.NoticeGivenOn.IsZero() || a.NoticeGivenOn.DaysUntil(a.EndsOn) < 14) {
+		out = append(out, Finding{Rule: "agreement.notice", Severity: Deny, Subject: "agreement/" + a.ID})
+	}
+	if a.SignedOn.IsZero() {
+		return out
+	}
+	reports := p.ReportsOf(a.Volunteer)
+	var missing []string
+	for _, mo := range civil.Between(a.SignedOn.In(), asOf.In()) {
+		if !a.EndsOn.IsZero() && mo.After(a.EndsOn.In()) {
+			continue
+		}
+		found := false
+		for _, r := range reports {
+			if r.Month == mo {
+				found = true
+				break
+			}
+		}
+		if !found {
+			missing = append(missing, mo.String())
+		}
+	}
+	if len(missing) > 0 {
+		out = append(out, Finding{Rule: "agreement.monthly_report", Severity: Deny, Subject: "agreement/" + a.ID,
+			Message: strings.Join(missing, ", ")})
+	}
+	return out
+}
+
+// naive is the straightforward cel-go way: one program per rule, variables
+// inlined into each expression, a fresh map activation per call, the
+// runtime cost limit on.
+type naive struct {
+	progs map[Kind][]cel.Program
+}
+
+func newNaive(b *testing.B, p *Policy) *naive {
+	b.Helper()
+	n := &naive{progs: map[Kind][]cel.Program{}}
+	for _, r := range p.rules {
+		ke := r.kind
+		vars := map[string]string{}
+		for _, f := range p.files() {
+			for _, v := range f.Variables {
+				if v.Subject == string(ke.kind) {
+					vars[v.Name] = v.Expr.Text
+				}
+			}
+		}
+		src := r.Expr
+		if r.When != "" {
+			src = "!(" + r.When + ") || (" + src + ")"
+		}
+		src = inline(src, vars)
+		// The naive env declares params as a map and variables as plain ones.
+		env, err := p.kinds[ke.kind].env.Extend(cel.Variable("params", cel.MapType(cel.StringType, cel.DynType)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		src = strings.ReplaceAll(src, "params.", "params_map.")
+		env, err = env.Extend(cel.Variable("params_map", cel.MapType(cel.StringType, cel.DynType)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		ast, iss := env.Compile(src)
+		if iss.Err() != nil {
+			b.Fatalf("%s: %v", r.ID, iss.Err())
+		}
+		prg, err := env.Program(ast, cel.CostLimit(DefaultCostLimit))
+		if err != nil {
+			b.Fatal(err)
+		}
+		n.progs[ke.kind] = append(n.progs[ke.kind], prg)
+	}
+	return n
+}
+
+// inline replaces variable names (not function calls of the same name) by
+// their expressions, until none is left.
+func inline(src string, vars map[string]string) string {
+	for range 4 {
+		for name, expr := range vars {
+			var b strings.Builder
+			for i := 0; i < len(src); {
+				j := strings.Index(src[i:], name)
+				if j < 0 {
+					b.WriteString(src[i:])
+					break
+				}
+				j += i
+				end := j + len(name)
+				word := (j == 0 || !isIdent(src[j-1])) && (end == len(src) || !isIdent(src[end]) && src[end] != '(') &&
+					(j == 0 || src[j-1] != '.')
+				b.WriteString(src[i:j])
+				if word {
+					b.WriteString("(" + expr + ")")
+				} else {
+					b.WriteString(name)
+				}
+				i = end
+			}
+			src = b.String()
+		}
+	}
+	return src
+}
+
+func isIdent(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func (p *Policy) paramMap() map[string]any {
+	m := map[string]any{}
+	for _, x := range p.params {
+		m[x.Name] = x.Value
+	}
+	return m
+}
+
+func (n *naive) run(b *testing.B, k Kind, vars map[string]any) int {
+	failed := 0
+	for _, prg := range n.progs[k] {
+		act := map[string]any{}
+		for k, v := range vars {
+			act[k] = v
+		}
+		out, _, err := prg.Eval(act)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if out != types.True {
+			failed++
+		}
+	}
+	return failed
+}
+
+func BenchmarkVolunteer(b *testing.B) {
+	prog := benchProgramme(1)
+	v := &prog.Volunteers[0]
+	p := mustGuide(b)
+	b.Run("handwritten", func(b *testing.B) {
+		b.ReportAllocs()
+		var out []Finding
+		for b.Loop() {
+			out = handVolunteer(prog, v, benchAsOf, out[:0])
+		}
+	})
+	b.Run("celgo-naive", func(b *testing.B) {
+		n := newNaive(b, p)
+		params := p.paramMap()
+		b.ReportAllocs()
+		for b.Loop() {
+			n.run(b, KindVolunteer, map[string]any{"as_of": &benchAsOf, "programme": prog, "volunteer": v,
+				"tandems": prog.TandemsOf(v.ID), "agreements": prog.AgreementsOf(v.ID), "reports": prog.ReportsOf(v.ID),
+				"params_map": params})
+		}
+	})
+	b.Run("policy", func(b *testing.B) {
+		ctx := context.Background()
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := p.Evaluate(ctx, prog, WithSubject("volunteer/v-0")); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkTandem(b *testing.B) {
+	prog := benchProgramme(30)
+	t := &prog.Tandems[0]
+	p := mustGuide(b)
+	b.Run("handwritten", func(b *testing.B) {
+		b.ReportAllocs()
+		var out []Finding
+		for b.Loop() {
+			out = handTandem(prog, t, out[:0])
+		}
+	})
+	b.Run("celgo-naive", func(b *testing.B) {
+		n := newNaive(b, p)
+		params := p.paramMap()
+		b.ReportAllocs()
+		for b.Loop() {
+			m, _ := prog.Volunteer(t.Mentor)
+			c, _ := prog.Child(t.Child)
+			inst, _ := prog.Institution(c.Institution)
+			n.run(b, KindTandem, map[string]any{"as_of": &benchAsOf, "programme": prog, "tandem": t, "mentor": m,
+				"child": c, "institution": inst, "agreements": prog.AgreementsOf(t.Mentor), "params_map": params})
+		}
+	})
+	b.Run("policy", func(b *testing.B) {
+		ctx := context.Background()
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := p.Evaluate(ctx, prog, WithSubject("tandem/"+t.ID)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkGroup(b *testing.B) {
+	prog := benchProgramme(15)
+	g := &prog.Groups[0]
+	p := mustGuide(b)
+	b.Run("handwritten", func(b *testing.B) {
+		b.ReportAllocs()
+		var out []Finding
+		for b.Loop() {
+			out = handGroup(g, out[:0])
+		}
+	})
+	b.Run("celgo-naive", func(b *testing.B) {
+		n := newNaive(b, p)
+		params := p.paramMap()
+		inst, _ := prog.Institution(g.Institution)
+		b.ReportAllocs()
+		for b.Loop() {
+			n.run(b, KindGroup, map[string]any{"as_of": &benchAsOf, "programme": prog, "group": g,
+				"institution": inst, "params_map": params})
+		}
+	})
+	b.Run("policy", func(b *testing.B) {
+		ctx := context.Background()
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := p.Evaluate(ctx, prog, WithSubject("group/"+g.ID)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkProgramme100k evaluates the whole guide policy on a programme of
+// 100,000 volunteers (50,000 tandems, 100,000 agreements, 800,000 reports,
+// 6,666 groups), reporting ns per subject.
+func BenchmarkProgramme100k(b *testing.B) {
+	prog := benchProgramme(100_000)
+	p := mustGuide(b)
+	subjects := float64(len(prog.Volunteers) + len(prog.Children) + len(prog.Tandems) + len(prog.Groups) + len(prog.Agreements))
+	perSubject := func(b *testing.B) {
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/subjects, "ns/subject")
+	}
+	b.Run("handwritten", func(b *testing.B) {
+		b.ReportAllocs()
+		var out []Finding
+		for b.Loop() {
+			out = out[:0]
+			for i := range prog.Volunteers {
+				out = handVolunteer(prog, &prog.Volunteers[i], benchAsOf, out)
+			}
+			for i := range prog.Tandems {
+				out = handTandem(prog, &prog.Tandems[i], out)
+			}
+			for i := range prog.Groups {
+				out = handGroup(&prog.Groups[i], out)
+			}
+			for i := range prog.Agreements {
+				out = handAgreement(prog, &prog.Agreements[i], benchAsOf, out)
+			}
+		}
+		perSubject(b)
+	})
+	b.Run("policy", func(b *testing.B) {
+		ctx := context.Background()
+		b.ReportAllocs()
+		for b.Loop() {
+			rep, err := p.Evaluate(ctx, prog)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(rep.Findings) > 0 {
+				b.Fatalf("unexpected findings: %v", rep.Findings[0])
+			}
+		}
+		perSubject(b)
+	})
+}
