@@ -6,8 +6,12 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/birgemiz/sabaqtastyq/agreement"
+	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/planning"
+	"github.com/birgemiz/sabaqtastyq/rules"
+	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
 // benchProgramme has about n participants spread over insts institutions.
@@ -62,7 +66,8 @@ func BenchmarkChunkGroups(b *testing.B) {
 }
 
 // matchProgramme has n mentors and n children in 20 institutions of two
-// cities, speaking kk, ru or both.
+// cities, speaking kk, ru or both; every other mentor has signed an
+// agreement, and mentors' skills and children's interests overlap.
 func matchProgramme(b *testing.B, n int) *mentoring.Programme {
 	b.Helper()
 	rng := rand.New(rand.NewPCG(uint64(n), 9))
@@ -77,19 +82,30 @@ func matchProgramme(b *testing.B, n int) *mentoring.Programme {
 		bd.mentor(langs[rng.IntN(3)]...)
 		bd.child(fmt.Sprintf("inst-%02d", rng.IntN(20)), langs[rng.IntN(3)]...)
 	}
+	interests := []string{"football", "chess", "music", "drawing", "dance"}
 	for i := range bd.prog.Volunteers {
-		bd.prog.Volunteers[i].City = []string{"Almaty", "Astana"}[rng.IntN(2)]
+		v := &bd.prog.Volunteers[i]
+		v.City = []string{"Almaty", "Astana"}[rng.IntN(2)]
+		v.Skills = []volunteer.Skill{{Name: interests[rng.IntN(5)]}, {Name: interests[rng.IntN(5)]}}
+		if i%2 == 0 {
+			bd.prog.Agreements = append(bd.prog.Agreements, agreement.Agreement{ID: "a-" + v.ID, Volunteer: v.ID,
+				SignedOn: asOf.AddDays(-30)})
+		}
+	}
+	for i := range bd.prog.Children {
+		bd.prog.Children[i].Interests = []string{interests[rng.IntN(5)]}
 	}
 	return bd.build(b)
 }
 
-// BenchmarkMatch runs the matcher with the Go judge of the tests: n² pair
-// judgements and the assignment. BenchmarkJudgeAll is the baseline: the n²
-// judgements alone, in one goroutine.
+// BenchmarkMatch runs the matcher with pairs.yaml written by hand in Go
+// (pairsGoJudge): n² pair judgements and the assignment. It is the
+// baseline of BenchmarkMatchCEL, which runs it with the policy itself.
+// BenchmarkJudgeAll is the n² Go judgements alone, in one goroutine.
 func BenchmarkMatch(b *testing.B) {
 	for _, n := range []int{100, 500, 1000, 2000} {
 		prog := matchProgramme(b, n)
-		judge := goJudge(prog)
+		judge := pairsGoJudge{prog}
 		b.Run(fmt.Sprint("n=", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -101,10 +117,36 @@ func BenchmarkMatch(b *testing.B) {
 	}
 }
 
+// BenchmarkMatchCEL is `sabaq match` with the embedded pairs policy:
+// the judge is built (the guide's volunteer rules evaluated once), every
+// one of the n² pairs is evaluated by CEL, and the assignment solved.
+func BenchmarkMatchCEL(b *testing.B) {
+	pol, err := rules.Resolve("pairs")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{100, 500, 1000, 2000} {
+		prog := matchProgramme(b, n)
+		b.Run(fmt.Sprint("n=", n), func(b *testing.B) {
+			b.ReportAllocs()
+			ctx := context.Background()
+			for b.Loop() {
+				judge, err := planning.NewPolicyJudge(ctx, pol, prog, diag.EN)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := planning.Match(ctx, prog, judge, planning.MatchOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 func BenchmarkJudgeAll(b *testing.B) {
 	for _, n := range []int{100, 500, 1000, 2000} {
 		prog := matchProgramme(b, n)
-		judge := goJudge(prog)
+		judge := pairsGoJudge{prog}
 		ctx := context.Background()
 		b.Run(fmt.Sprint("n=", n), func(b *testing.B) {
 			for b.Loop() {
