@@ -131,12 +131,12 @@
 // Notice before stopping (R10): when the agreement has an end date, notice
 // was given at least params.notice_days before it:
 //
-//	- id: agreement.notice
-//	  subject: agreement
-//	  when: has(agreement.ends_on)
-//	  expr: >-
-//	    has(agreement.notice_given_on) &&
-//	    days_between(agreement.notice_given_on, agreement.ends_on) >= params.notice_days
+//   - id: agreement.notice
+//     subject: agreement
+//     when: has(agreement.ends_on)
+//     expr: >-
+//     has(agreement.notice_given_on) &&
+//     days_between(agreement.notice_given_on, agreement.ends_on) >= params.notice_days
 //
 // Monthly reports (R10), with the missing months in the message:
 //
