@@ -13,6 +13,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/planning"
+	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -39,6 +40,26 @@ func TestGolden(t *testing.T) {
 			require.NoError(t, m.WriteText(&txt, lang))
 			golden(t, "match."+string(lang)+".json", js.Bytes())
 			golden(t, "match."+string(lang)+".txt", txt.Bytes())
+		})
+	}
+
+	// A programme of screened mentors judged by the embedded pairs policy,
+	// as `sabaq match` does: v-3 is 23, v-4 has not done the training, v-8
+	// is on hold, c-8 is in group-format mentoring, c-9 is 9.
+	pairsProg := loadProgramme(t, "testdata/pairs-programme.json")
+	pol, err := rules.Resolve("pairs")
+	require.NoError(t, err)
+	for _, lang := range []diag.Lang{diag.EN, diag.KK, diag.RU} {
+		t.Run("match pairs.yaml "+string(lang), func(t *testing.T) {
+			judge, err := planning.NewPolicyJudge(context.Background(), pol, pairsProg, lang)
+			require.NoError(t, err)
+			m, err := planning.Match(context.Background(), pairsProg, judge, planning.MatchOptions{Lang: lang})
+			require.NoError(t, err)
+			var js, txt bytes.Buffer
+			require.NoError(t, m.WriteJSON(&js))
+			require.NoError(t, m.WriteText(&txt, lang))
+			golden(t, "match-pairs."+string(lang)+".json", js.Bytes())
+			golden(t, "match-pairs."+string(lang)+".txt", txt.Bytes())
 		})
 	}
 
