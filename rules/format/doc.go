@@ -1,0 +1,18 @@
+// Package format lays out policy YAML files the one canonical way, like
+// gofmt for Go: the keys of a policy in the order name, version,
+// description, extends, params, variables, rules, scores, limits; the keys
+// of a rule in the order id, subject, description, when, expr, severity,
+// message, source; kk, ru, en in every text; two-space indentation; a blank
+// line between sections and between rules; comments kept where they were.
+//
+// Expressions (when, expr, a variable's expr, a score's expr and weight)
+// are written plainly when short, as folded blocks (>-) wrapped before
+// column 80 when long, and as literal blocks (|-) when they span several
+// lines, because a folded block would join those lines differently. The
+// value of every expression is unchanged, so a formatted policy compiles to
+// the same rules; keys the format does not know keep their place after the
+// known ones.
+//
+// [Source] is idempotent: formatting its output changes nothing. It keeps
+// no state and is safe for concurrent use.
+package format

@@ -1,0 +1,272 @@
+package format
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Width is the column a folded expression is wrapped before.
+const Width = 80
+
+// longExpr is the length from which a one-line expression becomes a folded
+// block.
+const longExpr = 60
+
+// Key orders. Keys not listed keep their order after the listed ones, so
+// formatting never drops anything.
+var (
+	policyKeys   = []string{"name", "version", "description", "extends", "params", "variables", "rules", "scores", "limits"}
+	ruleKeys     = []string{"id", "subject", "description", "when", "expr", "severity", "message", "source", "disabled"}
+	paramKeys    = []string{"type", "default", "description"}
+	variableKeys = []string{"name", "subject", "expr"}
+	scoreKeys    = []string{"id", "subject", "description", "expr", "weight"}
+	textKeys     = []string{"kk", "ru", "en"}
+)
+
+// ErrNotPolicy is returned for a document that is not a YAML mapping.
+var ErrNotPolicy = errors.New("format: not a policy document (a YAML mapping)")
+
+// Source formats a policy file: keys in canonical order, 2-space
+// indentation, comments kept, long expressions as folded (>-) blocks and
+// multi-line ones as literal (|-) blocks, a blank line between sections and
+// between rules. Formatting a formatted file changes nothing.
+func Source(src []byte) ([]byte, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, fmt.Errorf("format: %w", err)
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, ErrNotPolicy
+	}
+	root := doc.Content[0]
+	// A comment at the very top belongs to the file, not to whichever key
+	// happens to come first: keep it on top when the keys move.
+	if len(root.Content) > 0 && root.Content[0].HeadComment != "" {
+		doc.HeadComment = strings.TrimSpace(doc.HeadComment + "\n\n" + root.Content[0].HeadComment)
+		root.Content[0].HeadComment = ""
+	}
+	order(root, policyKeys)
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i].Value, root.Content[i+1]
+		switch k {
+		case "description":
+			order(v, textKeys)
+		case "params":
+			if v.Kind == yaml.MappingNode {
+				for j := 1; j < len(v.Content); j += 2 {
+					order(v.Content[j], paramKeys)
+					if d := value(v.Content[j], "description"); d != nil {
+						order(d, textKeys)
+					}
+				}
+			}
+		case "variables":
+			items(v, variableKeys, "expr")
+		case "rules":
+			items(v, ruleKeys, "when", "expr")
+		case "scores":
+			items(v, scoreKeys, "expr", "weight")
+		}
+	}
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, fmt.Errorf("format: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("format: %w", err)
+	}
+	return layout(b.Bytes()), nil
+}
+
+// items orders the keys of every item of a list and styles its expressions.
+func items(list *yaml.Node, keys []string, exprKeys ...string) {
+	if list.Kind != yaml.SequenceNode {
+		return
+	}
+	for _, item := range list.Content {
+		order(item, keys)
+		for _, k := range []string{"description", "message"} {
+			if t := value(item, k); t != nil {
+				order(t, textKeys)
+			}
+		}
+		for _, k := range exprKeys {
+			if e := value(item, k); e != nil {
+				styleExpr(e)
+			}
+		}
+	}
+}
+
+// styleExpr writes an expression plainly when it is short, as a folded
+// block when it is long, and as a literal block when it has several lines
+// (folding would join them).
+func styleExpr(n *yaml.Node) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		return
+	}
+	switch {
+	case strings.Contains(n.Value, "\n"):
+		n.Style = yaml.LiteralStyle
+	case len(n.Value) >= longExpr && foldable(n.Value):
+		n.Style = yaml.FoldedStyle
+	default:
+		n.Style = 0 // plain, or quoted when plain would read differently
+	}
+}
+
+// foldable reports whether a one-line value survives a folded block: no
+// leading, trailing or doubled spaces, no tabs.
+func foldable(s string) bool {
+	return s == strings.TrimSpace(s) && !strings.Contains(s, "  ") && !strings.Contains(s, "\t")
+}
+
+func value(m *yaml.Node, key string) *yaml.Node {
+	if m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// order sorts a mapping's pairs by keys, stable for the keys not listed.
+func order(m *yaml.Node, keys []string) {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return
+	}
+	rank := func(k string) int {
+		for i, x := range keys {
+			if x == k {
+				return i
+			}
+		}
+		return len(keys)
+	}
+	type pair struct{ k, v *yaml.Node }
+	pairs := make([]pair, 0, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		pairs = append(pairs, pair{m.Content[i], m.Content[i+1]})
+	}
+	// Insertion sort: stable, and lists are short.
+	for i := 1; i < len(pairs); i++ {
+		for j := i; j > 0 && rank(pairs[j].k.Value) < rank(pairs[j-1].k.Value); j-- {
+			pairs[j], pairs[j-1] = pairs[j-1], pairs[j]
+		}
+	}
+	m.Content = m.Content[:0]
+	for _, p := range pairs {
+		m.Content = append(m.Content, p.k, p.v)
+	}
+}
+
+// layout adds the blank lines the encoder drops — before every top-level
+// key but the first and before every rule — each above the comments that
+// belong to the line, and wraps long folded lines.
+func layout(out []byte) []byte {
+	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+	var res []string
+	section := ""
+	seenKey := false
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
+		top := len(line) > 0 && line[0] != ' ' && line[0] != '#' && line[0] != '-'
+		if top {
+			section, _, _ = strings.Cut(line, ":")
+		}
+		blank := (top && seenKey && !headerKey(section)) || (section == "rules" && strings.HasPrefix(line, "  - ") && hasItemBefore(lines, i))
+		if top {
+			seenKey = true
+		}
+		if blank {
+			// Put the blank line above the comment block of this line.
+			j := len(res)
+			for j > 0 && strings.HasPrefix(strings.TrimSpace(res[j-1]), "#") {
+				j--
+			}
+			if j > 0 && res[j-1] != "" {
+				res = append(res[:j], append([]string{""}, res[j:]...)...)
+			}
+		}
+		res = append(res, line)
+		if strings.HasSuffix(line, ": >-") {
+			// The folded block's lines follow, more indented than the key.
+			indent := len(line) - len(strings.TrimLeft(line, " -")) + 2
+			for i+1 < len(lines) && strings.HasPrefix(lines[i+1], strings.Repeat(" ", indent)) {
+				i++
+				res = append(res, wrap(lines[i], indent)...)
+			}
+		}
+	}
+	return []byte(strings.Join(res, "\n") + "\n")
+}
+
+// headerKey reports whether a top-level key belongs to the policy's header
+// (name, version, description, extends), which is not broken by blank lines.
+func headerKey(k string) bool {
+	return k == "name" || k == "version" || k == "description" || k == "extends"
+}
+
+// hasItemBefore reports whether a rule item precedes line i (so that the
+// first rule follows its key directly).
+func hasItemBefore(lines []string, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if strings.HasPrefix(lines[j], "  - ") {
+			return true
+		}
+		if len(lines[j]) > 0 && lines[j][0] != ' ' && lines[j][0] != '#' {
+			return false
+		}
+	}
+	return false
+}
+
+// cutAt finds where to break text before column limit: preferably after a
+// logical operator (&&, ||) or a +, else at any single space.
+func cutAt(text string, limit int) int {
+	single := func(k int) bool {
+		return k > 0 && k+1 < len(text) && text[k] == ' ' && text[k-1] != ' ' && text[k+1] != ' '
+	}
+	for k := min(limit, len(text)-1); k > limit/2; k-- {
+		if single(k) && (strings.HasSuffix(text[:k], "&&") || strings.HasSuffix(text[:k], "||") || strings.HasSuffix(text[:k], " +")) {
+			return k
+		}
+	}
+	for k := min(limit, len(text)-1); k > 0; k-- {
+		if single(k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// wrap breaks one line of a folded block at single spaces so that no line
+// is longer than Width where it can be helped. In a folded block a line
+// break between two lines of the same indentation reads as one space, so
+// the value is unchanged.
+func wrap(line string, indent int) []string {
+	pad := strings.Repeat(" ", indent)
+	text := strings.TrimPrefix(line, pad)
+	if len(line) <= Width || strings.HasPrefix(text, " ") {
+		return []string{line}
+	}
+	var out []string
+	for len(pad)+len(text) > Width {
+		cut := cutAt(text, Width-len(pad))
+		if cut < 0 {
+			break
+		}
+		out = append(out, pad+text[:cut])
+		text = text[cut+1:]
+	}
+	return append(out, pad+text)
+}
