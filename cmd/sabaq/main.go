@@ -60,7 +60,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, c := range commands {
 		if c.name == name {
 			err := c.run(e, args[1:])
-			report(e, err)
+			printError(e, err)
 			return exitCode(err)
 		}
 	}
@@ -146,9 +146,9 @@ func exitCode(err error) int {
 	return exitInput
 }
 
-// report prints err on stderr in the command's language: every positioned
+// printError prints err on stderr in the command's language: every positioned
 // problem as file:line:col: path: message with its caret snippet.
-func report(e *env, err error) {
+func printError(e *env, err error) {
 	var u *usageError
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp), errors.Is(err, errFindings), errors.Is(err, errReported):
@@ -233,7 +233,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // langFlag binds --lang to e.lang, so diagnostics follow it.
 func langFlag(fs *flag.FlagSet, e *env) {
-	fs.Func("lang", "language of messages: kk, ru or en (default en)", func(s string) error {
+	fs.Func("lang", "language of messages: kk, ru or en (default en; documents kk)", func(s string) error {
 		l, ok := diag.ParseLang(s)
 		if !ok {
 			return fmt.Errorf("%q is not kk, ru or en", s)

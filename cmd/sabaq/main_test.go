@@ -171,3 +171,41 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		})
 	}
 }
+
+// sabaq init gives a folder that lints and tests clean, and a parameter
+// change there is what the suite sees.
+func TestInitThenLintAndTest(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "policies")
+	sh := func(args ...string) (int, string, string) {
+		var stdout, stderr bytes.Buffer
+		code := run(args, strings.NewReader(""), &stdout, &stderr)
+		return code, stdout.String(), stderr.String()
+	}
+	code, out, errs := sh("init", dir)
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, "my-profile_test.yaml")
+
+	code, _, errs = sh("lint", dir)
+	assert.Equal(t, exitOK, code, errs)
+	code, out, errs = sh("test", "--min-coverage", "10", dir)
+	assert.Equal(t, exitOK, code, out+errs)
+	assert.Contains(t, out, "PASS: 4 passed")
+
+	t.Run("refuses to overwrite", func(t *testing.T) {
+		code, _, errs := sh("init", dir)
+		assert.Equal(t, exitUsage, code)
+		assert.Contains(t, errs, "never overwrites")
+	})
+
+	t.Run("a changed parameter fails the suite", func(t *testing.T) {
+		profile := filepath.Join(dir, "my-profile.yaml")
+		src, err := os.ReadFile(profile)
+		require.NoError(t, err)
+		changed := strings.Replace(string(src), "default: 18", "default: 20", 1)
+		require.NotEqual(t, string(src), changed)
+		require.NoError(t, os.WriteFile(profile, []byte(changed), 0o644))
+		code, out, _ := sh("test", dir)
+		assert.Equal(t, exitFindings, code)
+		assert.Contains(t, out, "a mentor committing for 18 months is enough")
+	})
+}

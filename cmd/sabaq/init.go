@@ -1,0 +1,148 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/birgemiz/sabaqtastyq/rules"
+)
+
+func init() {
+	register(command{name: "init", summary: "start a policy folder: the guide, a profile and a test suite", run: runInit})
+}
+
+// profileYAML extends the guide and changes one parameter, the way an
+// organisation adapts the rules to itself.
+const profileYAML = `# My organisation's profile: the guide's rules with our own limits.
+# Change a parameter below, or add rules; "sabaq policy show guide" lists
+# every parameter of the guide.
+name: my-profile
+version: "0.1.0"
+extends: guide
+description:
+  kk: "Біздің ұйымның тәлімгерлік ережелері"
+  ru: "Правила наставничества нашей организации"
+  en: "Our organisation's mentoring rules"
+
+params:
+  mentor_min_commitment_months:
+    default: 18
+    description:
+      kk: "Біз тәлімгерлерден кемінде 18 ай күтеміз"
+      ru: "Мы ждём от наставников не меньше 18 месяцев"
+      en: "We ask our mentors for at least 18 months"
+`
+
+// suiteYAML tests the profile; run it with "sabaq test DIR".
+const suiteYAML = `# Tests of my-profile.yaml: run them with "sabaq test ." in this folder.
+# Each case changes the base fixture and says which findings it expects;
+# see "Policy test suites" in the sabaqtastyq README.
+policy: my-profile
+fixtures:
+  base:
+    as_of: 2026-11-24
+    institutions:
+      - {id: inst-1, name: Children's home No. 1, kind: orphanage, city: Almaty}
+    volunteers:
+      - id: v-1
+        full_name: Aigerim Sadykova
+        birth_date: 1990-04-02
+        role: individual_mentor
+        commitment_months: 24
+        screening: {interview: 2026-01-10, psychological_test: 2026-01-15, training: 2026-02-01, documents: 2026-02-10}
+    children:
+      - {id: c-1, birth_date: 2013-05-01, institution: inst-1, programme: individual}
+    tandems:
+      - {id: t-1, mentor: v-1, child: c-1, started_on: 2026-03-01, phase: acquaintance}
+    agreements:
+      - {id: a-1, volunteer: v-1, signed_on: 2026-02-15}
+    reports:
+      - {volunteer: v-1, month: 2026-03}
+      - {volunteer: v-1, month: 2026-04}
+      - {volunteer: v-1, month: 2026-05}
+      - {volunteer: v-1, month: 2026-06}
+      - {volunteer: v-1, month: 2026-07}
+      - {volunteer: v-1, month: 2026-08}
+      - {volunteer: v-1, month: 2026-09}
+      - {volunteer: v-1, month: 2026-10}
+    meetings:
+      - {id: m-1, kind: general, date: 2026-10-05}
+cases:
+  - name: the base programme complies
+    findings: []
+
+  # mentor.commitment, with this profile's mentor_min_commitment_months.
+  - name: a mentor committing for 17 months is too short
+    set: {"volunteers[0].commitment_months": 17}
+    findings:
+      - {rule: mentor.commitment, subject: volunteer/v-1, severity: deny, message: "at least 18 months"}
+  - name: a mentor committing for 18 months is enough
+    set: {"volunteers[0].commitment_months": 18}
+    findings: []
+
+  # mentor.min_age, unchanged from the guide.
+  - name: a mentor aged 24 is too young
+    set: {"volunteers[0].birth_date": 2001-11-25}
+    findings:
+      - {rule: mentor.min_age, subject: volunteer/v-1, severity: deny}
+`
+
+func runInit(e *env, args []string) error {
+	fset := newFlags(e, "init", "DIR",
+		`Creates DIR (if needed) with a copy of the default policy (guide.yaml), a
+profile that extends it and changes one parameter (my-profile.yaml), and a
+test suite for the profile (my-profile_test.yaml). Existing files are never
+overwritten. Then: sabaq lint DIR && sabaq test DIR.`)
+	rest, err := parseFlags(fset, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("init needs one directory")
+	}
+	dir := rest[0]
+	guide, err := fs.ReadFile(rules.Policies(), rules.DefaultPolicy+".yaml")
+	if err != nil {
+		return err
+	}
+	files := []struct {
+		name string
+		data []byte
+	}{
+		{rules.DefaultPolicy + ".yaml", guide},
+		{"my-profile.yaml", []byte(profileYAML)},
+		{"my-profile_test.yaml", []byte(suiteYAML)},
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, f.name)
+		if _, err := os.Stat(p); err == nil {
+			return usagef("%s exists; init never overwrites a file", p)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, f.name)
+		// O_EXCL: a file that appeared since the check is not overwritten.
+		out, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		if _, err := out.Write(f.data); err != nil {
+			out.Close()
+			return err
+		}
+		if err := out.Close(); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "created %s\n", p)
+	}
+	fmt.Fprintf(e.stdout, "\nNext: sabaq lint %[1]s && sabaq test %[1]s\n", dir)
+	return nil
+}
