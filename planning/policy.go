@@ -60,8 +60,8 @@ type PolicyJudge struct {
 
 // NewPolicyJudge evaluates pol's volunteer rules once on prog and returns a
 // judge of prog's mentors and pairs, with messages in lang (empty means
-// English). It fails when pol has neither pair rules nor pair scores (the
-// guide alone cannot judge pairs), when prog is not valid input
+// English). It fails with [rules.ErrPolicy] when pol has neither pair rules
+// nor pair scores (the guide alone cannot judge pairs), when prog is not valid input
 // ([rules.ErrInput]) or when ctx ends.
 func NewPolicyJudge(ctx context.Context, pol *rules.Policy, prog *mentoring.Programme, lang diag.Lang) (*PolicyJudge, error) {
 	var volunteerRules []string
@@ -75,7 +75,7 @@ func NewPolicyJudge(ctx context.Context, pol *rules.Policy, prog *mentoring.Prog
 		}
 	}
 	if pairRules == 0 {
-		return nil, diag.New(codeNoPairRules, "", pol.Name())
+		return nil, fmt.Errorf("%w: %w", rules.ErrPolicy, diag.New(codeNoPairRules, "", pol.Name()))
 	}
 	lang = cmpLang(lang)
 	j := &PolicyJudge{pol: pol, prog: prog, lang: lang, findings: map[string][]Finding{}}

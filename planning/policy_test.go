@@ -271,8 +271,11 @@ func TestNewPolicyJudgeErrors(t *testing.T) {
 	guide, err := rules.Resolve("guide")
 	require.NoError(t, err)
 	_, err = planning.NewPolicyJudge(ctx, guide, prog, diag.EN)
-	require.Error(t, err, "the guide has no pair rules")
-	assert.Contains(t, err.Error(), "guide")
+	require.ErrorIs(t, err, rules.ErrPolicy, "the guide has no pair rules")
+	assert.Contains(t, err.Error(), `policy "guide" has no pair rules`)
+	var de *diag.Error
+	require.ErrorAs(t, err, &de)
+	assert.Contains(t, de.Localize(diag.KK), "жұп ережелері")
 
 	judge, err := planning.NewPolicyJudge(ctx, pairsPolicy(t), prog, "")
 	require.NoError(t, err)
