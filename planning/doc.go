@@ -66,11 +66,10 @@
 // NewPolicyJudge fails with [rules.ErrPolicy] for a policy without pair
 // rules or scores (the guide alone; exit 3) and with [rules.ErrInput] for
 // a programme whose references do not resolve (exit 2); PlanGroups and
-// Match fail with diag errors for an unknown institution, an unknown
-// volunteer in GroupOptions.Mentors or bad bounds
-// (exit 2). Every error localizes with errors.As to a [diag.Error] or
-// [diag.List]. A plan's findings ([GroupPlan.Findings]) and a matching's
-// unmatched people are part of the proposal, not errors.
+// Match fail with a [diag.List] for an unknown institution, an unknown
+// volunteer in GroupOptions.Mentors or bad bounds (exit 2), which
+// localizes in kk/ru/en. A plan's findings ([GroupPlan.Findings]) and a
+// matching's unmatched people are part of the proposal, not errors.
 //
 // # Concurrency
 //
