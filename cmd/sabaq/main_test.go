@@ -209,3 +209,17 @@ func TestInitThenLintAndTest(t *testing.T) {
 		assert.Contains(t, out, "a mentor committing for 18 months is enough")
 	})
 }
+
+// The README shows `sabaq check examples/data/problems.json`; its full
+// output is kept beside the example.
+func TestExampleOutputs(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	for format, file := range map[string]string{"text": "problems.expected.txt", "json": "problems.expected.json"} {
+		t.Run(format, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"check", "--format", format, "../../examples/data/problems.json"}, strings.NewReader(""), &stdout, &stderr)
+			assert.Equal(t, exitFindings, code, stderr.String())
+			golden(t, filepath.Join("../../examples/data", file), stdout.Bytes())
+		})
+	}
+}
