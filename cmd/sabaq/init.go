@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/birgemiz/sabaqtastyq/rules"
+	"github.com/birgemiz/sabaqtastyq/rules/format"
 )
 
 func init() {
@@ -108,12 +109,20 @@ overwritten. Then: sabaq lint DIR && sabaq test DIR.`)
 	if err != nil {
 		return err
 	}
+	// Start from files that `sabaq fmt -l` finds in order.
+	if guide, err = format.Source(guide); err != nil {
+		return err
+	}
+	profile, err := format.Source([]byte(profileYAML))
+	if err != nil {
+		return err
+	}
 	files := []struct {
 		name string
 		data []byte
 	}{
 		{rules.DefaultPolicy + ".yaml", guide},
-		{"my-profile.yaml", []byte(profileYAML)},
+		{"my-profile.yaml", profile},
 		{"my-profile_test.yaml", []byte(suiteYAML)},
 	}
 	for _, f := range files {

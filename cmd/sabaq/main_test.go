@@ -187,6 +187,8 @@ func TestInitThenLintAndTest(t *testing.T) {
 
 	code, _, errs = sh("lint", dir)
 	assert.Equal(t, exitOK, code, errs)
+	code, out, _ = sh("fmt", "-l", dir)
+	assert.Equal(t, exitOK, code, "init writes formatted policies: %s", out)
 	code, out, errs = sh("test", "--min-coverage", "10", dir)
 	assert.Equal(t, exitOK, code, out+errs)
 	assert.Contains(t, out, "PASS: 4 passed")
