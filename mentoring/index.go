@@ -21,6 +21,7 @@ type index struct {
 	tandemsWith  map[string][]int // child id → tandems
 	outingsOf    map[string][]int // tandem id → outings
 	diaryOf      map[string][]int // volunteer id → diary entries
+	groupsWith   map[string][]int // child id → group sessions
 
 	problems diag.List // what Index found
 }
@@ -43,6 +44,7 @@ func (p *Programme) Index() error {
 		tandemsWith:  map[string][]int{},
 		outingsOf:    map[string][]int{},
 		diaryOf:      map[string][]int{},
+		groupsWith:   map[string][]int{},
 	}
 	ix.institutions = ids(&errs, "institutions", len(p.Institutions), func(i int) string { return p.Institutions[i].ID })
 	ix.volunteers = ids(&errs, "volunteers", len(p.Volunteers), func(i int) string { return p.Volunteers[i].ID })
@@ -77,7 +79,9 @@ func (p *Programme) Index() error {
 			ref(diag.Index(at+".mentors", j), ix.volunteers, "volunteer", m)
 		}
 		for j, c := range g.Children {
-			ref(diag.Index(at+".children", j), ix.children, "child", c)
+			if ref(diag.Index(at+".children", j), ix.children, "child", c) {
+				ix.groupsWith[c] = append(ix.groupsWith[c], i)
+			}
 		}
 	}
 	for i, a := range p.Agreements {
@@ -208,6 +212,12 @@ func (p *Programme) TandemsWith(childID string) []*Tandem {
 // OutingsOf returns the tandem's outings, in file order.
 func (p *Programme) OutingsOf(tandemID string) []*Outing {
 	return all(p.Outings, p.ix().outingsOf[tandemID])
+}
+
+// GroupsWith returns the group sessions the child took part in, in file
+// order.
+func (p *Programme) GroupsWith(childID string) []*Group {
+	return all(p.Groups, p.ix().groupsWith[childID])
 }
 
 // DiaryOf returns the volunteer's diary entries, in file order.

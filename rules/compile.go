@@ -63,18 +63,19 @@ type Rule struct {
 // assumes (see "Cost" in the package doc). A subject whose lists are larger
 // is evaluated with runtime metering instead.
 var defaultLimits = map[string]int{
-	"tandems":    50,
-	"agreements": 50,
-	"reports":    240,
-	"months":     240,
-	"mentors":    200,
-	"children":   200,
-	"languages":  20,
-	"interests":  50,
-	"skills":     100,
-	"weekdays":   7,
-	"attendees":  500,
-	"string":     1000,
+	"tandems":      50,
+	"agreements":   50,
+	"reports":      240,
+	"months":       240,
+	"mentors":      200,
+	"children":     200,
+	"languages":    20,
+	"interests":    50,
+	"skills":       100,
+	"weekdays":     7,
+	"attendees":    500,
+	"child_groups": 100,
+	"string":       1000,
 }
 
 // DefaultCostLimit is the largest static cost estimate a rule may have, and

@@ -319,11 +319,12 @@ func (e *evaluation) subjects(k Kind, each func(subject) error) error {
 			m, _ := prog.Volunteer(t.Mentor)
 			c, _ := prog.Child(t.Child)
 			inst, _ := prog.Institution(c.Institution)
-			agreements := prog.AgreementsOf(t.Mentor)
+			agreements, groups := prog.AgreementsOf(t.Mentor), prog.GroupsWith(t.Child)
 			err := each(subject{kind: k, id: t.ID,
-				bind: func(a *activation) { a.slots = [8]any{asOf, prog, t, m, c, inst, agreements} },
+				bind: func(a *activation) { a.slots = [8]any{asOf, prog, t, m, c, inst, agreements, groups} },
 				fits: func(l map[string]int) bool {
-					return within(l, "agreements", len(agreements)) && volunteerFits(l, m) && childFits(l, c)
+					return within(l, "agreements", len(agreements)) && within(l, "child_groups", len(groups)) &&
+						volunteerFits(l, m) && childFits(l, c)
 				}})
 			if err != nil {
 				return err

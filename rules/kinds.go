@@ -97,6 +97,7 @@ func kindVars(k Kind) []varSpec {
 			{"child", childType, "its child"},
 			{"institution", institutionType, "the child's institution"},
 			{"agreements", list(agreementType), "the mentor's agreements"},
+			{"child_groups", list(groupType), "the group sessions the child took part in"},
 		}
 	case KindGroup:
 		own = []varSpec{
