@@ -420,20 +420,26 @@ func (e *evaluation) run(ctx context.Context, s subject) {
 	a.reset(e.p.kinds[s.kind])
 	s.bind(a)
 	fits := s.fits(e.p.limits)
-	sub := string(s.kind) + "/" + s.id
+	var sub string // built only when something is reported
+	name := func() string {
+		if sub == "" {
+			sub = string(s.kind) + "/" + s.id
+		}
+		return sub
+	}
 	for _, r := range rules {
 		if e.o.only != nil && !e.o.only[r.ID] {
 			continue
 		}
 		res, msg := e.p.check(ctx, r, a, fits, e.o.lang)
 		if e.o.outcomes {
-			e.rep.Outcomes = append(e.rep.Outcomes, Outcome{Rule: r.ID, Subject: sub, Result: res})
+			e.rep.Outcomes = append(e.rep.Outcomes, Outcome{Rule: r.ID, Subject: name(), Result: res})
 		}
 		switch res {
 		case Failed:
-			e.rep.Findings = append(e.rep.Findings, Finding{Rule: r.ID, Severity: r.Severity, Subject: sub, Message: msg, Source: r.Source})
+			e.rep.Findings = append(e.rep.Findings, Finding{Rule: r.ID, Severity: r.Severity, Subject: name(), Message: msg, Source: r.Source})
 		case Errored:
-			e.rep.Findings = append(e.rep.Findings, Finding{Rule: r.ID, Severity: Error, Subject: sub, Message: msg, Source: r.Source})
+			e.rep.Findings = append(e.rep.Findings, Finding{Rule: r.ID, Severity: Error, Subject: name(), Message: msg, Source: r.Source})
 		}
 	}
 }
