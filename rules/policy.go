@@ -146,6 +146,7 @@ type Option func(*options)
 type options struct {
 	costLimit uint64
 	fallback  fs.FS
+	dir       string // LoadFile's directory, prefixed to the names of files read from it
 }
 
 // WithCostLimit sets the largest static cost estimate a rule may have, and
@@ -173,7 +174,7 @@ func buildOptions(opts []Option) options {
 // a [*PolicyError] (errors.Is(err, ErrPolicy)).
 func Load(fsys fs.FS, name string, opts ...Option) (*Policy, error) {
 	o := buildOptions(opts)
-	files, err := chain(fsys, name, o.fallback)
+	files, err := chain(fsys, name, o.fallback, o.dir)
 	if err != nil {
 		return nil, err
 	}
@@ -182,12 +183,15 @@ func Load(fsys fs.FS, name string, opts ...Option) (*Policy, error) {
 
 // LoadFile compiles the policy in a file on disk. Its `extends` is resolved
 // in the file's directory, then in the fallback (the embedded policies by
-// default).
+// default). Problems name the files by the path as given
+// ("policies/local.yaml:5:14"), so they can be opened from where the
+// caller stands.
 func LoadFile(file string, opts ...Option) (*Policy, error) {
 	dir, base := filepath.Split(file)
 	if dir == "" {
 		dir = "."
 	}
+	opts = append(opts, func(o *options) { o.dir = filepath.Clean(dir) })
 	return Load(os.DirFS(dir), base, opts...)
 }
 
@@ -209,7 +213,7 @@ func isYAML(name string) bool {
 }
 
 // chain reads a policy and the bases it extends, base first.
-func chain(fsys fs.FS, name string, fallback fs.FS) ([]*File, error) {
+func chain(fsys fs.FS, name string, fallback fs.FS, dir string) ([]*File, error) {
 	var files []*File
 	seen := map[string]bool{}
 	var at diag.Pos
@@ -220,7 +224,7 @@ func chain(fsys fs.FS, name string, fallback fs.FS) ([]*File, error) {
 			return nil, &PolicyError{Problems: diag.List{e}}
 		}
 		seen[key] = true
-		f, err := read(fsys, name, fallback, at)
+		f, err := read(fsys, name, fallback, at, dir)
 		if err != nil {
 			return nil, err
 		}
@@ -239,7 +243,7 @@ func names(files []*File) []string {
 	return out
 }
 
-func read(fsys fs.FS, name string, fallback fs.FS, from diag.Pos) (*File, error) {
+func read(fsys fs.FS, name string, fallback fs.FS, from diag.Pos, dir string) (*File, error) {
 	candidates := []string{name}
 	if !isYAML(name) {
 		candidates = []string{name + ".yaml", name + ".yml"}
@@ -257,8 +261,11 @@ func read(fsys fs.FS, name string, fallback fs.FS, from diag.Pos) (*File, error)
 				return nil, err
 			}
 			display := c
-			if i > 0 {
+			switch {
+			case i > 0:
 				display = "(base) " + c
+			case dir != "" && dir != ".":
+				display = filepath.Join(dir, c)
 			}
 			f, err := Parse(display, src)
 			if err != nil {

@@ -234,38 +234,12 @@ func (s *Suite) LoadPolicy() (*rules.Policy, error) {
 	if file == "" {
 		return rules.Load(rules.Policies(), s.Policy)
 	}
-	pol, err := rules.LoadFile(file)
-	if err != nil {
-		return nil, relocate(err, filepath.Dir(file))
-	}
-	return pol, nil
+	return rules.LoadFile(file)
 }
 
 func exists(path string) bool {
 	fi, err := os.Stat(path)
 	return err == nil && !fi.IsDir()
-}
-
-// relocate names a policy's files relative to the working directory, as
-// the suite's path is, rather than to the policy's own directory.
-func relocate(err error, dir string) error {
-	var pe *rules.PolicyError
-	if dir == "." || !errors.As(err, &pe) {
-		return err
-	}
-	move := func(l diag.List) diag.List {
-		out := make(diag.List, len(l))
-		for i, e := range l {
-			out[i] = e
-			if e.File != "" && !strings.HasPrefix(e.File, "(embedded)") && !filepath.IsAbs(e.File) {
-				pos := e.Pos
-				pos.File = filepath.Join(dir, e.File)
-				out[i] = e.At(pos)
-			}
-		}
-		return out
-	}
-	return &rules.PolicyError{Problems: move(pe.Problems), Warnings: move(pe.Warnings)}
 }
 
 // Run compiles the suite's policy and runs its cases. The error is the
