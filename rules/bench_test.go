@@ -58,6 +58,7 @@ func benchProgramme(n int) *mentoring.Programme {
 		}
 		p.Groups = append(p.Groups, g)
 	}
+	p.Meetings = []mentoring.Meeting{{ID: "m-1", Kind: mentoring.General, Date: civil.D(2026, 10, 5)}}
 	if err := p.Index(); err != nil {
 		panic(err)
 	}

@@ -205,11 +205,17 @@
 // and the straightforward cel-go way (one program per rule, a fresh map
 // activation per call, runtime cost limit on):
 //
-//	subject          hand-written Go   naive cel-go          this package
-//	one volunteer    PERF_VOLUNTEER
-//	one tandem       PERF_TANDEM
-//	one group        PERF_GROUP
-//	100,000 volunteers (whole programme)  PERF_100K
+//	subject (guide policy)      hand-written Go    naive cel-go          this package
+//	one volunteer (5 rules)     9 ns, 0 allocs     5.7 µs, 52 allocs     1.8 µs, 17 allocs  (3.2×)
+//	one tandem (5 rules)        127 ns, 2 allocs   12.4 µs, 97 allocs    4.5 µs, 38 allocs  (2.8×)
+//	one group (2 rules)         1.4 ns, 0 allocs   2.5 µs, 20 allocs     1.4 µs, 8 allocs   (1.8×)
+//	programme of 100,000 volunteers, 50,000 children and tandems,
+//	100,000 agreements, 800,000 reports, 12,500 groups (312,500 subjects):
+//	                            72 ms (231 ns/subject)                   1.92 s (6.1 µs/subject, 34 allocs)
+//
+// The target of 1 µs and 2 allocations per subject is not met: every field
+// read through ext.NativeTypes and every list built for a subject
+// allocates, and each program run sets up an execution frame.
 //
 // The design choices behind the gap with naive cel-go: params are
 // constants folded at compile time; variables are computed once per
