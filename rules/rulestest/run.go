@@ -4,14 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/files"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -130,39 +129,9 @@ type Options struct {
 // searched recursively for *_test.yaml (testdata and hidden directories
 // left out), sorted.
 func Find(paths ...string) ([]string, error) {
-	var out []string
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			return nil, err
-		}
-		if !fi.IsDir() {
-			out = append(out, p)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				if path != p && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if strings.HasSuffix(d.Name(), "_test.yaml") || strings.HasSuffix(d.Name(), "_test.yml") {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		sort.Strings(found)
-		out = append(out, found...)
-	}
-	return out, nil
+	return files.Expand(paths, func(name string) bool {
+		return strings.HasSuffix(name, "_test.yaml") || strings.HasSuffix(name, "_test.yml")
+	})
 }
 
 // RunFiles loads and runs the suites in paths (see Find). A suite that
