@@ -7,7 +7,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
@@ -36,13 +35,9 @@ at least one deny (or error) finding is reported, 2 on a usage or input error,
 	if err := oneOf("format", *format, "text", "json", "junit"); err != nil {
 		return err
 	}
-	opts := []rules.EvalOption{rules.WithLang(e.lang)}
-	if *asOf != "" {
-		d, err := civil.ParseDate(*asOf)
-		if err != nil {
-			return usagef("--as-of must be a date YYYY-MM-DD, not %q", *asOf)
-		}
-		opts = append(opts, rules.WithAsOf(d))
+	opts, err := evalOptions(e.lang, *asOf)
+	if err != nil {
+		return err
 	}
 	if *format == "junit" {
 		opts = append(opts, rules.WithOutcomes())

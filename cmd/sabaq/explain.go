@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -35,13 +34,9 @@ error (an unknown rule or subject); 3 on a policy error.`)
 	if err := oneOf("format", *format, "text", "json"); err != nil {
 		return err
 	}
-	opts := []rules.EvalOption{rules.WithLang(e.lang)}
-	if *asOf != "" {
-		d, err := civil.ParseDate(*asOf)
-		if err != nil {
-			return usagef("--as-of must be a date YYYY-MM-DD, not %q", *asOf)
-		}
-		opts = append(opts, rules.WithAsOf(d))
+	opts, err := evalOptions(e.lang, *asOf)
+	if err != nil {
+		return err
 	}
 	prog, err := loadProgramme(e, files[0])
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
@@ -251,4 +252,18 @@ func oneOf(flagName, value string, allowed ...string) error {
 		}
 	}
 	return usagef("--%s must be one of %s, not %q", flagName, strings.Join(allowed, ", "), value)
+}
+
+// evalOptions turns --lang and --as-of into evaluation options; a bad date
+// is a usage error.
+func evalOptions(lang diag.Lang, asOf string) ([]rules.EvalOption, error) {
+	opts := []rules.EvalOption{rules.WithLang(lang)}
+	if asOf != "" {
+		d, err := civil.ParseDate(asOf)
+		if err != nil {
+			return nil, usagef("--as-of must be a date YYYY-MM-DD, not %q", asOf)
+		}
+		opts = append(opts, rules.WithAsOf(d))
+	}
+	return opts, nil
 }
