@@ -225,8 +225,38 @@ func (p *Programme) DiaryOf(volunteerID string) []*volunteer.DiaryEntry {
 	return all(p.Diary, p.ix().diaryOf[volunteerID])
 }
 
+// The …IndexesOf and …IndexesWith look-ups return positions in the
+// programme's slices instead of pointers. They allocate nothing, which the
+// rules engine's hot path needs, and suit callers that keep their own
+// per-index data. The slices are the index's own: read them, never change
+// them.
+
 // AgreementIndexesOf returns the positions in Agreements of the volunteer's
-// agreements; callers that keep their own per-index data use it.
+// agreements, in file order.
 func (p *Programme) AgreementIndexesOf(volunteerID string) []int {
 	return p.ix().agreementsOf[volunteerID]
+}
+
+// ReportIndexesOf returns the positions in Reports of the volunteer's
+// monthly reports, in file order.
+func (p *Programme) ReportIndexesOf(volunteerID string) []int {
+	return p.ix().reportsOf[volunteerID]
+}
+
+// TandemIndexesOf returns the positions in Tandems of the tandems the
+// volunteer mentors, in file order.
+func (p *Programme) TandemIndexesOf(mentorID string) []int {
+	return p.ix().tandemsOf[mentorID]
+}
+
+// TandemIndexesWith returns the positions in Tandems of the child's tandems,
+// in file order.
+func (p *Programme) TandemIndexesWith(childID string) []int {
+	return p.ix().tandemsWith[childID]
+}
+
+// GroupIndexesWith returns the positions in Groups of the group sessions the
+// child took part in, in file order.
+func (p *Programme) GroupIndexesWith(childID string) []int {
+	return p.ix().groupsWith[childID]
 }

@@ -93,6 +93,7 @@ type compiledRule struct {
 	messages    [3]template // kk, ru, en
 	metered     bool        // unbounded: always metered
 	sizeChecked bool        // bounded by declared limits: metered when a list exceeds them
+	fast        *fastRule   // the fast path; nil: cel-go only
 }
 
 type template struct {
@@ -127,6 +128,7 @@ type kindEnv struct {
 	slots  []varSpec
 	vars   []*variable
 	lookup map[string]int // name → slot index, or len(slots)+variable index
+	fast   *fastKind      // built with the first rule of the kind
 }
 
 type compiler struct {
@@ -179,6 +181,7 @@ func compile(files []*File, costLimit uint64) (*Policy, error) {
 		description: leaf.Description,
 		params:      c.params,
 		limits:      c.limits,
+		sizes:       sizesOf(c.limits),
 		costLimit:   costLimit,
 		kinds:       c.kinds,
 		adapter:     c.base.CELTypeAdapter(),
@@ -624,6 +627,9 @@ func (c *compiler) compileRule(f *File, d RuleDecl, path string) *compiledRule {
 		r.Cost = total
 		r.sizeChecked = true
 	}
+	if !r.metered {
+		r.fast = c.fastRule(ke, r, reads)
+	}
 	// The metered twins: used always for unbounded rules, and for bounded
 	// ones on subjects whose lists exceed the declared limits.
 	var err error
@@ -636,6 +642,33 @@ func (c *compiler) compileRule(f *File, d RuleDecl, path string) *compiledRule {
 		return nil
 	}
 	return r
+}
+
+// fastRule compiles a rule for the fast path, or returns nil when an
+// expression or a variable it reads is outside the fast path's subset.
+func (c *compiler) fastRule(ke *kindEnv, r *compiledRule, reads map[string]bool) *fastRule {
+	if ke.fast == nil {
+		ke.fast = &fastKind{ke: ke, vars: make([]fn, len(ke.vars))}
+		for i, v := range ke.vars {
+			ke.fast.vars[i] = compileFast(ke.fast, c.fn, v.ast.NativeRep())
+		}
+	}
+	for _, v := range ke.varsRead(reads) {
+		if ke.fast.vars[ke.lookup[v.name]-len(ke.slots)] == nil {
+			return nil
+		}
+	}
+	f := &fastRule{expr: compileFast(ke.fast, c.fn, r.exprAst.NativeRep())}
+	if r.whenAst != nil {
+		f.when = compileFast(ke.fast, c.fn, r.whenAst.NativeRep())
+		if f.when == nil {
+			return nil
+		}
+	}
+	if f.expr == nil {
+		return nil
+	}
+	return f
 }
 
 // varsRead returns the variables an expression reading names may evaluate,

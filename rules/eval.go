@@ -13,11 +13,9 @@ import (
 	"cel.dev/cel-go/common/types/ref"
 	"cel.dev/cel-go/interpreter"
 
-	"github.com/birgemiz/sabaqtastyq/agreement"
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
-	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
 // Finding is one broken rule about one subject. Its JSON form is the
@@ -164,16 +162,6 @@ func (a *activation) ResolveName(name string) (any, bool) {
 // Parent implements interpreter.Activation.
 func (a *activation) Parent() interpreter.Activation { return nil }
 
-// subject is one thing rules are evaluated on.
-type subject struct {
-	kind Kind
-	id   string
-	bind func(a *activation)
-	// fits reports whether the subject's lists are within the declared
-	// limits, so that bounded rules may run unmetered.
-	fits func(limits map[string]int) bool
-}
-
 // Evaluate runs the policy on every subject of the programme and returns the
 // findings in a stable order: by subject kind (volunteer, child, tandem,
 // group, agreement, outing, programme), then by the subject's place in the
@@ -206,36 +194,32 @@ func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts .
 		return nil, fmt.Errorf("%w: the programme has no as_of date and none was given", ErrInput)
 	}
 	rep := &Report{Policy: p.name, AsOf: asOf, Findings: []Finding{}}
-	e := &evaluation{p: p, o: &o, prog: prog, asOf: asOf, rep: rep}
-	var found bool
-	kinds := programmeKinds
+	e := evaluation{p: p, o: &o, prog: prog, asOf: asOf, rep: rep}
+	e.fr = frames.Get().(*frame)
+	defer e.fr.release()
 	if o.subject != "" {
-		kind, _, _ := strings.Cut(o.subject, "/")
-		kinds = []Kind{Kind(kind)}
-	}
-	for _, k := range kinds {
-		if len(p.byKind[k]) == 0 && o.subject == "" {
-			continue
+		kind, id, _ := strings.Cut(o.subject, "/")
+		s, ok := findSubject(prog, Kind(kind), id)
+		if !ok {
+			return nil, fmt.Errorf("%w: no subject %q in the programme", ErrInput, o.subject)
 		}
-		err := e.subjects(k, func(s subject) error {
-			if o.subject != "" {
-				if string(s.kind)+"/"+s.id != o.subject {
-					return nil
-				}
-				found = true
-			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			e.run(ctx, s)
-			return nil
-		})
-		if err != nil {
+		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-	}
-	if o.subject != "" && !found {
-		return nil, fmt.Errorf("%w: no subject %q in the programme", ErrInput, o.subject)
+		e.run(ctx, &s)
+	} else {
+		for _, k := range programmeKinds {
+			if len(p.byKind[k]) == 0 {
+				continue
+			}
+			for i, n := 0, subjectCount(prog, k); i < n; i++ {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				s := subjectAt(prog, k, i)
+				e.run(ctx, &s)
+			}
+		}
 	}
 	rep.Compliant = true
 	for _, f := range rep.Findings {
@@ -266,160 +250,18 @@ type evaluation struct {
 	prog *mentoring.Programme
 	asOf civil.Date
 	rep  *Report
-}
-
-// subjects calls each for every subject of kind k, in file order.
-func (e *evaluation) subjects(k Kind, each func(subject) error) error {
-	prog, asOf := e.prog, &e.asOf
-	// With WithSubject, skip the others before looking anything up.
-	_, only, _ := strings.Cut(e.o.subject, "/")
-	skip := func(id string) bool { return only != "" && id != only }
-	within := func(limits map[string]int, name string, n int) bool { return n <= limits[name] }
-	switch k {
-	case KindVolunteer:
-		for i := range prog.Volunteers {
-			v := &prog.Volunteers[i]
-			if skip(v.ID) {
-				continue
-			}
-			tandems, agreements, reports := prog.TandemsOf(v.ID), prog.AgreementsOf(v.ID), prog.ReportsOf(v.ID)
-			err := each(subject{kind: k, id: v.ID,
-				bind: func(a *activation) {
-					a.slots = [8]any{asOf, prog, v, tandems, agreements, reports}
-				},
-				fits: func(l map[string]int) bool {
-					return within(l, "tandems", len(tandems)) && within(l, "agreements", len(agreements)) &&
-						within(l, "reports", len(reports)) && volunteerFits(l, v)
-				}})
-			if err != nil {
-				return err
-			}
-		}
-	case KindChild:
-		for i := range prog.Children {
-			c := &prog.Children[i]
-			if skip(c.ID) {
-				continue
-			}
-			inst, _ := prog.Institution(c.Institution)
-			tandems := prog.TandemsWith(c.ID)
-			err := each(subject{kind: k, id: c.ID,
-				bind: func(a *activation) { a.slots = [8]any{asOf, prog, c, inst, tandems} },
-				fits: func(l map[string]int) bool { return within(l, "tandems", len(tandems)) && childFits(l, c) }})
-			if err != nil {
-				return err
-			}
-		}
-	case KindTandem:
-		for i := range prog.Tandems {
-			t := &prog.Tandems[i]
-			if skip(t.ID) {
-				continue
-			}
-			m, _ := prog.Volunteer(t.Mentor)
-			c, _ := prog.Child(t.Child)
-			inst, _ := prog.Institution(c.Institution)
-			agreements, groups := prog.AgreementsOf(t.Mentor), prog.GroupsWith(t.Child)
-			err := each(subject{kind: k, id: t.ID,
-				bind: func(a *activation) { a.slots = [8]any{asOf, prog, t, m, c, inst, agreements, groups} },
-				fits: func(l map[string]int) bool {
-					return within(l, "agreements", len(agreements)) && within(l, "child_groups", len(groups)) &&
-						volunteerFits(l, m) && childFits(l, c)
-				}})
-			if err != nil {
-				return err
-			}
-		}
-	case KindGroup:
-		for i := range prog.Groups {
-			g := &prog.Groups[i]
-			if skip(g.ID) {
-				continue
-			}
-			inst, _ := prog.Institution(g.Institution)
-			err := each(subject{kind: k, id: g.ID,
-				bind: func(a *activation) { a.slots = [8]any{asOf, prog, g, inst} },
-				fits: func(l map[string]int) bool {
-					return within(l, "mentors", len(g.Mentors)) && within(l, "children", len(g.Children))
-				}})
-			if err != nil {
-				return err
-			}
-		}
-	case KindAgreement:
-		for i := range prog.Agreements {
-			ag := &prog.Agreements[i]
-			if skip(ag.ID) {
-				continue
-			}
-			v, _ := prog.Volunteer(ag.Volunteer)
-			reports := prog.ReportsOf(ag.Volunteer)
-			err := each(subject{kind: k, id: ag.ID,
-				bind: func(a *activation) { a.slots = [8]any{asOf, prog, ag, v, reports} },
-				fits: func(l map[string]int) bool {
-					return within(l, "reports", len(reports)) && volunteerFits(l, v) && agreementFits(l, ag)
-				}})
-			if err != nil {
-				return err
-			}
-		}
-	case KindOuting:
-		for i := range prog.Outings {
-			out := &prog.Outings[i]
-			if skip(out.ID()) {
-				continue
-			}
-			t, _ := prog.Tandem(out.Tandem)
-			m, _ := prog.Volunteer(t.Mentor)
-			c, _ := prog.Child(t.Child)
-			agreements := prog.AgreementsOf(t.Mentor)
-			err := each(subject{kind: k, id: out.ID(),
-				bind: func(a *activation) { a.slots = [8]any{asOf, prog, out, t, m, c, agreements} },
-				fits: func(l map[string]int) bool {
-					return within(l, "agreements", len(agreements)) && volunteerFits(l, m) && childFits(l, c)
-				}})
-			if err != nil {
-				return err
-			}
-		}
-	case KindProgramme:
-		id := prog.Organisation
-		if id == "" {
-			id = "programme"
-		}
-		return each(subject{kind: k, id: id,
-			bind: func(a *activation) { a.slots = [8]any{asOf, prog} },
-			fits: func(map[string]int) bool { return false }})
-	}
-	return nil
-}
-
-func volunteerFits(l map[string]int, v *volunteer.Volunteer) bool {
-	if len(v.Languages) > l["languages"] || len(v.Skills) > l["skills"] {
-		return false
-	}
-	return v.FreeTime == nil || len(v.FreeTime.Weekdays) <= l["weekdays"]
-}
-
-func childFits(l map[string]int, c *mentoring.Child) bool {
-	return len(c.Languages) <= l["languages"] && len(c.Interests) <= l["interests"]
-}
-
-func agreementFits(l map[string]int, a *agreement.Agreement) bool {
-	return len(a.Weekdays) <= l["weekdays"]
+	fr   *frame // the fast path's values, reused from subject to subject
 }
 
 // run evaluates the rules of the subject's kind on it.
-func (e *evaluation) run(ctx context.Context, s subject) {
+func (e *evaluation) run(ctx context.Context, s *subject) {
 	rules := e.p.byKind[s.kind]
 	if len(rules) == 0 {
 		return
 	}
-	a := activations.Get().(*activation)
-	defer a.release()
-	a.reset(e.p.kinds[s.kind])
-	s.bind(a)
-	fits := s.fits(e.p.limits)
+	b := newBinding(e.p.kinds[s.kind], s, e.prog, e.asOf, e.fr)
+	defer b.release()
+	fits := s.fits(&e.p.sizes)
 	var sub string // built only when something is reported
 	name := func() string {
 		if sub == "" {
@@ -431,7 +273,7 @@ func (e *evaluation) run(ctx context.Context, s subject) {
 		if e.o.only != nil && !e.o.only[r.ID] {
 			continue
 		}
-		res, msg := e.p.check(ctx, r, a, fits, e.o.lang)
+		res, msg := e.p.check(ctx, r, &b, fits, e.o.lang)
 		if e.o.outcomes {
 			e.rep.Outcomes = append(e.rep.Outcomes, Outcome{Rule: r.ID, Subject: name(), Result: res})
 		}
@@ -444,9 +286,20 @@ func (e *evaluation) run(ctx context.Context, s subject) {
 	}
 }
 
-// check runs one rule on a bound activation.
-func (p *Policy) check(ctx context.Context, r *compiledRule, a *activation, fits bool, lang diag.Lang) (Result, string) {
+// check runs one rule on a bound subject: on the fast path when the rule
+// has one and needs no cost meter, else (or when the fast path gives up)
+// on cel-go.
+func (p *Policy) check(ctx context.Context, r *compiledRule, b *binding, fits bool, lang diag.Lang) (Result, string) {
 	metered := r.metered || !fits
+	if !metered && r.fast != nil && b.fr != nil {
+		switch res := r.fast.run(b.fr); res {
+		case Passed, NotApplies:
+			return res, ""
+		case Failed:
+			return Failed, r.messages[langIndex(lang)].render(b.cel())
+		}
+	}
+	a := b.cel()
 	run := func(fast, checked cel.Program) (bool, error) {
 		var out ref.Val
 		var err error

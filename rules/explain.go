@@ -82,31 +82,23 @@ func (p *Policy) Explain(ctx context.Context, prog *mentoring.Programme, ruleID,
 	if !o.asOf.IsZero() {
 		asOf = o.asOf
 	}
-	o.subject = subjectID
-	e := &evaluation{p: p, o: &o, prog: prog, asOf: asOf, rep: &Report{}}
-	var found *subject
-	err := e.subjects(r.kind.kind, func(s subject) error {
-		if found == nil && string(s.kind)+"/"+s.id == subjectID {
-			found = &s
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if found == nil {
+	kind, id, _ := strings.Cut(subjectID, "/")
+	found, ok := findSubject(prog, Kind(kind), id)
+	if !ok || found.kind != r.kind.kind {
 		return nil, fmt.Errorf("%w: no %s subject %q in the programme", ErrInput, r.kind.kind, subjectID)
 	}
-	a := activations.Get().(*activation)
-	defer a.release()
-	a.reset(r.kind)
-	found.bind(a)
-	res, msg := p.check(ctx, r, a, found.fits(p.limits), o.lang)
+	// Explain shows cel-go's evaluation, the reference the fast path
+	// agrees with, so the binding has no fast frame.
+	b := newBinding(r.kind, &found, prog, asOf, nil)
+	defer b.release()
+	a := b.cel()
+	res, msg := p.check(ctx, r, &b, found.fits(&p.sizes), o.lang)
 	x := &Explanation{Rule: r.ID, Subject: subjectID, Result: res, Message: msg, Severity: r.Severity,
 		Source: r.Source, Cost: r.Cost, Metered: r.metered, Lang: o.lang}
 	if res == Errored {
 		x.Severity = Error
 	}
+	var err error
 	if r.whenAst != nil {
 		if x.When, err = trace(r.kind.env, r.whenAst, a); err != nil {
 			return nil, err

@@ -71,6 +71,7 @@ type Policy struct {
 	sources     []*File  // the parsed files, base first
 	params      []Param
 	limits      map[string]int
+	sizes       sizes // the limits subjects are checked against, looked up once
 	costLimit   uint64
 	kinds       map[Kind]*kindEnv
 	rules       []*compiledRule

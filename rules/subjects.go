@@ -66,20 +66,20 @@ func (p *Policy) Pair(ctx context.Context, prog *mentoring.Programme, mentor *vo
 	if !o.asOf.IsZero() {
 		asOf = o.asOf
 	}
-	agreements, tandems := prog.AgreementsOf(mentor.ID), prog.TandemsOf(mentor.ID)
-	a := activations.Get().(*activation)
-	defer a.release()
-	a.reset(ke)
-	a.slots = [8]any{&asOf, prog, mentor, child, inst, agreements, tandems}
-	fits := len(agreements) <= p.limits["agreements"] && len(tandems) <= p.limits["tandems"] &&
-		volunteerFits(p.limits, mentor) && childFits(p.limits, child)
+	s := subject{kind: KindPair, id: mentor.ID + "+" + child.ID, v: mentor, c: child, inst: inst,
+		agreements: prog.AgreementIndexesOf(mentor.ID), tandems: prog.TandemIndexesOf(mentor.ID)}
+	fr := frames.Get().(*frame)
+	defer fr.release()
+	b := newBinding(ke, &s, prog, asOf, fr)
+	defer b.release()
+	fits := s.fits(&p.sizes)
 	dec := PairDecision{Allowed: true}
 	sub := "pair/" + mentor.ID + "+" + child.ID
 	for _, r := range p.byKind[KindPair] {
 		if err := ctx.Err(); err != nil {
 			return PairDecision{}, err
 		}
-		res, msg := p.check(ctx, r, a, fits, o.lang)
+		res, msg := p.check(ctx, r, &b, fits, o.lang)
 		switch {
 		case res == Errored:
 			dec.Allowed = false
@@ -95,13 +95,13 @@ func (p *Policy) Pair(ctx context.Context, prog *mentoring.Programme, mentor *vo
 		if s.kind != ke {
 			continue
 		}
-		v, err := number(ctx, s.expr, a)
+		v, err := number(ctx, s.expr, b.cel())
 		if err != nil {
 			return PairDecision{}, fmt.Errorf("score %s on %s: %w", s.ID, sub, err)
 		}
 		w := 1.0
 		if s.weight != nil {
-			if w, err = number(ctx, s.weight, a); err != nil {
+			if w, err = number(ctx, s.weight, b.cel()); err != nil {
 				return PairDecision{}, fmt.Errorf("weight of score %s: %w", s.ID, err)
 			}
 		}
@@ -139,22 +139,23 @@ func (p *Policy) Respondent(ctx context.Context, r *questionnaire.Response, asOf
 	if asOf.IsZero() {
 		return nil, fmt.Errorf("%w: no date to assess the response on", ErrInput)
 	}
-	a := activations.Get().(*activation)
-	defer a.release()
-	a.reset(ke)
-	a.slots = [8]any{&asOf, r}
+	s := subject{kind: KindRespondent, id: "respondent", resp: r}
+	fr := frames.Get().(*frame)
+	defer fr.release()
+	b := newBinding(ke, &s, nil, asOf, fr)
+	defer b.release()
 	var out []Decision
 	for _, rule := range p.byKind[KindRespondent] {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		res, msg := p.check(ctx, rule, a, true, o.lang)
+		res, msg := p.check(ctx, rule, &b, true, o.lang)
 		sev := rule.Severity
 		if res == Errored {
 			sev = Error
 		}
 		if res == Passed {
-			msg = rule.messages[langIndex(o.lang)].render(a)
+			msg = rule.messages[langIndex(o.lang)].render(b.cel())
 		}
 		out = append(out, Decision{Rule: rule.ID, Result: res, Severity: sev, Message: msg, Source: rule.Source})
 	}
