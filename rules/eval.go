@@ -70,6 +70,7 @@ type evalOptions struct {
 	outcomes bool
 	only     map[string]bool
 	subject  string
+	celOnly  bool
 }
 
 // WithLang sets the language of messages. Default English.
@@ -96,6 +97,12 @@ func WithRules(ids ...string) EvalOption {
 // that checks a single volunteer at sign-up: "volunteer/v-17"). An unknown
 // subject is an error.
 func WithSubject(subject string) EvalOption { return func(o *evalOptions) { o.subject = subject } }
+
+// WithCELOnly evaluates every rule on cel-go alone, without the fast path
+// (see "Performance" in the package doc). The results are the same, which
+// rulestest checks on every case it runs; the option is there to compare
+// and to diagnose.
+func WithCELOnly() EvalOption { return func(o *evalOptions) { o.celOnly = true } }
 
 // ErrInput is wrapped by Evaluate's errors about the programme itself
 // (dangling references, a missing as_of), as opposed to policy errors.
@@ -195,8 +202,10 @@ func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts .
 	}
 	rep := &Report{Policy: p.name, AsOf: asOf, Findings: []Finding{}}
 	e := evaluation{p: p, o: &o, prog: prog, asOf: asOf, rep: rep}
-	e.fr = frames.Get().(*frame)
-	defer e.fr.release()
+	if !o.celOnly {
+		e.fr = frames.Get().(*frame)
+		defer e.fr.release()
+	}
 	if o.subject != "" {
 		kind, id, _ := strings.Cut(o.subject, "/")
 		s, ok := findSubject(prog, Kind(kind), id)

@@ -268,9 +268,42 @@ func (s *Suite) runCase(ctx context.Context, pol *rules.Policy, c *Case) (CaseRe
 		r.Status, r.Err = Broken, err
 		return r, nil
 	}
+	// Every case also checks the engine: cel-go alone must come to the
+	// same report as the fast path.
+	ref, err := pol.Evaluate(ctx, prog, append(opts, rules.WithCELOnly())...)
+	if err != nil {
+		r.Status, r.Err = Broken, err
+		return r, nil
+	}
+	if d := engineDiff(rep, ref); d != "" {
+		r.Status, r.Err = Broken, fmt.Errorf("the rules engine's fast path and cel-go disagree (please report this): %s", d)
+		return r, nil
+	}
 	r.Got = rep.Findings
 	compare(&r, c, rep.Findings)
 	return r, rep.Outcomes
+}
+
+// engineDiff describes the first difference between two reports of the
+// same case, or returns "".
+func engineDiff(fast, ref *rules.Report) string {
+	if len(fast.Outcomes) != len(ref.Outcomes) {
+		return fmt.Sprintf("%d outcomes, cel-go %d", len(fast.Outcomes), len(ref.Outcomes))
+	}
+	for i, o := range fast.Outcomes {
+		if o != ref.Outcomes[i] {
+			return fmt.Sprintf("%s on %s: %s, cel-go %s", o.Rule, o.Subject, o.Result, ref.Outcomes[i].Result)
+		}
+	}
+	if len(fast.Findings) != len(ref.Findings) {
+		return fmt.Sprintf("%d findings, cel-go %d", len(fast.Findings), len(ref.Findings))
+	}
+	for i, f := range fast.Findings {
+		if f != ref.Findings[i] {
+			return fmt.Sprintf("finding %d: %+v, cel-go %+v", i, f, ref.Findings[i])
+		}
+	}
+	return ""
 }
 
 // compare fills the differences between what a case expects and what the
