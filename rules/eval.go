@@ -183,9 +183,14 @@ func (a *activation) Parent() interpreter.Activation { return nil }
 // exceeded) becomes a finding with severity "error", never a crash and never
 // a silent pass. Evaluate stops early, with ctx's error, when ctx is done.
 func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts ...EvalOption) (*Report, error) {
-	o := evalOptions{lang: diag.EN}
+	// The options live beside the report: one allocation for both.
+	ro := &struct {
+		rep Report
+		o   evalOptions
+	}{o: evalOptions{lang: diag.EN}}
+	o := &ro.o
 	for _, opt := range opts {
-		opt(&o)
+		opt(o)
 	}
 	if prog == nil {
 		return nil, fmt.Errorf("%w: no programme", ErrInput)
@@ -200,8 +205,9 @@ func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts .
 	if asOf.IsZero() {
 		return nil, fmt.Errorf("%w: the programme has no as_of date and none was given", ErrInput)
 	}
-	rep := &Report{Policy: p.name, AsOf: asOf, Findings: []Finding{}}
-	e := evaluation{p: p, o: &o, prog: prog, asOf: asOf, rep: rep}
+	rep := &ro.rep
+	*rep = Report{Policy: p.name, AsOf: asOf, Findings: []Finding{}}
+	e := evaluation{p: p, o: o, prog: prog, asOf: asOf, rep: rep}
 	if !o.celOnly {
 		e.fr = frames.Get().(*frame)
 		defer e.fr.release()
@@ -215,10 +221,11 @@ func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts .
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		e.run(ctx, &s)
+		e.run(ctx, &s, p.byKind[s.kind], p.kinds[s.kind])
 	} else {
 		for _, k := range programmeKinds {
-			if len(p.byKind[k]) == 0 {
+			rules, ke := p.byKind[k], p.kinds[k]
+			if len(rules) == 0 {
 				continue
 			}
 			for i, n := 0, subjectCount(prog, k); i < n; i++ {
@@ -226,7 +233,7 @@ func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts .
 					return nil, err
 				}
 				s := subjectAt(prog, k, i)
-				e.run(ctx, &s)
+				e.run(ctx, &s, rules, ke)
 			}
 		}
 	}
@@ -262,13 +269,13 @@ type evaluation struct {
 	fr   *frame // the fast path's values, reused from subject to subject
 }
 
-// run evaluates the rules of the subject's kind on it.
-func (e *evaluation) run(ctx context.Context, s *subject) {
-	rules := e.p.byKind[s.kind]
+// run evaluates the rules of the subject's kind, in its environment ke,
+// on it.
+func (e *evaluation) run(ctx context.Context, s *subject, rules []*compiledRule, ke *kindEnv) {
 	if len(rules) == 0 {
 		return
 	}
-	b := newBinding(e.p.kinds[s.kind], s, e.prog, e.asOf, e.fr)
+	b := newBinding(ke, s, e.prog, e.asOf, e.fr)
 	defer b.release()
 	fits := s.fits(&e.p.sizes)
 	var sub string // built only when something is reported

@@ -208,9 +208,10 @@ type goType struct {
 }
 
 type goField struct {
-	off   uintptr
-	typ   *goType
-	isSet func(p unsafe.Pointer) bool // p is the field's address
+	off    uintptr
+	typ    *goType
+	isSet  func(p unsafe.Pointer) bool // p is the field's address
+	inline bool                        // a struct held by value: reading it cannot fail
 }
 
 var (
@@ -332,7 +333,8 @@ func (tt *typeTable) fields(rt reflect.Type) map[string]*goField {
 		if !ok {
 			continue
 		}
-		out[name] = &goField{off: off, typ: tt.of(f.Type), isSet: isSetFunc(f.Type)}
+		inline := f.Type.Kind() == reflect.Struct && f.Type != dateRT && f.Type != monthRT
+		out[name] = &goField{off: off, typ: tt.of(f.Type), isSet: isSetFunc(f.Type), inline: inline}
 	}
 	return out
 }
@@ -354,6 +356,12 @@ func fieldOffset(rt reflect.Type, index []int) (uintptr, bool) {
 // isSetFunc mirrors cel-go's has() on native struct fields: the field is
 // set when it is not its type's zero value (a non-nil empty slice is set).
 func isSetFunc(rt reflect.Type) func(unsafe.Pointer) bool {
+	switch rt {
+	case dateRT:
+		return func(p unsafe.Pointer) bool { return !(*civil.Date)(p).IsZero() }
+	case monthRT:
+		return func(p unsafe.Pointer) bool { return !(*civil.Month)(p).IsZero() }
+	}
 	switch rt.Kind() {
 	case reflect.String:
 		return func(p unsafe.Pointer) bool { return *(*string)(p) != "" }
@@ -441,7 +449,10 @@ type fastRule struct {
 // up and cel-go must decide.
 func (r *fastRule) run(fr *frame) (res Result) {
 	defer func() {
-		if recover() != nil { // a bail, or a fault of the fast path: cel-go decides
+		if r := recover(); r != nil { // a bail, or a fault of the fast path: cel-go decides
+			if _, ok := r.(bailout); !ok {
+				fastFaults.Add(1)
+			}
 			fastBails.Add(1)
 			res = ""
 		}
@@ -465,25 +476,13 @@ func (r *fastRule) run(fr *frame) (res Result) {
 	return Failed
 }
 
-// number runs a numeric fast expression; ok is false when cel-go must.
-func (f fn) number(fr *frame) (x float64, ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
-	switch v := f(fr); v.k {
-	case vInt:
-		return float64(v.n), true
-	case vDouble:
-		return v.double(), true
-	}
-	return 0, false
-}
-
 // fastBails counts the rule evaluations the fast path handed to cel-go;
 // tests read it to see that the fast path is really taken.
 var fastBails atomic.Int64
+
+// fastFaults counts the panics of the fast path that were not bails: bugs,
+// which cel-go covers for in production and tests fail on.
+var fastFaults atomic.Int64
 
 var errUnsupported = errors.New("outside the fast path's subset")
 
@@ -627,18 +626,26 @@ func (c *fastCompiler) selection(e ast.Expr) (fn, error) {
 		}
 		return f
 	}
-	if sel.IsTestOnly() {
-		return func(fr *frame) val {
-			o := operand(fr)
-			f := at(o)
-			return boolV(f.isSet(unsafe.Add(o.p, f.off)))
-		}, nil
-	}
 	// A field of a comprehension variable or of a subject variable, the
-	// commonest read, is one closure instead of two.
+	// commonest read, is one closure instead of two, and so is a path
+	// through structs held by value (mentor.screening.interview).
 	if field != nil {
-		if local, slot, ok := c.direct(sel.Operand()); ok {
-			off, load := field.off, field.typ.load
+		if local, slot, base, ok := c.path(sel.Operand()); ok {
+			off, load, isSet := base+field.off, field.typ.load, field.isSet
+			if sel.IsTestOnly() {
+				return func(fr *frame) val {
+					var o *val
+					if local {
+						o = &fr.locals[slot]
+					} else {
+						o = &fr.slots[slot]
+					}
+					if o.k != vObj {
+						bail("field of a missing object")
+					}
+					return boolV(isSet(unsafe.Add(o.p, off)))
+				}, nil
+			}
 			if local {
 				return func(fr *frame) val {
 					o := &fr.locals[slot]
@@ -657,11 +664,44 @@ func (c *fastCompiler) selection(e ast.Expr) (fn, error) {
 			}, nil
 		}
 	}
+	if sel.IsTestOnly() {
+		return func(fr *frame) val {
+			o := operand(fr)
+			f := at(o)
+			return boolV(f.isSet(unsafe.Add(o.p, f.off)))
+		}, nil
+	}
 	return func(fr *frame) val {
 		o := operand(fr)
 		f := at(o)
 		return f.typ.load(unsafe.Add(o.p, f.off))
 	}, nil
+}
+
+// path reports whether e is a variable (see direct) or a path from one
+// through struct fields held by value, with the path's offset.
+func (c *fastCompiler) path(e ast.Expr) (local bool, slot int, off uintptr, ok bool) {
+	if e.Kind() != ast.SelectKind {
+		local, slot, ok = c.direct(e)
+		return local, slot, 0, ok
+	}
+	sel := e.AsSelect()
+	if sel.IsTestOnly() {
+		return false, 0, 0, false
+	}
+	if _, isRef := c.a.ReferenceMap()[e.ID()]; isRef {
+		return false, 0, 0, false
+	}
+	t := c.a.GetType(sel.Operand().ID())
+	if t == nil || t.Kind() != types.StructKind {
+		return false, 0, 0, false
+	}
+	gt := goTypes().byName[t.TypeName()]
+	if gt == nil || gt.fields[sel.FieldName()] == nil || !gt.fields[sel.FieldName()].inline {
+		return false, 0, 0, false
+	}
+	local, slot, off, ok = c.path(sel.Operand())
+	return local, slot, off + gt.fields[sel.FieldName()].off, ok
 }
 
 // direct reports whether e reads a comprehension variable (local) or a

@@ -116,6 +116,8 @@ func randomProgramme(r *rand.Rand, n int) *mentoring.Programme {
 // alone and requires the same outcomes and findings.
 func sameReports(t *testing.T, pol *Policy, prog *mentoring.Programme, opts ...EvalOption) {
 	t.Helper()
+	faults := fastFaults.Load()
+	defer func() { require.Equal(t, faults, fastFaults.Load(), "the fast path panicked other than by bailing") }()
 	ctx := context.Background()
 	opts = append(opts, WithOutcomes())
 	fast, err := pol.Evaluate(ctx, prog, opts...)
