@@ -437,6 +437,47 @@ func BenchmarkProgramme100k(b *testing.B) {
 		}
 		perSubject(b)
 	})
+	b.Run("celgo-naive", func(b *testing.B) {
+		n := newNaive(b, p)
+		params := p.paramMap()
+		b.ReportAllocs()
+		for b.Loop() {
+			for i := range prog.Volunteers {
+				v := &prog.Volunteers[i]
+				n.run(b, KindVolunteer, map[string]any{"as_of": &benchAsOf, "programme": prog, "volunteer": v,
+					"tandems": prog.TandemsOf(v.ID), "agreements": prog.AgreementsOf(v.ID), "reports": prog.ReportsOf(v.ID),
+					"params_map": params})
+			}
+			for i := range prog.Children {
+				c := &prog.Children[i]
+				inst, _ := prog.Institution(c.Institution)
+				n.run(b, KindChild, map[string]any{"as_of": &benchAsOf, "programme": prog, "child": c,
+					"institution": inst, "tandems": prog.TandemsWith(c.ID), "params_map": params})
+			}
+			for i := range prog.Tandems {
+				t := &prog.Tandems[i]
+				m, _ := prog.Volunteer(t.Mentor)
+				c, _ := prog.Child(t.Child)
+				inst, _ := prog.Institution(c.Institution)
+				n.run(b, KindTandem, map[string]any{"as_of": &benchAsOf, "programme": prog, "tandem": t, "mentor": m,
+					"child": c, "institution": inst, "agreements": prog.AgreementsOf(t.Mentor),
+					"child_groups": prog.GroupsWith(t.Child), "params_map": params})
+			}
+			for i := range prog.Groups {
+				g := &prog.Groups[i]
+				inst, _ := prog.Institution(g.Institution)
+				n.run(b, KindGroup, map[string]any{"as_of": &benchAsOf, "programme": prog, "group": g,
+					"institution": inst, "params_map": params})
+			}
+			for i := range prog.Agreements {
+				a := &prog.Agreements[i]
+				v, _ := prog.Volunteer(a.Volunteer)
+				n.run(b, KindAgreement, map[string]any{"as_of": &benchAsOf, "programme": prog, "agreement": a,
+					"volunteer": v, "reports": prog.ReportsOf(a.Volunteer), "params_map": params})
+			}
+		}
+		perSubject(b)
+	})
 	b.Run("policy", func(b *testing.B) {
 		ctx := context.Background()
 		b.ReportAllocs()

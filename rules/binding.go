@@ -49,46 +49,57 @@ func subjectCount(prog *mentoring.Programme, k Kind) int {
 	return 0
 }
 
-// subjectAt is the i-th subject of kind k, with what its rules read looked
-// up. prog is indexed and its references resolve.
+// subjectAt is the i-th subject of kind k, with what its rules read
+// looked up by position (mentoring.Links), not by id. prog is indexed and
+// its references resolve.
 func subjectAt(prog *mentoring.Programme, k Kind, i int) subject {
+	l := prog.Links()
 	s := subject{kind: k}
 	switch k {
 	case KindVolunteer:
 		s.v = &prog.Volunteers[i]
 		s.id = s.v.ID
-		s.tandems, s.agreements, s.reports = prog.TandemIndexesOf(s.id), prog.AgreementIndexesOf(s.id), prog.ReportIndexesOf(s.id)
+		s.tandems, s.agreements, s.reports = l.VolunteerTandems[i], l.VolunteerAgreements[i], l.VolunteerReports[i]
 	case KindChild:
 		s.c = &prog.Children[i]
 		s.id = s.c.ID
-		s.inst, _ = prog.Institution(s.c.Institution)
-		s.tandems = prog.TandemIndexesWith(s.id)
+		s.inst = at(prog.Institutions, l.ChildInstitution[i])
+		s.tandems = l.ChildTandems[i]
 	case KindTandem:
 		s.t = &prog.Tandems[i]
 		s.id = s.t.ID
-		s.v, _ = prog.Volunteer(s.t.Mentor)
-		s.c, _ = prog.Child(s.t.Child)
-		if s.c != nil {
-			s.inst, _ = prog.Institution(s.c.Institution)
+		if m := l.TandemMentor[i]; m >= 0 {
+			s.v = &prog.Volunteers[m]
+			s.agreements = l.VolunteerAgreements[m]
 		}
-		s.agreements, s.groups = prog.AgreementIndexesOf(s.t.Mentor), prog.GroupIndexesWith(s.t.Child)
+		if c := l.TandemChild[i]; c >= 0 {
+			s.c = &prog.Children[c]
+			s.inst = at(prog.Institutions, l.ChildInstitution[c])
+			s.groups = l.ChildGroups[c]
+		}
 	case KindGroup:
 		s.g = &prog.Groups[i]
 		s.id = s.g.ID
-		s.inst, _ = prog.Institution(s.g.Institution)
+		s.inst = at(prog.Institutions, l.GroupInstitution[i])
 	case KindAgreement:
 		s.ag = &prog.Agreements[i]
 		s.id = s.ag.ID
-		s.v, _ = prog.Volunteer(s.ag.Volunteer)
-		s.reports = prog.ReportIndexesOf(s.ag.Volunteer)
+		if v := l.AgreementVolunteer[i]; v >= 0 {
+			s.v = &prog.Volunteers[v]
+			s.reports = l.VolunteerReports[v]
+		}
 	case KindOuting:
 		s.out = &prog.Outings[i]
 		s.id = s.out.ID()
-		s.t, _ = prog.Tandem(s.out.Tandem)
-		if s.t != nil {
-			s.v, _ = prog.Volunteer(s.t.Mentor)
-			s.c, _ = prog.Child(s.t.Child)
-			s.agreements = prog.AgreementIndexesOf(s.t.Mentor)
+		if t := l.OutingTandem[i]; t >= 0 {
+			s.t = &prog.Tandems[t]
+			if m := l.TandemMentor[t]; m >= 0 {
+				s.v = &prog.Volunteers[m]
+				s.agreements = l.VolunteerAgreements[m]
+			}
+			if c := l.TandemChild[t]; c >= 0 {
+				s.c = &prog.Children[c]
+			}
 		}
 	case KindProgramme:
 		s.id = prog.Organisation
@@ -97,6 +108,14 @@ func subjectAt(prog *mentoring.Programme, k Kind, i int) subject {
 		}
 	}
 	return s
+}
+
+// at is &list[i], or nil when i is -1 (an unresolved reference).
+func at[T any](list []T, i int) *T {
+	if i < 0 {
+		return nil
+	}
+	return &list[i]
 }
 
 // findSubject looks a subject up by kind and id.
