@@ -413,12 +413,11 @@ func (fr *frame) reset(fk *fastKind) {
 	fr.locals = fr.locals[:fk.nlocals]
 }
 
+// release returns the frame to the pool. Its values are not cleared: that
+// cost a fifth of a single-subject evaluation, and a pooled frame holds the
+// last programme only until the pool is dropped, two garbage collections
+// at most.
 func (fr *frame) release() {
-	fr.slots = [8]val{}
-	fr.lists = [8]idxList{}
-	clear(fr.vars)
-	clear(fr.locals)
-	fr.fk = nil
 	frames.Put(fr)
 }
 
