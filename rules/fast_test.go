@@ -291,3 +291,33 @@ func FuzzFastMatchesCEL(f *testing.F) {
 		}
 	})
 }
+
+// Goroutines sharing one policy and one programme get the same report as
+// a lone evaluation: compiled closures are read-only and each evaluation
+// has its own frame (run with -race).
+func TestFastConcurrent(t *testing.T) {
+	pol, err := Load(Policies(), "guide")
+	require.NoError(t, err)
+	prog := randomProgramme(rand.New(rand.NewPCG(9, 9)), 40)
+	want, err := pol.Evaluate(context.Background(), prog, WithOutcomes())
+	require.NoError(t, err)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 20 {
+				got, err := pol.Evaluate(context.Background(), prog, WithOutcomes())
+				if err == nil && fmt.Sprint(got.Outcomes) != fmt.Sprint(want.Outcomes) {
+					err = fmt.Errorf("outcomes differ")
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		require.NoError(t, <-errs)
+	}
+}
