@@ -121,6 +121,10 @@
 //	date('2026-11-24'), month('2026-10')
 //	string(date), string(month)
 //	<, <=, >, >=, ==, != on two dates or two months
+//	s.lower()                           lower case in every script: 'АЛМАТЫ'.lower() == 'алматы'
+//
+// Compare names and cities with lower(), not lowerAscii(), which leaves
+// Cyrillic letters as they are.
 //
 // A date field that is absent is not an error to hold but an error to use:
 // has(agreement.ends_on) tests for it, and reading it without has() makes
@@ -230,7 +234,7 @@
 // fast path covers literals, variables, fields and has(), logic,
 // comparisons, arithmetic, lists with in, size and indexing, the
 // comprehension macros, every function of the library above and the
-// string functions contains, startsWith, endsWith, lowerAscii and
+// string functions contains, startsWith, endsWith, lower, lowerAscii and
 // upperAscii. An expression using anything else runs on cel-go as a whole.
 // At run time the fast path gives up on whatever is an error in CEL (a
 // missing date, an overflow, a division by zero, a field of a missing

@@ -1103,6 +1103,7 @@ func init() {
 		overloads.EndsWith:   binary(stringTest(strings.HasSuffix)),
 		"lowerAscii":         unary(stringMap(asciiLower)),
 		"upperAscii":         unary(stringMap(asciiUpper)),
+		"lower":              unary(stringMap(strings.ToLower)),
 		"age":                binary(dateFunc(func(x, y civil.Date) val { return intV(int64(x.YearsUntil(y))) })),
 		"days_between":       binary(dateFunc(func(x, y civil.Date) val { return intV(int64(x.DaysUntil(y))) })),
 		"months_between":     binary(dateFunc(func(x, y civil.Date) val { return intV(int64(wholeMonths(x, y))) })),

@@ -192,6 +192,7 @@ var fastExprs = []string{
 	"volunteer.city.endsWith('y')",
 	"volunteer.city.lowerAscii() == 'almaty'",
 	"volunteer.city.upperAscii() == 'ALMATY'",
+	"volunteer.city.lower() == 'алматы'",
 	"volunteer.city < 'M'",
 	"size(volunteer.city) > 5",
 	"volunteer.city + '-' + volunteer.id != 'Almaty-v-1'",

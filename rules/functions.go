@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strconv"
+	"strings"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/operators"
@@ -13,7 +14,10 @@ import (
 
 // LibraryVersion is the version of the function library below. It grows
 // when a function is added; functions are never removed or changed.
-const LibraryVersion = 1
+//
+//	1  the date and month functions
+//	2  lower(): Unicode lower case, for Kazakh and Russian text
+const LibraryVersion = 2
 
 // The CEL types of civil dates and months, as NativeTypes names them.
 var (
@@ -176,6 +180,9 @@ func (f *funcs) library() []cel.EnvOption {
 					}
 					return monthVal(m)
 				}))),
+		cel.Function("lower",
+			cel.MemberOverload("string_lower", []*cel.Type{cel.StringType}, cel.StringType,
+				cel.UnaryBinding(func(s ref.Val) ref.Val { return types.String(strings.ToLower(string(s.(types.String)))) }))),
 		cel.Function(overloadsString,
 			cel.Overload("string_date", []*cel.Type{dateType}, cel.StringType,
 				cel.UnaryBinding(func(a ref.Val) ref.Val {
@@ -228,5 +235,6 @@ func Functions() []Function {
 		{"month(string) -> month", "Parses YYYY-MM.", "month('2026-10')"},
 		{"string(date) -> string, string(month) -> string", "Formats as YYYY-MM-DD or YYYY-MM.", "string(date('2026-11-24')) == '2026-11-24'"},
 		{"<, <=, >, >=, ==, != on two dates or two months", "Calendar order.", "date('2026-03-01') < date('2026-03-02')"},
+		{"string.lower() -> string", "Lower case in every script (lowerAscii changes only A–Z), for comparing names in Kazakh and Russian; since library version 2.", "'АЛМАТЫ'.lower() == 'алматы'"},
 	}
 }
