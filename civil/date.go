@@ -1,6 +1,7 @@
 package civil
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"time"
@@ -131,24 +132,7 @@ func append2(b []byte, n int) []byte { return append(b, byte('0'+n/10%10), byte(
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
 func (d Date) Compare(e Date) int {
-	switch {
-	case d.year != e.year:
-		return cmp3(int(d.year), int(e.year))
-	case d.month != e.month:
-		return cmp3(int(d.month), int(e.month))
-	default:
-		return cmp3(int(d.day), int(e.day))
-	}
-}
-
-func cmp3(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Or(cmp.Compare(d.year, e.year), cmp.Compare(d.month, e.month), cmp.Compare(d.day, e.day))
 }
 
 // Before reports whether d is before e.

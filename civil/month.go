@@ -1,6 +1,7 @@
 package civil
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -60,7 +61,7 @@ func (m Month) Add(n int) Month {
 func (m Month) Index() int { return int(m.year)*12 + int(m.month) - 1 }
 
 // Compare returns -1, 0 or +1 as m is before, equal to or after n.
-func (m Month) Compare(n Month) int { return cmp3(m.Index(), n.Index()) }
+func (m Month) Compare(n Month) int { return cmp.Compare(m.Index(), n.Index()) }
 
 // Before reports whether m is before n.
 func (m Month) Before(n Month) bool { return m.Index() < n.Index() }

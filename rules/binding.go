@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"unsafe"
 
 	"github.com/birgemiz/sabaqtastyq/agreement"
@@ -124,37 +125,18 @@ func findSubject(prog *mentoring.Programme, k Kind, id string) (subject, bool) {
 	var ok bool
 	switch k {
 	case KindVolunteer:
-		v, found := prog.Volunteer(id)
-		if found {
-			i, ok = indexOf(prog.Volunteers, v), true
-		}
+		i, ok = position(prog.Volunteers)(prog.Volunteer(id))
 	case KindChild:
-		c, found := prog.Child(id)
-		if found {
-			i, ok = indexOf(prog.Children, c), true
-		}
+		i, ok = position(prog.Children)(prog.Child(id))
 	case KindTandem:
-		t, found := prog.Tandem(id)
-		if found {
-			i, ok = indexOf(prog.Tandems, t), true
-		}
+		i, ok = position(prog.Tandems)(prog.Tandem(id))
 	case KindGroup:
-		g, found := prog.Group(id)
-		if found {
-			i, ok = indexOf(prog.Groups, g), true
-		}
+		i, ok = position(prog.Groups)(prog.Group(id))
 	case KindAgreement:
-		a, found := prog.Agreement(id)
-		if found {
-			i, ok = indexOf(prog.Agreements, a), true
-		}
+		i, ok = position(prog.Agreements)(prog.Agreement(id))
 	case KindOuting:
-		for j := range prog.Outings {
-			if prog.Outings[j].ID() == id {
-				i, ok = j, true
-				break
-			}
-		}
+		i = slices.IndexFunc(prog.Outings, func(o mentoring.Outing) bool { return o.ID() == id })
+		ok = i >= 0
 	case KindProgramme:
 		s := subjectAt(prog, k, 0)
 		return s, s.id == id
@@ -165,9 +147,15 @@ func findSubject(prog *mentoring.Programme, k Kind, id string) (subject, bool) {
 	return subjectAt(prog, k, i), true
 }
 
-// indexOf is the position of e, a pointer into list.
-func indexOf[T any](list []T, e *T) int {
-	return int((uintptr(unsafe.Pointer(e)) - uintptr(unsafe.Pointer(unsafe.SliceData(list)))) / unsafe.Sizeof(*e))
+// position turns a look-up's result, a pointer into list, into the
+// element's position.
+func position[T any](list []T) func(e *T, found bool) (int, bool) {
+	return func(e *T, found bool) (int, bool) {
+		if !found {
+			return 0, false
+		}
+		return int((uintptr(unsafe.Pointer(e)) - uintptr(unsafe.Pointer(unsafe.SliceData(list)))) / unsafe.Sizeof(*e)), true
+	}
 }
 
 // pick returns the elements of list at the positions, for cel-go.

@@ -104,6 +104,15 @@ func WithSubject(subject string) EvalOption { return func(o *evalOptions) { o.su
 // and to diagnose.
 func WithCELOnly() EvalOption { return func(o *evalOptions) { o.celOnly = true } }
 
+// frame takes a fast-path frame from the pool, or returns nil under
+// WithCELOnly.
+func (o *evalOptions) frame() *frame {
+	if o.celOnly {
+		return nil
+	}
+	return frames.Get().(*frame)
+}
+
 // ErrInput is wrapped by Evaluate's errors about the programme itself
 // (dangling references, a missing as_of), as opposed to policy errors.
 var ErrInput = errors.New("rules: bad input")
@@ -208,10 +217,8 @@ func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts .
 	rep := &ro.rep
 	*rep = Report{Policy: p.name, AsOf: asOf, Findings: []Finding{}}
 	e := evaluation{p: p, o: o, prog: prog, asOf: asOf, rep: rep}
-	if !o.celOnly {
-		e.fr = frames.Get().(*frame)
-		defer e.fr.release()
-	}
+	e.fr = o.frame()
+	defer e.fr.release()
 	if o.subject != "" {
 		kind, id, _ := strings.Cut(o.subject, "/")
 		s, ok := findSubject(prog, Kind(kind), id)

@@ -25,6 +25,7 @@ package rules
 // cel-go with its runtime budget.
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -59,22 +60,18 @@ const (
 	vUint
 	vDouble
 	vString
-	vDate  // n: packDate
-	vMonth // n: packMonth
-	vObj   // p: the struct, t: its type
-	// Lists, by representation; every kind from vList on is a list.
-	vList   = vListSlice
-	lSlice  = vListSlice // p: a Go slice header, t: element type
-	lIdx    = vListIdx   // p: an idxList
-	lVals   = vListVals  // p: first val, n: count
-	lMonths = vListMonths
+	vDate               // n: packDate
+	vMonth              // n: packMonth
+	vObj                // p: the struct, t: its type
+	vList  = vListSlice // every kind from vList on is a list
 )
 
+// Lists, by representation.
 const (
-	vListSlice vkind = iota + 16
-	vListIdx
-	vListVals
-	vListMonths // n: first month (packMonth) << 32 | count
+	vListSlice  vkind = iota + 16 // p: a Go slice header, t: element type
+	vListIdx                      // p: an idxList
+	vListVals                     // p: first val, n: count
+	vListMonths                   // n: first month (packMonth) << 32 | count
 )
 
 func (v val) isList() bool { return v.k >= vList }
@@ -120,7 +117,7 @@ func monthV(m civil.Month) val { return val{k: vMonth, n: packMonth(m)} }
 func doubleV(f float64) val    { return val{k: vDouble, n: int64(math.Float64bits(f))} }
 func (v val) double() float64  { return math.Float64frombits(uint64(v.n)) }
 func valsV(vs []val) val {
-	return val{k: lVals, p: unsafe.Pointer(unsafe.SliceData(vs)), n: int64(len(vs))}
+	return val{k: vListVals, p: unsafe.Pointer(unsafe.SliceData(vs)), n: int64(len(vs))}
 }
 func objV(p unsafe.Pointer, t *goType) val {
 	if p == nil {
@@ -163,13 +160,13 @@ type sliceHeader struct {
 
 func (v val) size() int {
 	switch v.k {
-	case lSlice:
+	case vListSlice:
 		return (*sliceHeader)(v.p).len
-	case lIdx:
+	case vListIdx:
 		return len((*idxList)(v.p).at)
-	case lVals:
+	case vListVals:
 		return int(v.n)
-	case lMonths:
+	case vListMonths:
 		return int(v.n & math.MaxUint32)
 	}
 	return 0
@@ -177,15 +174,15 @@ func (v val) size() int {
 
 func (v val) at(i int) val {
 	switch v.k {
-	case lSlice:
+	case vListSlice:
 		h := (*sliceHeader)(v.p)
 		return v.t.load(unsafe.Add(h.data, uintptr(i)*v.t.size))
-	case lIdx:
+	case vListIdx:
 		l := (*idxList)(v.p)
 		return l.t.load(unsafe.Add(l.base, uintptr(l.at[i])*l.t.size))
-	case lVals:
+	case vListVals:
 		return *(*val)(unsafe.Add(v.p, uintptr(i)*unsafe.Sizeof(val{})))
-	case lMonths:
+	case vListMonths:
 		return val{k: vMonth, n: v.n>>32 + int64(i)}
 	}
 	bail("not a list")
@@ -196,7 +193,7 @@ func (v val) at(i int) val {
 // a list value; l must outlive the value (the frame holds it).
 func idxV[T any](l *idxList, list []T, at []int, t *goType) val {
 	*l = idxList{base: unsafe.Pointer(unsafe.SliceData(list)), at: at, t: t}
-	return val{k: lIdx, p: unsafe.Pointer(l)}
+	return val{k: vListIdx, p: unsafe.Pointer(l)}
 }
 
 // goType describes how to read a Go value of one type from memory.
@@ -299,7 +296,7 @@ func (tt *typeTable) of(rt reflect.Type) *goType {
 			break
 		}
 		elem := tt.of(rt.Elem())
-		t.load = func(p unsafe.Pointer) val { return val{k: lSlice, p: p, t: elem} }
+		t.load = func(p unsafe.Pointer) val { return val{k: vListSlice, p: p, t: elem} }
 	default:
 		t.load = unsupportedLoad(rt)
 	}
@@ -417,8 +414,26 @@ func (fr *frame) reset(fk *fastKind) {
 // cost a fifth of a single-subject evaluation, and a pooled frame holds the
 // last programme only until the pool is dropped, two garbage collections
 // at most.
+// A nil frame (WithCELOnly) releases nothing.
 func (fr *frame) release() {
-	frames.Put(fr)
+	if fr != nil {
+		frames.Put(fr)
+	}
+}
+
+// object is the address off bytes into the object held by a comprehension
+// variable (local) or a subject variable.
+func (fr *frame) object(local bool, slot int, off uintptr) unsafe.Pointer {
+	var o *val
+	if local {
+		o = &fr.locals[slot]
+	} else {
+		o = &fr.slots[slot]
+	}
+	if o.k != vObj {
+		bail("field of a missing object")
+	}
+	return unsafe.Add(o.p, off)
 }
 
 func (fr *frame) variable(i int) val {
@@ -632,35 +647,9 @@ func (c *fastCompiler) selection(e ast.Expr) (fn, error) {
 		if local, slot, base, ok := c.path(sel.Operand()); ok {
 			off, load, isSet := base+field.off, field.typ.load, field.isSet
 			if sel.IsTestOnly() {
-				return func(fr *frame) val {
-					var o *val
-					if local {
-						o = &fr.locals[slot]
-					} else {
-						o = &fr.slots[slot]
-					}
-					if o.k != vObj {
-						bail("field of a missing object")
-					}
-					return boolV(isSet(unsafe.Add(o.p, off)))
-				}, nil
+				return func(fr *frame) val { return boolV(isSet(fr.object(local, slot, off))) }, nil
 			}
-			if local {
-				return func(fr *frame) val {
-					o := &fr.locals[slot]
-					if o.k != vObj {
-						bail("field of a missing object")
-					}
-					return load(unsafe.Add(o.p, off))
-				}, nil
-			}
-			return func(fr *frame) val {
-				o := &fr.slots[slot]
-				if o.k != vObj {
-					bail("field of a missing object")
-				}
-				return load(unsafe.Add(o.p, off))
-			}, nil
+			return func(fr *frame) val { return load(fr.object(local, slot, off)) }, nil
 		}
 	}
 	if sel.IsTestOnly() {
@@ -763,7 +752,7 @@ func (c *fastCompiler) list(e ast.Expr) (fn, error) {
 		elems[i] = f
 	}
 	if len(elems) == 0 {
-		return func(*frame) val { return val{k: lVals} }, nil
+		return func(*frame) val { return val{k: vListVals} }, nil
 	}
 	// A list of constants is built once.
 	if consts, ok := c.constants(l.Elements()); ok {
@@ -1101,8 +1090,8 @@ func init() {
 		overloads.Contains:   binary(stringTest(strings.Contains)),
 		overloads.StartsWith: binary(stringTest(strings.HasPrefix)),
 		overloads.EndsWith:   binary(stringTest(strings.HasSuffix)),
-		"lowerAscii":         unary(stringMap(asciiLower)),
-		"upperAscii":         unary(stringMap(asciiUpper)),
+		"lowerAscii":         unary(stringMap(asciiCase('A', 'a'-'A'))),
+		"upperAscii":         unary(stringMap(asciiCase('a', 'A'-'a'))),
 		"lower":              unary(stringMap(strings.ToLower)),
 		"age":                binary(dateFunc(func(x, y civil.Date) val { return intV(int64(x.YearsUntil(y))) })),
 		"days_between":       binary(dateFunc(func(x, y civil.Date) val { return intV(int64(x.DaysUntil(y))) })),
@@ -1121,7 +1110,7 @@ func init() {
 				if from.k != vMonth || to.k != vMonth || from.n == 0 || to.n == 0 || to.n-from.n > limit {
 					bail("months_open")
 				}
-				return val{k: lMonths, n: (from.n+1)<<32 | max(0, to.n-from.n-1)}
+				return val{k: vListMonths, n: (from.n+1)<<32 | max(0, to.n-from.n-1)}
 			}, nil
 		}},
 		"date": unary(func(s val) val {
@@ -1200,32 +1189,23 @@ func stringMap(f func(string) string) func(val) val {
 	}
 }
 
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return strings.Map(func(r rune) rune {
-				if 'A' <= r && r <= 'Z' {
-					return r + 'a' - 'A'
-				}
-				return r
-			}, s)
+// asciiCase shifts the 26 ASCII letters from "from" by delta, as
+// ext.Strings' lowerAscii and upperAscii do; a string without any is
+// returned as it is, unallocated.
+func asciiCase(from byte, delta rune) func(string) string {
+	in := func(r rune) bool { return rune(from) <= r && r < rune(from)+26 }
+	shift := func(r rune) rune {
+		if in(r) {
+			return r + delta
 		}
+		return r
 	}
-	return s
-}
-
-func asciiUpper(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'a' <= s[i] && s[i] <= 'z' {
-			return strings.Map(func(r rune) rune {
-				if 'a' <= r && r <= 'z' {
-					return r - 'a' + 'A'
-				}
-				return r
-			}, s)
+	return func(s string) string {
+		if strings.IndexFunc(s, in) < 0 {
+			return s
 		}
+		return strings.Map(shift, s)
 	}
-	return s
 }
 
 // equal is CEL equality for the values the fast path knows; anything else
@@ -1268,20 +1248,14 @@ func compare(x, y val) int {
 	}
 	switch x.k {
 	case vInt, vBool:
-		return cmpInt(x.n, y.n)
+		return cmp.Compare(x.n, y.n)
 	case vDate, vMonth:
 		if x.n == 0 || y.n == 0 {
 			bail("comparison with no date")
 		}
-		return cmpInt(x.n, y.n)
+		return cmp.Compare(x.n, y.n)
 	case vUint:
-		switch a, b := uint64(x.n), uint64(y.n); {
-		case a < b:
-			return -1
-		case a > b:
-			return 1
-		}
-		return 0
+		return cmp.Compare(uint64(x.n), uint64(y.n))
 	case vDouble:
 		a, b := x.double(), y.double()
 		switch {
@@ -1297,16 +1271,6 @@ func compare(x, y val) int {
 		return strings.Compare(x.str(), y.str())
 	}
 	bail("comparison")
-	return 0
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
 	return 0
 }
 

@@ -68,11 +68,8 @@ func (p *Policy) Pair(ctx context.Context, prog *mentoring.Programme, mentor *vo
 	}
 	s := subject{kind: KindPair, id: mentor.ID + "+" + child.ID, v: mentor, c: child, inst: inst,
 		agreements: prog.AgreementIndexesOf(mentor.ID), tandems: prog.TandemIndexesOf(mentor.ID)}
-	var fr *frame
-	if !o.celOnly {
-		fr = frames.Get().(*frame)
-		defer fr.release()
-	}
+	fr := o.frame()
+	defer fr.release()
 	b := newBinding(ke, &s, prog, asOf, fr)
 	defer b.release()
 	fits := s.fits(&p.sizes)
@@ -143,11 +140,8 @@ func (p *Policy) Respondent(ctx context.Context, r *questionnaire.Response, asOf
 		return nil, fmt.Errorf("%w: no date to assess the response on", ErrInput)
 	}
 	s := subject{kind: KindRespondent, id: "respondent", resp: r}
-	var fr *frame
-	if !o.celOnly {
-		fr = frames.Get().(*frame)
-		defer fr.release()
-	}
+	fr := o.frame()
+	defer fr.release()
 	b := newBinding(ke, &s, nil, asOf, fr)
 	defer b.release()
 	var out []Decision
