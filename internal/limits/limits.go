@@ -1,0 +1,187 @@
+// Package limits holds every safety cap of sabaqtastyq in one place, and
+// the readers that apply a cap before any work is done.
+//
+// Each cap is a default: the package that reads a kind of file exposes an
+// option to change it, and the command line a flag (README, "Limits and
+// personal data"). A cap is checked before the work it bounds: a file's
+// size after a stat and again while reading (a pipe or /dev/zero has no
+// size), a document's nesting while it is decoded, a YAML alias while it
+// is expanded, a string while a rule builds it.
+package limits
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
+)
+
+// Default caps.
+const (
+	// ProgrammeBytes caps a programme file (JSON, YAML, a workbook, or a
+	// folder of CSV files together). A national roster of a million
+	// volunteers is about 1.4 GB of JSON.
+	ProgrammeBytes int64 = 2 << 30
+	// PolicyBytes caps one policy file; the guide's own is about 40 KB.
+	PolicyBytes int64 = 4 << 20
+	// SuiteBytes caps one test suite or fixture file.
+	SuiteBytes int64 = 16 << 20
+	// QuestionnaireBytes caps one questionnaire response; a filled-in
+	// questionnaire is a few kilobytes.
+	QuestionnaireBytes int64 = 1 << 20
+	// ReferenceBytes caps one reference-data file.
+	ReferenceBytes int64 = 4 << 20
+	// RequestBytes caps the body of one request to sabaq serve, well below
+	// the command line's file cap.
+	RequestBytes int64 = 64 << 20
+
+	// Depth caps how deeply objects and lists may nest in any document.
+	Depth = 100
+	// Problems caps how many problems one input reports before it stops
+	// with one more entry saying so.
+	Problems = 100
+	// AliasExpansion caps how many nodes YAML aliases may add to a
+	// document once expanded, counted over the whole document: a few
+	// anchors reused are fine, a billion laughs is not.
+	AliasExpansion = 10_000
+	// RuleBuildBytes caps the bytes one rule may build at run time
+	// (strings and lists it makes); passing it is an error finding.
+	RuleBuildBytes = 1 << 20
+	// SnippetWidth is how many characters of a line a caret snippet shows.
+	SnippetWidth = 100
+)
+
+// CodeFileTooLarge names a file above its size cap. Args: the cap in MiB
+// (or KiB when under one MiB), already formatted with its unit by [Size].
+const CodeFileTooLarge diag.Code = "file_too_large"
+
+func init() {
+	diag.Register(map[diag.Code]diag.Text{
+		CodeFileTooLarge: {
+			KK: "файл тым үлкен: шегі {0}",
+			RU: "файл слишком велик: предел {0}",
+			EN: "the file is too large: the limit is {0}",
+		},
+	})
+}
+
+// Size formats a byte count for a message: "2 GiB", "64 MiB", "512 KiB",
+// "300 B". The units are the same in every language.
+func Size(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return strconv.FormatInt(n>>30, 10) + " GiB"
+	case n >= 1<<20:
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	case n >= 1<<10:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " B"
+}
+
+// TooLarge returns the problem for file above max bytes.
+func TooLarge(file string, max int64) *diag.Error {
+	e := diag.New(CodeFileTooLarge, "", Size(max))
+	e.File = file
+	return e
+}
+
+// IsTooLarge reports whether err is, or holds, a [TooLarge] problem.
+func IsTooLarge(err error) bool {
+	for _, e := range diag.Errors(err) {
+		if e.Code == CodeFileTooLarge {
+			return true
+		}
+	}
+	return false
+}
+
+// ReadFile reads the file at path, refusing one larger than max bytes: by
+// its size before reading, and while reading for files whose size a stat
+// does not tell (pipes, devices). The buffer is sized once from the stat,
+// so a file is held in memory once.
+func ReadFile(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readStat(f, path, max)
+}
+
+// ReadFS is [ReadFile] on a file system, such as an [os.Root]'s FS, so a
+// path is confined to its folder.
+func ReadFS(fsys fs.FS, name string, max int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readStat(f, name, max)
+}
+
+// ReadRoot is [ReadFile] inside root: a name that leaves the folder (by
+// "..", an absolute path or a symbolic link) is an error and nothing of
+// it is read.
+func ReadRoot(root *os.Root, name string, max int64) ([]byte, error) {
+	f, err := root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readStat(f, name, max)
+}
+
+// Read reads r whole, refusing more than max bytes; name is the file in
+// the error.
+func Read(r io.Reader, name string, max int64) ([]byte, error) {
+	return readSized(r, name, max, 0)
+}
+
+func readStat(f fs.File, name string, max int64) ([]byte, error) {
+	var hint int64
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: errIsDir}
+		}
+		if st.Mode().IsRegular() {
+			if st.Size() > max {
+				return nil, TooLarge(name, max)
+			}
+			hint = st.Size()
+		}
+	}
+	return readSized(f, name, max, hint)
+}
+
+var errIsDir = errors.New("is a directory")
+
+func readSized(r io.Reader, name string, limit, hint int64) ([]byte, error) {
+	// One byte more than the size, so that reading to the end does not
+	// grow the buffer; one byte more than max, to see a file that grew.
+	buf := make([]byte, 0, min(hint, limit)+1)
+	for {
+		if int64(len(buf)) > limit {
+			return nil, TooLarge(name, limit)
+		}
+		if len(buf) == cap(buf) {
+			want := min(limit+1, max(int64(cap(buf))*2, 512))
+			buf = append(buf, make([]byte, int(want)-len(buf))...)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			if int64(len(buf)) > limit {
+				return nil, TooLarge(name, limit)
+			}
+			return buf, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+}
