@@ -103,9 +103,16 @@ func (ix *index) buildLinks(p *Programme) {
 // even when Index reports problems: the first of two equal ids wins and a
 // dangling reference finds nothing.
 //
-// Index must be called again after the slices change. It is not safe to call
-// concurrently with look-ups; look-ups alone are safe for concurrent use.
+// Index must be called again after the slices change. Look-ups build the
+// index on first use if nothing did; they and Index are safe for
+// concurrent use, but changing the slices is not.
 func (p *Programme) Index() error {
+	ix := p.buildIndex()
+	p.state.Store(&state{ix: ix})
+	return ix.problems.Err()
+}
+
+func (p *Programme) buildIndex() *index {
 	var errs diag.List
 	ix := &index{
 		agreementsOf: map[string][]int{},
@@ -185,8 +192,7 @@ func (p *Programme) Index() error {
 	}
 	ix.buildLinks(p)
 	ix.problems = errs
-	p.index = ix
-	return errs.Err()
+	return ix
 }
 
 // Indexed reports whether [Programme.Index] has run, and returns the
@@ -194,10 +200,11 @@ func (p *Programme) Index() error {
 // indexes it once (Load and Parse do) and then only reads: Indexed, unlike
 // Index, never writes, so it is safe to call concurrently.
 func (p *Programme) Indexed() (bool, error) {
-	if p.index == nil {
+	s := p.state.Load()
+	if s == nil {
 		return false, nil
 	}
-	return true, p.index.problems.Err()
+	return true, s.ix.problems.Err()
 }
 
 func ids(errs *diag.List, list string, n int, id func(int) string) map[string]int {
@@ -213,11 +220,15 @@ func ids(errs *diag.List, list string, n int, id func(int) string) map[string]in
 	return m
 }
 
+// ix returns the index, building it on first use: problems are reported
+// by Load and Validate, and look-ups work regardless. Two goroutines may
+// both build it; one of the equal results wins.
 func (p *Programme) ix() *index {
-	if p.index == nil {
-		_ = p.Index() // problems are reported by Load/Validate; look-ups work regardless
+	if s := p.state.Load(); s != nil {
+		return s.ix
 	}
-	return p.index
+	p.state.CompareAndSwap(nil, &state{ix: p.buildIndex()})
+	return p.state.Load().ix
 }
 
 func lookup[T any](list []T, m map[string]int, id string) (*T, bool) {

@@ -1,6 +1,8 @@
 package mentoring
 
 import (
+	"sync/atomic"
+
 	"github.com/birgemiz/sabaqtastyq/agreement"
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
@@ -23,5 +25,16 @@ type Programme struct {
 	Meetings     []Meeting              `json:"meetings,omitempty" cel:"meetings" validate:"dive"`
 	Diary        []volunteer.DiaryEntry `json:"diary,omitempty" cel:"diary" validate:"dive"`
 
-	index *index
+	// state is the index and what validation found, built at most once
+	// per Index or Validate and swapped in whole, so that look-ups from
+	// several goroutines on a fresh programme never race.
+	state atomic.Pointer[state]
+}
+
+// state is what a programme knows of itself: its index, and whether it
+// was validated and with what result.
+type state struct {
+	ix        *index
+	validated bool
+	problems  error // Validate's result when validated
 }

@@ -76,6 +76,25 @@ func (m *Meeting) Validate() error { return validation.Struct(m).Err() }
 // It does not check the guide's rules: a 24-year-old mentor or a group of
 // 19 is well-formed, and the policy reports it.
 func (p *Programme) Validate() error {
+	ix := p.buildIndex()
+	err := p.validate(ix)
+	p.state.Store(&state{ix: ix, validated: true, problems: err})
+	return err
+}
+
+// Validated returns what [Programme.Validate] found, validating p first if
+// nothing has since it was last indexed. Programmes from [Load], [Decode]
+// and [Parse] are validated already. It is safe for concurrent use, so a
+// service may share one programme between requests; changes made to the
+// slices after validation are not seen until Validate or Index runs again.
+func (p *Programme) Validated() error {
+	if s := p.state.Load(); s != nil && s.validated {
+		return s.problems
+	}
+	return p.Validate()
+}
+
+func (p *Programme) validate(ix *index) error {
 	var errs diag.List
 	if p.AsOf.IsZero() {
 		errs = append(errs, diag.New(diag.CodeRequired, "as_of"))
@@ -90,7 +109,7 @@ func (p *Programme) Validate() error {
 	each(&errs, "reports", p.Reports, validateReport)
 	each(&errs, "meetings", p.Meetings, (*Meeting).Validate)
 	each(&errs, "diary", p.Diary, validateDiary)
-	errs = append(errs, diag.Errors(p.Index())...)
+	errs = append(errs, ix.problems...)
 	errs = append(errs, p.dates()...)
 	return errs.Err()
 }
