@@ -83,3 +83,22 @@ func ExampleError_Localize() {
 	// programme.yaml:41:17: volunteers[3].screening.training: «2026-02-30» — неверная дата: нужен существующий день в формате ГГГГ-ММ-ДД
 	// programme.yaml:41:17: volunteers[3].screening.training: "2026-02-30" is not a date: want an existing day as YYYY-MM-DD
 }
+
+func TestCellPositions(t *testing.T) {
+	for _, c := range []struct {
+		pos  diag.Pos
+		want string
+	}{
+		{diag.Pos{File: "roster.xlsx", Sheet: "volunteers", Line: 7, Col: 4}, "roster.xlsx!volunteers!D7"},
+		{diag.Pos{File: "roster.xlsx", Sheet: "volunteers", Line: 7, Col: 27}, "roster.xlsx!volunteers!AA7"},
+		{diag.Pos{File: "roster.xlsx", Sheet: "volunteers", Line: 7, Col: 702}, "roster.xlsx!volunteers!ZZ7"},
+		{diag.Pos{File: "roster.xlsx", Sheet: "volunteers", Line: 7}, "roster.xlsx!volunteers!7"},
+		{diag.Pos{File: "roster.xlsx", Sheet: "volunteers"}, "roster.xlsx!volunteers"},
+		{diag.Pos{File: "volunteers.csv", Line: 4}, "volunteers.csv:4"},
+	} {
+		assert.Equal(t, c.want, c.pos.String())
+	}
+	assert.Equal(t, "", diag.ColumnName(0))
+	assert.Equal(t, "A", diag.ColumnName(1))
+	assert.Equal(t, "Z", diag.ColumnName(26))
+}

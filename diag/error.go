@@ -33,19 +33,35 @@ const (
 
 // Pos is a place in a file. Line and Col count from 1; a zero Line means the
 // place is not known (the value did not come from a file).
+//
+// In a workbook, Sheet names the sheet and the place is a cell: Line is its
+// row and Col its column (A is 1), and String writes it the way spreadsheet
+// users read it, roster.xlsx!volunteers!D7.
 type Pos struct {
-	File string `json:"file,omitempty"`
-	Line int    `json:"line,omitempty"`
-	Col  int    `json:"col,omitempty"`
+	File  string `json:"file,omitempty"`
+	Sheet string `json:"sheet,omitempty"`
+	Line  int    `json:"line,omitempty"`
+	Col   int    `json:"col,omitempty"`
 }
 
 // IsValid reports whether p names a line.
 func (p Pos) IsValid() bool { return p.Line > 0 }
 
-// String returns file:line:col, or as much of it as is known.
+// String returns file:line:col, or as much of it as is known; a cell of a
+// workbook is file!sheet!D7 (file!sheet!7 when the column is not known).
 func (p Pos) String() string {
 	var b strings.Builder
 	b.WriteString(p.File)
+	if p.Sheet != "" {
+		b.WriteByte('!')
+		b.WriteString(p.Sheet)
+		if p.Line > 0 {
+			b.WriteByte('!')
+			b.WriteString(ColumnName(p.Col))
+			b.WriteString(strconv.Itoa(p.Line))
+		}
+		return b.String()
+	}
 	if p.Line > 0 {
 		if b.Len() > 0 {
 			b.WriteByte(':')
@@ -57,6 +73,20 @@ func (p Pos) String() string {
 		}
 	}
 	return b.String()
+}
+
+// ColumnName returns a spreadsheet column's letters: 1 is A, 27 is AA. It
+// returns "" for a column below 1.
+func ColumnName(col int) string {
+	var buf [8]byte
+	i := len(buf)
+	for col > 0 && i > 0 {
+		col--
+		i--
+		buf[i] = byte('A' + col%26)
+		col /= 26
+	}
+	return string(buf[i:])
 }
 
 // Error is one problem with one field of the input.
@@ -144,7 +174,7 @@ func (l List) Err() error {
 // Sort orders l by file, line, column and path, keeping the order of equals.
 func (l List) Sort() {
 	slices.SortStableFunc(l, func(a, b *Error) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Sheet, b.Sheet), cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col), cmp.Compare(a.Path, b.Path))
 	})
 }
