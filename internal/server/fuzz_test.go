@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"net/http/httptest"
-		"testing"
+	"testing"
 
 	"github.com/birgemiz/sabaqtastyq/internal/server"
 )
