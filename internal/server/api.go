@@ -51,7 +51,9 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, subject string
 	if !ok {
 		return
 	}
-	rep, err := pol.Evaluate(r.Context(), prog, opts...)
+	ctx, cancel := s.work(r)
+	defer cancel()
+	rep, err := pol.Evaluate(ctx, prog, opts...)
 	if subject != "" && errors.Is(err, rules.ErrInput) {
 		// The programme was read and validated: the one input left to be
 		// wrong is the subject.
@@ -100,7 +102,9 @@ func (s *Server) explain(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ex, err := pol.Explain(r.Context(), prog, ruleID, subject, opts...)
+	ctx, cancel := s.work(r)
+	defer cancel()
+	ex, err := pol.Explain(ctx, prog, ruleID, subject, opts...)
 	if errors.Is(err, rules.ErrInput) {
 		s.fail(w, r, wire.CodeSubjectNotFound, nil, clip(subject, 128))
 		return
@@ -171,12 +175,14 @@ func (s *Server) match(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	judge, err := planning.NewPolicyJudge(r.Context(), pol, prog, lang)
+	ctx, cancel := s.work(r)
+	defer cancel()
+	judge, err := planning.NewPolicyJudge(ctx, pol, prog, lang)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	m, err := planning.Match(r.Context(), prog, judge, opts)
+	m, err := planning.Match(ctx, prog, judge, opts)
 	if err != nil {
 		s.failParams(w, r, err)
 		return

@@ -382,3 +382,12 @@ func TestOpenAPIDocument(t *testing.T) {
 	require.Equal(t, http.StatusOK, w.Code)
 	assert.Equal(t, string(a.raw), w.Body.String())
 }
+
+// Work past its time limit stops, and the request gets 503.
+func TestWorkTimeout(t *testing.T) {
+	s, _ := newServer(t, server.Options{WorkTimeout: 1})
+	w := post(t, s, "/v1/check", "application/json", readFile(t, examples, "problems.json"))
+	require.Equal(t, http.StatusServiceUnavailable, w.Code)
+	assert.Equal(t, wire.CodeTimeout, errorOf(t, w).Code)
+	assert.Empty(t, w.Header().Get("Retry-After"), "retrying the same work will not help")
+}

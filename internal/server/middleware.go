@@ -110,8 +110,8 @@ func clip(s string, n int) string {
 
 // guard wraps a route's handler with what every route needs: the bearer
 // token (but on open routes), the cap on requests in flight (but on the
-// probes and /metrics), a deadline for the work, and headers that keep
-// answers out of caches and sniffers.
+// probes and /metrics), and headers that keep answers out of caches and
+// sniffers.
 func (s *Server) guard(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -135,12 +135,15 @@ func (s *Server) guard(rt route) http.Handler {
 				return
 			}
 			w.Header().Set("Cache-Control", "no-store")
-			ctx, cancel := context.WithTimeout(r.Context(), s.opts.WorkTimeout)
-			defer cancel()
-			r = r.WithContext(ctx)
 		}
 		rt.handle(s, w, r)
 	})
+}
+
+// work is the context of a request's work once its body is read: it ends
+// after Options.WorkTimeout, or when the client goes.
+func (s *Server) work(r *http.Request) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(r.Context(), s.opts.WorkTimeout)
 }
 
 // authorized checks the bearer token in constant time; without a token

@@ -110,7 +110,9 @@ func (s *Server) Watch(ctx context.Context) error {
 		return fmt.Errorf("watching policies: %w", err)
 	}
 	ctx, cancel := context.WithCancel(ctx)
+	s.reloadMu.Lock()
 	s.stopWatch = append(s.stopWatch, cancel)
+	s.reloadMu.Unlock()
 	s.watching.Add(1)
 	go func() {
 		defer s.watching.Done()

@@ -54,8 +54,9 @@ type Options struct {
 	// /metrics aside; past it a request gets 503 with Retry-After.
 	// Default DefaultMaxInFlight.
 	MaxInFlight int
-	// WorkTimeout bounds the work of one request once its body is read
-	// (decoding, evaluating). Default DefaultWorkTimeout.
+	// WorkTimeout bounds the work of one request once its body is read:
+	// an evaluation, an explanation, a matching stops when it is over and
+	// the request gets 503. Default DefaultWorkTimeout.
 	WorkTimeout time.Duration
 	// ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout are the
 	// http.Server's. Defaults: the Default… constants. WriteTimeout counts
@@ -175,7 +176,11 @@ func New(opts Options) (*Server, error) {
 // Close stops watching the policies' folder and releases it. It does not
 // stop a server that Serve runs: cancel Serve's context for that.
 func (s *Server) Close() error {
-	for _, stop := range s.stopWatch {
+	s.reloadMu.Lock()
+	stops := s.stopWatch
+	s.stopWatch = nil
+	s.reloadMu.Unlock()
+	for _, stop := range stops {
 		stop()
 	}
 	s.watching.Wait()
@@ -190,9 +195,6 @@ func (s *Server) Close() error {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.observe(w, r, s.mux)
 }
-
-// Policy returns the served policy of that name, as of now.
-func (s *Server) Policy(name string) (*rules.Policy, bool) { return s.store.Get(name) }
 
 // loaded is what the last successful (re)load read: its files, and the
 // text of each policy's own file.
