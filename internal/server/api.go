@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"errors"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -147,12 +148,7 @@ func (s *Server) planGroups(w http.ResponseWriter, r *http.Request) {
 		s.failParams(w, r, err)
 		return
 	}
-	var buf bytes.Buffer
-	if err := plan.WriteJSON(&buf); err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	s.write(w, http.StatusOK, "application/json", buf.Bytes())
+	s.writeWith(w, r, plan.WriteJSON)
 }
 
 // match proposes mentor–child tandems with a pair policy: the object of
@@ -187,8 +183,14 @@ func (s *Server) match(w http.ResponseWriter, r *http.Request) {
 		s.failParams(w, r, err)
 		return
 	}
+	s.writeWith(w, r, m.WriteJSON)
+}
+
+// writeWith answers 200 with the JSON a result writes itself, the bytes
+// the command line prints.
+func (s *Server) writeWith(w http.ResponseWriter, r *http.Request, write func(io.Writer) error) {
 	var buf bytes.Buffer
-	if err := m.WriteJSON(&buf); err != nil {
+	if err := write(&buf); err != nil {
 		s.failErr(w, r, err)
 		return
 	}

@@ -82,10 +82,12 @@
 // # Logs and personal data
 //
 // Each request is one slog line: a request id (X-Request-Id, kept when the
-// client's is short and plain), the method, the route's pattern (never the
-// path, whose ids are left out), the status, the size, the time, the error
-// code, and of the query only policy, lang and as_of. No body, no name, no
-// birth date, no contact, no client address is logged. Metrics labels take
+// client sends a hexadecimal one such as a UUID or a trace id), the method,
+// the route's pattern (never the path, whose ids are left out), the status,
+// the size, the time, the error code, and of the query only policy, lang
+// and as_of as the service read them (a served policy's name or "unknown",
+// the language matched, a date or "invalid"). No body, no name, no birth
+// date, no contact, no client address is logged. Metrics labels take
 // their values from routes, statuses, served policies and their rule ids.
 //
 // # Concurrency

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
 )
@@ -46,14 +47,16 @@ func (r *recorder) Write(b []byte) (int, error) {
 func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 // requestIDPattern is what a request id given by the client may look like
-// to be kept (and logged); anything else is replaced by a fresh one.
-var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+// to be kept (and logged): hexadecimal digits and dashes, as UUIDs and
+// W3C trace ids are, which cannot spell a name. Anything else is replaced
+// by a fresh id.
+var requestIDPattern = regexp.MustCompile(`^[0-9A-Fa-f][0-9A-Fa-f-]{7,63}$`)
 
 // observe serves a request through h, then writes one access-log line and
 // counts it. The line holds the route's pattern (never the path, which may
 // carry ids), the status, the size and the time, the error code if any,
-// and of the query only policy, lang and as_of: no body, no name, no
-// address.
+// and of the query only policy, lang and as_of — each as the service read
+// it, never as the client wrote it: no body, no name, no address.
 func (s *Server) observe(w http.ResponseWriter, r *http.Request, h http.Handler) {
 	start := time.Now()
 	id := r.Header.Get("X-Request-Id")
@@ -79,7 +82,7 @@ func (s *Server) observe(w http.ResponseWriter, r *http.Request, h http.Handler)
 	}
 	attrs := []slog.Attr{
 		slog.String("id", id),
-		slog.String("method", r.Method),
+		slog.String("method", knownMethod(r.Method)),
 		slog.String("route", route),
 		slog.Int("status", rec.status),
 		slog.Int64("bytes", rec.bytes),
@@ -88,13 +91,41 @@ func (s *Server) observe(w http.ResponseWriter, r *http.Request, h http.Handler)
 	if rec.code != "" {
 		attrs = append(attrs, slog.String("error", string(rec.code)))
 	}
+	s.log.LogAttrs(r.Context(), level, "request", append(attrs, s.queryAttrs(r)...)...)
+}
+
+// queryAttrs are the query parameters a log line may hold, each as the
+// service read it: a served policy's name (else "unknown"), the language
+// matched, a date (else "invalid").
+func (s *Server) queryAttrs(r *http.Request) []slog.Attr {
 	q := r.URL.Query()
-	for _, k := range []string{"policy", "lang", "as_of"} {
-		if v := q.Get(k); v != "" {
-			attrs = append(attrs, slog.String(k, clip(v, 64)))
+	var attrs []slog.Attr
+	if v := q.Get("policy"); v != "" {
+		if _, ok := s.store.Get(v); !ok {
+			v = "unknown"
 		}
+		attrs = append(attrs, slog.String("policy", v))
 	}
-	s.log.LogAttrs(r.Context(), level, "request", attrs...)
+	if v := q.Get("lang"); v != "" {
+		attrs = append(attrs, slog.String("lang", string(diag.Match(v))))
+	}
+	if v := q.Get("as_of"); v != "" {
+		if _, err := civil.ParseDate(v); err != nil {
+			v = "invalid"
+		}
+		attrs = append(attrs, slog.String("as_of", v))
+	}
+	return attrs
+}
+
+// knownMethod is the method for the log: a standard one, else OTHER.
+func knownMethod(m string) string {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions, http.MethodConnect, http.MethodTrace:
+		return m
+	}
+	return "OTHER"
 }
 
 // clip cuts s to at most n bytes, on a rune boundary.

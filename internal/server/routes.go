@@ -46,7 +46,7 @@ func (s *Server) routeTable() []route {
 // table: "POST /v1/check", "GET /healthz"… The catch-all patterns "/v1/"
 // and "/" (the console) come last.
 func (s *Server) Routes() []string {
-	out := make([]string, 0, len(s.routes))
+	var out []string
 	for _, rt := range s.routeTable() {
 		out = append(out, rt.pattern)
 	}

@@ -172,7 +172,10 @@ func TestAccessLogHasNoPersonalData(t *testing.T) {
 	post(t, s, "/v1/explain?rule=mentor.min_age&subject=volunteer/v-22", "application/json", body)
 	post(t, s, "/v1/check", "application/json", append(body[:len(body)-3:len(body)-3], []byte("]}")...))
 	post(t, s, "/v1/match?institution=inst-1", "application/json", body)
-	do(t, s, request{method: http.MethodGet, target: "/v1/policies", header: map[string]string{"X-Request-Id": "Айгерім"}})
+	do(t, s, request{method: http.MethodGet, target: "/v1/policies", header: map[string]string{"X-Request-Id": "Aigerim-Sadykova"}})
+	post(t, s, "/v1/check?policy=Aigerim&lang=Sadykova&as_of=Ospanova", "application/json", body)
+	do(t, s, request{method: "DANA", target: "/v1/policies"})
+	do(t, s, request{method: http.MethodGet, target: "/healthz", header: map[string]string{"X-Request-Id": "4bf92f35-77b3-4da6-a3ce-929d0e0e4736"}})
 
 	prog, err := mentoring.Parse(body, "", mentoring.JSON)
 	require.NoError(t, err)
@@ -186,7 +189,7 @@ func TestAccessLogHasNoPersonalData(t *testing.T) {
 	for _, c := range prog.Children {
 		secrets = append(secrets, c.BirthDate.String())
 	}
-	secrets = append(secrets, "mentor.min_age", "inst-1", "Айгерім")
+	secrets = append(secrets, "mentor.min_age", "inst-1", "Aigerim", "Sadykova", "Ospanova", "DANA")
 
 	allowed := map[string]bool{"time": true, "level": true, "msg": true, "id": true, "method": true, "route": true,
 		"status": true, "bytes": true, "ms": true, "error": true, "policy": true, "lang": true, "as_of": true}
@@ -205,9 +208,11 @@ func TestAccessLogHasNoPersonalData(t *testing.T) {
 		}
 		lines++
 	}
-	assert.Equal(t, 6, lines)
+	assert.Equal(t, 9, lines)
 	assert.Contains(t, log.String(), `"route":"POST /v1/check/{kind}/{id}"`)
 	assert.Contains(t, log.String(), `"as_of":"2026-11-20"`)
+	assert.Contains(t, log.String(), `"policy":"unknown","lang":"en","as_of":"invalid"`)
+	assert.Contains(t, log.String(), `"id":"4bf92f35-77b3-4da6-a3ce-929d0e0e4736"`, "a trace id is kept")
 }
 
 // The metrics are Prometheus text: requests by route and status, latency

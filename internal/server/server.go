@@ -118,7 +118,6 @@ type Server struct {
 	root   *os.Root               // the policies' folder, nil without one
 
 	mux      *http.ServeMux
-	routes   map[string]route // by pattern
 	inflight chan struct{}
 	metrics  *metrics
 
@@ -164,10 +163,8 @@ func New(opts Options) (*Server, error) {
 	now := time.Now()
 	s.status.Store(&reloadStatus{LastAttempt: now, LastSuccess: now})
 	s.metrics.reloaded(len(set.Names()), nil, now)
-	s.routes = make(map[string]route)
 	s.mux = http.NewServeMux()
 	for _, rt := range s.routeTable() {
-		s.routes[rt.pattern] = rt
 		s.mux.Handle(rt.pattern, s.guard(rt))
 	}
 	return s, nil
