@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -390,4 +391,18 @@ func TestWorkTimeout(t *testing.T) {
 	require.Equal(t, http.StatusServiceUnavailable, w.Code)
 	assert.Equal(t, wire.CodeTimeout, errorOf(t, w).Code)
 	assert.Empty(t, w.Header().Get("Retry-After"), "retrying the same work will not help")
+}
+
+// A body that ends before its Content-Length (the client went away) is
+// the client's doing: 400, not a fault of the service.
+func TestTruncatedBody(t *testing.T) {
+	s, log := newServer(t, server.Options{})
+	r := httptest.NewRequest(http.MethodPost, "/v1/check", strings.NewReader(`{"as_of": `))
+	r.Header.Set("Content-Type", "application/json")
+	r.ContentLength = 1000
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	require.Equal(t, http.StatusBadRequest, w.Code)
+	assert.Equal(t, wire.CodeInvalidInput, errorOf(t, w).Code)
+	assert.NotContains(t, log.String(), `"level":"ERROR"`)
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"io"
 	"mime"
 	"net/http"
 	"slices"
@@ -62,14 +63,24 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, max int64) ([]
 		return nil, false
 	}
 	body := http.MaxBytesReader(w, r.Body, max)
-	data, err := limits.Read(body, "", max)
+	var data []byte
+	var err error
+	if n := r.ContentLength; n >= 0 {
+		// The length is known and within max (net/http holds the body to
+		// it): one buffer of that size, no growing.
+		data = make([]byte, n)
+		_, err = io.ReadFull(body, data)
+	} else {
+		data, err = limits.Read(body, "", max)
+	}
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) || limits.IsTooLarge(err) {
 			s.fail(w, r, wire.CodeTooLarge, nil, limits.Size(max))
 			return nil, false
 		}
-		s.failErr(w, r, err)
+		// The client stopped sending: its own doing, not the service's.
+		s.fail(w, r, wire.CodeInvalidInput, nil)
 		return nil, false
 	}
 	return data, true
