@@ -175,6 +175,14 @@ func (r *reader) readCSV(t *table, data []byte) {
 			return
 		}
 		line, _ := rd.FieldPos(0)
+		t.recordAt, t.fieldLines = 0, t.fieldLines[:0]
+		if last, _ := rd.FieldPos(len(rec) - 1); last != line {
+			t.recordAt = line
+			for i := range rec {
+				l, _ := rd.FieldPos(i)
+				t.fieldLines = append(t.fieldLines, l)
+			}
+		}
 		r.row(t, line, rec)
 	}
 }

@@ -66,6 +66,11 @@ type table struct {
 	kids map[int][]int // a nested list: the rows of each parent's items
 	ids  map[string]int
 	seen int // rows of data, for the programme sheet
+
+	// For a CSV record over several lines, while it is read: its first
+	// line and the line of each of its fields.
+	recordAt   int
+	fieldLines []int
 }
 
 func newReader(name string, workbook bool, max int) (*reader, error) {
@@ -102,10 +107,15 @@ func (r *reader) tableOf(def *sheetDef) *table {
 	return r.begin(def, file, sheet)
 }
 
-// pos is the place of a cell (col ≥ 1) or a row (col 0) of t.
+// pos is the place of a cell (col ≥ 1) or a row (col 0) of t. In a CSV
+// file a row is a record, which quoted line breaks may spread over
+// several lines: a cell of the record being read is at its own line.
 func (r *reader) pos(t *table, line, col int) diag.Pos {
 	if r.workbook {
 		return diag.Pos{File: r.name, Sheet: t.sheet, Line: line, Col: col}
+	}
+	if col > 0 && line == t.recordAt && col <= len(t.fieldLines) {
+		line = t.fieldLines[col-1]
 	}
 	return diag.Pos{File: t.file, Line: line}
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"reflect"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -146,7 +147,7 @@ func (b *book) newStyles() error {
 		{&b.st.text, excelize.Style{NumFmt: text, Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&b.st.date, excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}},
 		{&b.st.month, excelize.Style{CustomNumFmt: &monthFmt, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}},
-		{&b.st.number, excelize.Style{NumFmt: number, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&b.st.number, excelize.Style{NumFmt: number, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}},
 		{&b.st.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
 		{&b.st.para, excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&b.st.tableHead, excelize.Style{
@@ -174,12 +175,36 @@ func (b *book) sheet(s *sheetDef, root reflect.Value) error {
 			return err
 		}
 	}
+	if err := b.print(s.name, true, "$1:$2"); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(s.name)
 	if err != nil {
 		return err
 	}
+	widths := make([]float64, len(s.cols))
 	for i, c := range s.cols {
-		if err := sw.SetColWidth(i+1, i+1, b.width(s, c)); err != nil {
+		widths[i] = b.width(s, c)
+	}
+	if root.IsValid() {
+		// Room for the longest value too, up to a point.
+		err := eachRow(s, root, func(key string, elem reflect.Value) error {
+			for i, c := range s.cols {
+				n := utf8.RuneCountInString(key)
+				if v, ok := c.get(elem); ok && !c.key {
+					out, _ := c.format(v, b.lang, true)
+					n = utf8.RuneCountInString(out.text)
+				}
+				widths[i] = max(widths[i], min(float64(n)*1.1+2, maxWidth))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
 	}
@@ -199,15 +224,10 @@ func (b *book) sheet(s *sheetDef, root reflect.Value) error {
 	names := make([]any, len(s.cols))
 	for i, c := range s.cols {
 		style := b.st.label
-		label := c.name
-		if t, ok := labelOf(s.name, c.name); ok {
-			label = t.In(b.lang)
-		}
 		if c.required {
-			label += " *"
 			style = b.st.labelReq
 		}
-		labels[i] = excelize.Cell{StyleID: style, Value: label}
+		labels[i] = excelize.Cell{StyleID: style, Value: b.labelText(s, c)}
 		names[i] = excelize.Cell{StyleID: b.st.name, Value: c.name}
 	}
 	if err := sw.SetRow("A1", labels, excelize.RowOpts{Height: b.labelHeight(s)}); err != nil {
@@ -232,6 +252,26 @@ func (b *book) sheet(s *sheetDef, root reflect.Value) error {
 		}
 	}
 	return sw.Flush()
+}
+
+// print sets a sheet to print on A4 pages as wide as the sheet, the
+// heading rows repeated on every page.
+func (b *book) print(sheet string, landscape bool, titles string) error {
+	fit := true
+	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	a4, wide, tall, orient := 9, 1, 0, "portrait"
+	if landscape {
+		orient = "landscape"
+	}
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	if titles == "" {
+		return nil
+	}
+	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!" + titles, Scope: sheet})
 }
 
 // cell is what one column of a row holds in the workbook.
@@ -279,14 +319,35 @@ func (b *book) colStyle(c *column) int {
 	return b.st.text
 }
 
-// width is a column's width in characters: room for its values, and for
-// its label on at most two lines.
-func (b *book) width(s *sheetDef, c *column) float64 {
+// Text widths, in the workbook's units (the width of a digit of the
+// default font): a bold label's letter takes about boldChar of them.
+const (
+	boldChar = 1.2
+	lineHigh = 15.0 // points per line of the default font
+)
+
+// labelText is a column's heading in the book's language.
+func (b *book) labelText(s *sheetDef, c *column) string {
 	label := c.name
 	if t, ok := labelOf(s.name, c.name); ok {
 		label = t.In(b.lang)
 	}
-	w := max(float64(utf8.RuneCountInString(label))/2+3, float64(len(c.name))*0.9+2)
+	if c.required {
+		label += " *"
+	}
+	return label
+}
+
+// width is a column's width: room for its values, for its label on at
+// most two lines without breaking a word, and for its field name.
+func (b *book) width(s *sheetDef, c *column) float64 {
+	label := b.labelText(s, c)
+	longest := 0
+	for _, w := range strings.Fields(label) {
+		longest = max(longest, utf8.RuneCountInString(w))
+	}
+	w := max(float64(utf8.RuneCountInString(label))/2*boldChar+2, float64(longest)*boldChar+2,
+		float64(len(c.name))*0.9+2)
 	switch c.kind {
 	case kDate:
 		w = max(w, 12)
@@ -296,29 +357,51 @@ func (b *book) width(s *sheetDef, c *column) float64 {
 		w = max(w, 8)
 	case kVocab:
 		for _, t := range c.vocabOut {
-			w = max(w, float64(utf8.RuneCountInString(t.In(b.lang)))+3)
+			w = max(w, float64(utf8.RuneCountInString(t.In(b.lang)))+4)
 		}
 	case kList:
 		w = max(w, 18)
 	default:
 		w = max(w, 16)
 	}
-	return min(w, 45)
+	return min(w, maxWidth)
 }
+
+// maxWidth is the widest a column gets; longer values overflow or wrap.
+const maxWidth = 45
 
 // labelHeight fits the longest label of s in its column, in points.
 func (b *book) labelHeight(s *sheetDef) float64 {
 	lines := 1
 	for _, c := range s.cols {
-		label := c.name
-		if t, ok := labelOf(s.name, c.name); ok {
-			label = t.In(b.lang)
-		}
-		n := utf8.RuneCountInString(label) + 2
-		w := int(b.width(s, c))
-		lines = max(lines, (n+w-1)/w)
+		fit := int((b.width(s, c) - 1) / boldChar)
+		lines = max(lines, wrapLines(b.labelText(s, c), fit))
 	}
-	return float64(lines)*15 + 4
+	return float64(lines)*lineHigh + 4
+}
+
+// wrapLines counts the lines text takes wrapped at width characters,
+// breaking between words (and inside a word longer than a line).
+func wrapLines(text string, width int) int {
+	width = max(width, 1)
+	lines, used := 1, 0
+	for _, w := range strings.Fields(text) {
+		n := utf8.RuneCountInString(w)
+		switch {
+		case used == 0:
+			used = n
+		case used+1+n <= width:
+			used += 1 + n
+		default:
+			lines++
+			used = n
+		}
+		for used > width {
+			lines++
+			used -= width
+		}
+	}
+	return lines
 }
 
 // validation adds the checks of one column: a drop-down list of words, a
@@ -406,6 +489,9 @@ func (b *book) list(key string, codes []string, words map[string]text) (string, 
 func (b *book) instructions(lay *layout, sheet string) error {
 	f := b.f
 	const width = 100
+	if err := b.print(sheet, false, ""); err != nil {
+		return err
+	}
 	if err := f.SetColWidth(sheet, "A", "A", 24); err != nil {
 		return err
 	}
