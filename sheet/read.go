@@ -369,6 +369,9 @@ func (r *reader) cell(c *column, elem reflect.Value, in cellIn) *badCell {
 		return c.parse(v, c.kind, in)
 	}
 	items := splitList(in.text)
+	if len(items) == 0 {
+		return nil // only separators and spaces: an empty list
+	}
 	list := reflect.MakeSlice(v.Type(), len(items), len(items))
 	for i, s := range items {
 		in.text = s
