@@ -12,6 +12,8 @@ import (
 const (
 	CodeUnknownSheet diag.Code = "sheet.unknown_sheet" // a sheet or CSV file that is no list of the format; {0} its name, {1} the closest list
 	CodeNoHeader     diag.Code = "sheet.no_header"     // a value in a column without a heading
+	CodeNoHeadings   diag.Code = "sheet.no_headings"   // a first row in which no cell names a column
+	CodeTooWide      diag.Code = "sheet.too_wide"      // too many rows with values past column {0}; the rest of the sheet is not read
 	CodeBadChoice    diag.Code = "sheet.bad_choice"    // a word not in the column's drop-down list
 	CodeExtraRow     diag.Code = "sheet.extra_row"     // a second row of data on the programme sheet
 	CodeTwice        diag.Code = "sheet.twice"         // a list given by two files (volunteers.csv and Volunteers.csv); {0} the other
@@ -39,6 +41,16 @@ func init() {
 			KK: "бұл бағанның тақырыбы жоқ: оның мәндері оқылмайды",
 			RU: "у этого столбца нет заголовка: его значения не читаются",
 			EN: "this column has no heading, so its values cannot be read",
+		},
+		CodeNoHeadings: {
+			KK: "бірінші жолда бірде-бір өріс атауы жоқ: парақтың бірінші жолы бағандарды атайды (id, full_name, …)",
+			RU: "в первой строке нет ни одного имени поля: первая строка листа называет столбцы (id, full_name, …)",
+			EN: "the first row names no field: a sheet's first row names its columns (id, full_name, …)",
+		},
+		CodeTooWide: {
+			KK: "тым көп жолда {0}-бағаннан әрі мән бар: парақтың қалғаны оқылмады",
+			RU: "слишком во многих строках есть значения правее столбца {0}: остаток листа не прочитан",
+			EN: "too many rows hold values past column {0}: the rest of the sheet was not read",
 		},
 		CodeBadChoice: {
 			KK: "мән тізімде жоқ: {0}",

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -331,4 +332,34 @@ func lyingZip(tb testing.TB) []byte {
 	}
 	require.NoError(tb, zw.Close())
 	return patchSizes(tb, buf.Bytes(), 10)
+}
+
+// TestNoHeadings reads a list saved without its heading row: one problem,
+// which does not repeat the names in the row.
+func TestNoHeadings(t *testing.T) {
+	dir := csvFolder(t, map[string]string{
+		"programme.csv":  "as_of\n2026-11-24\n",
+		"volunteers.csv": "v-1,Aigerim Sadykova,1990-04-02,coach\nv-2,Nurlan Zhaksybekov,1986-09-14,coach\n",
+	})
+	_, err := sheet.ReadCSV(dir)
+	require.Error(t, err)
+	err = relative(err, dir)
+	assert.Equal(t, "roster/volunteers.csv:1: the first row names no field: a sheet's first row names its columns (id, full_name, …)", err.Error())
+}
+
+// TestWideRows stops reading a sheet whose rows reach far to the right:
+// each such row costs a reader thousands of cells.
+func TestWideRows(t *testing.T) {
+	var x strings.Builder
+	x.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	x.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>`)
+	for r := 2; r < 200_000; r++ {
+		x.WriteString(`<row r="` + strconv.Itoa(r) + `"><c r="XFD` + strconv.Itoa(r) + `" t="inlineStr"><is><t>x</t></is></c></row>`)
+	}
+	x.WriteString(`</sheetData></worksheet>`)
+	base := workbook(t, progSheet, rows{"volunteers", [][]any{{"id"}}})
+	data := replaceParts(t, base, map[string][]byte{"xl/worksheets/sheet2.xml": []byte(x.String())})
+	_, err := sheet.ReadXLSX(bytes.NewReader(data), "wide.xlsx")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "wide.xlsx!volunteers!102: too many rows hold values past column 256: the rest of the sheet was not read")
 }

@@ -75,8 +75,9 @@ func FormOf(path string) Form {
 }
 
 // Load reads a programme in any of its four forms, by [FormOf]: a JSON or
-// YAML file (read by [mentoring.Load]), a workbook ([ReadXLSXFile]) or a
-// folder of CSV files ([ReadCSV]). A single .csv file names its folder's
+// YAML file (read by [mentoring.Load], with its own cap; the options
+// apply to the other forms), a workbook ([ReadXLSXFile]) or a folder of
+// CSV files ([ReadCSV]). A single .csv file names its folder's
 // list, so Load asks for the folder instead; an .xls or .ods workbook is
 // asked to be saved as .xlsx. Every problem comes back at once as a
 // [diag.List], at its position in the form it was read from.

@@ -60,7 +60,7 @@ type table struct {
 	named   []bool // a heading was written at the position (known or not)
 	at      map[string]int
 	warned  map[int]bool // positions already reported as having no heading
-	dataAt  int          // the first row of data
+	skip    bool         // no heading: the rows cannot be read
 
 	rows []int         // a list: the row of each element
 	kids map[int][]int // a nested list: the rows of each parent's items
@@ -205,11 +205,17 @@ func (s *sheetDef) namesOnly(cells []string) bool {
 	return n > 0
 }
 
-// heading reads the row of column headings.
+// heading reads the row of column headings. A row in which no cell names
+// a column is taken for data without a heading: it is reported once,
+// without repeating its cells, which may be a person's name.
 func (r *reader) heading(t *table, line int, cells []string) {
 	t.cols = make([]*column, len(cells))
 	t.named = make([]bool, len(cells))
-	t.dataAt = line + 1
+	if !slices.ContainsFunc(cells, func(h string) bool { return t.def.resolve(h) != nil }) {
+		t.skip = true
+		r.cellProblem(t, line, 0, "", "", diag.New(CodeNoHeadings, ""))
+		return
+	}
 	for j, h := range cells {
 		if strings.TrimSpace(h) == "" {
 			continue
@@ -248,6 +254,9 @@ func quote(s string) string {
 
 // data reads one row of data into a new element.
 func (r *reader) data(t *table, line int, cells []string) {
+	if t.skip {
+		return
+	}
 	def := t.def
 	switch {
 	case def.isProgramme():

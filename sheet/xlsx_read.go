@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -95,14 +97,25 @@ func (r *reader) readWorkbook(data []byte, o options) (err error) {
 			err = fmt.Errorf("excelize: %v", p)
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    o.maxUnpacked,
-		UnzipXMLSizeLimit: min(o.maxUnpacked, unpackedInMemory),
-	})
+	// Large sheets are unpacked to temporary files, in a folder of our
+	// own that goes whatever happens: excelize keeps no record of the
+	// files of a workbook it fails to open.
+	tmp, err := os.MkdirTemp("", "sabaq-xlsx-")
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	defer os.RemoveAll(tmp)
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    o.maxUnpacked,
+		UnzipXMLSizeLimit: min(o.maxUnpacked, unpackedInMemory),
+		TmpDir:            tmp,
+	})
+	if f != nil {
+		defer f.Close()
+	}
+	if err != nil {
+		return err
+	}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		r.date1904 = *props.Date1904
 	}
@@ -191,14 +204,30 @@ func (r *reader) readSheet(f *excelize.File, t *table) error {
 	}
 	defer rows.Close()
 	raw := excelize.Options{RawCellValue: true}
-	line := 0
+	line, wide := 0, 0
 	for rows.Next() {
 		line++
 		cells, err := rows.Columns(raw)
 		if err != nil {
 			return err
 		}
+		// A value far to the right makes excelize fill the row up to it;
+		// a sheet of such rows would cost minutes, so a few are read and
+		// the rest of the sheet is not.
+		if len(cells) > maxRowCells {
+			if wide++; wide > maxWideRows {
+				r.cellProblem(t, line, 0, "", "", diag.New(CodeTooWide, "", strconv.Itoa(maxRowCells)))
+				return nil
+			}
+		}
 		r.row(t, line, cells)
 	}
 	return rows.Error()
 }
+
+// A row may reach past column maxRowCells (IV) in maxWideRows rows of a
+// sheet; the format's widest sheet has a few dozen columns.
+const (
+	maxRowCells = 256
+	maxWideRows = 100
+)
