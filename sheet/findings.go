@@ -88,13 +88,16 @@ func WriteFindingsXLSX(w io.Writer, rep *rules.Report, lang diag.Lang) error {
 	if err := f.AutoFilter(sheet, "A1:"+lastCol+strconv.Itoa(max(last, 2)), nil); err != nil {
 		return err
 	}
+	if err := printSetup(f, sheet, true, "$1:$1"); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
 	widths := make([]float64, len(findingColumns))
 	for i, c := range findingColumns {
-		widths[i] = float64(utf8.RuneCountInString(findingLabels[c].In(lang))) + 4
+		widths[i] = float64(utf8.RuneCountInString(findingLabels[c].In(lang)))*boldChar + 4
 	}
 	for _, fd := range rep.Findings {
 		for i, s := range findingRow(fd, lang) {
@@ -102,8 +105,9 @@ func WriteFindingsXLSX(w io.Writer, rep *rules.Report, lang diag.Lang) error {
 		}
 	}
 	widths[3] = min(widths[3], 90) // messages wrap
-	for i, wd := range widths {
-		if err := sw.SetColWidth(i+1, i+1, min(wd, 60+30*float64(btoi(i == 3)))); err != nil {
+	for i := range widths {
+		widths[i] = min(widths[i], 60+30*float64(btoi(i == 3)))
+		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
 			return err
 		}
 	}
@@ -122,10 +126,13 @@ func WriteFindingsXLSX(w io.Writer, rep *rules.Report, lang diag.Lang) error {
 		if fd.Severity == rules.Deny {
 			style = deny
 		}
+		lines := 1
 		for i, s := range findingRow(fd, lang) {
 			row[i] = excelize.Cell{StyleID: style, Value: s}
+			lines = max(lines, wrapLines(s, int((widths[i]-1)/plainChar)))
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(n+2), row); err != nil {
+		// Spreadsheets do not always grow a row to its wrapped text.
+		if err := sw.SetRow("A"+strconv.Itoa(n+2), row, excelize.RowOpts{Height: float64(lines)*lineHigh + 2}); err != nil {
 			return err
 		}
 	}

@@ -208,14 +208,15 @@ func (g *gen) row(sheetName string, skip ...string) map[string]any {
 		put(obj, c.Name, v)
 		set[c.Name] = true
 	}
-	// A required field of an object is required only when the object is
-	// there: fill it when any of its siblings is.
+	// A field required inside an optional object is required when the
+	// object is there: fill it when any of the object's fields is.
 	for _, c := range s.Columns {
-		top, _, nested := strings.Cut(c.Name, ".")
-		if !nested || !c.Required || set[c.Name] || slices.Contains(skip, c.Name) {
+		if c.RequiredIn == "" || set[c.Name] || slices.Contains(skip, c.Name) {
 			continue
 		}
-		if _, there := obj[top]; there {
+		if there := slices.ContainsFunc(s.Columns, func(o sheet.Column) bool {
+			return set[o.Name] && strings.HasPrefix(o.Name, c.RequiredIn+".")
+		}); there {
 			if v, ok := g.value(c); ok {
 				put(obj, c.Name, v)
 			}
@@ -234,7 +235,7 @@ func (g *gen) value(c sheet.Column) (any, bool) {
 	}
 	switch c.Kind {
 	case sheet.KindText:
-		return g.text(c.Required), true
+		return g.text(c.Required || c.RequiredIn != ""), true
 	case sheet.KindChoice:
 		return c.Choices[g.rng.IntN(len(c.Choices))].Code, true
 	case sheet.KindWhole:

@@ -24,8 +24,12 @@ type Column struct {
 	Label diag.Text
 	// Kind says what a cell holds; Item what each value of a list holds.
 	Kind, Item Kind
-	// Required columns must be filled in on every row.
-	Required bool
+	// Required columns must be filled in on every row. RequiredIn names,
+	// for a field required inside an optional object, that object: the
+	// column must be filled in when any of the object's columns is
+	// (organisation.name when any organisation.* is).
+	Required   bool
+	RequiredIn string
 	// Choices are a vocabulary's codes and their words, for a Choice
 	// column or a List of choices.
 	Choices []Choice
@@ -74,7 +78,7 @@ func Layout() ([]Sheet, error) {
 		}
 		for _, c := range s.cols {
 			label, _ := labelOf(s.name, c.name)
-			col := Column{Name: c.name, Label: label, Kind: kindNames[c.kind], Required: c.required}
+			col := Column{Name: c.name, Label: label, Kind: kindNames[c.kind], Required: c.required, RequiredIn: c.requiredIn}
 			if c.kind == kList {
 				col.Item = kindNames[c.elem]
 			}

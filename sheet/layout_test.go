@@ -130,19 +130,21 @@ func TestLayoutKinds(t *testing.T) {
 		sheet, col string
 		kind, item sheet.Kind
 		required   bool
+		requiredIn string
 	}{
-		{"programme", "as_of", sheet.KindDate, "", true},
-		{"volunteers", "birth_date", sheet.KindDate, "", true},
-		{"volunteers", "role", sheet.KindChoice, "", true},
-		{"volunteers", "languages", sheet.KindList, sheet.KindText, false},
-		{"volunteers", "free_time.weekdays", sheet.KindList, sheet.KindChoice, false},
-		{"volunteers", "screening.interview", sheet.KindDate, "", false},
-		{"volunteers", "health.limitations", sheet.KindYesNo, "", false},
-		{"volunteers", "commitment_months", sheet.KindWhole, "", false},
-		{"volunteers.skills", "volunteer", sheet.KindText, "", true},
-		{"agreements", "party.id_document.number", sheet.KindText, "", true},
-		{"reports", "month", sheet.KindMonth, "", true},
-		{"groups", "mentors", sheet.KindList, sheet.KindText, false},
+		{"programme", "as_of", sheet.KindDate, "", true, ""},
+		{"volunteers", "birth_date", sheet.KindDate, "", true, ""},
+		{"volunteers", "role", sheet.KindChoice, "", true, ""},
+		{"volunteers", "languages", sheet.KindList, sheet.KindText, false, ""},
+		{"volunteers", "free_time.weekdays", sheet.KindList, sheet.KindChoice, false, ""},
+		{"volunteers", "screening.interview", sheet.KindDate, "", false, ""},
+		{"volunteers", "health.limitations", sheet.KindYesNo, "", false, ""},
+		{"volunteers", "commitment_months", sheet.KindWhole, "", false, ""},
+		{"volunteers.skills", "volunteer", sheet.KindText, "", true, ""},
+		{"agreements", "party.id_document.number", sheet.KindText, "", false, "party"},
+		{"agreements", "organisation.name", sheet.KindText, "", false, "organisation"},
+		{"reports", "month", sheet.KindMonth, "", true, ""},
+		{"groups", "mentors", sheet.KindList, sheet.KindText, false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sheet+"."+tt.col, func(t *testing.T) {
@@ -151,6 +153,7 @@ func TestLayoutKinds(t *testing.T) {
 			assert.Equal(t, tt.kind, c.Kind)
 			assert.Equal(t, tt.item, c.Item)
 			assert.Equal(t, tt.required, c.Required)
+			assert.Equal(t, tt.requiredIn, c.RequiredIn)
 		})
 	}
 	assert.Equal(t, "volunteers", byName["volunteers.skills"].Parent)

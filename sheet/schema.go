@@ -43,16 +43,20 @@ type step struct {
 
 // column is one field of a sheet, a scalar or a list of scalars.
 type column struct {
-	name      string // the dotted JSON path inside the row: "screening.interview"
-	steps     []step
-	kind      kind
-	elem      kind         // the items' kind, for kList
-	typ       reflect.Type // the value's type; for kList, the items' type
-	vocab     []string     // codes, for kVocab and a kList of them
-	required  bool         // validate:"required"
-	omitempty bool         // json:",omitempty": a zero value is no cell
-	min, max  *int64       // validate:"min=…,max=…" of a number, for the workbook's checks
-	key       bool         // the parent's id in a nested sheet; steps is nil
+	name     string // the dotted JSON path inside the row: "screening.interview"
+	steps    []step
+	kind     kind
+	elem     kind         // the items' kind, for kList
+	typ      reflect.Type // the value's type; for kList, the items' type
+	vocab    []string     // codes, for kVocab and a kList of them
+	required bool         // validate:"required", on every row
+	// requiredIn is, for a field required inside an optional object
+	// (organisation.name), that object's path: the field is required
+	// when the object is given.
+	requiredIn string
+	omitempty  bool   // json:",omitempty": a zero value is no cell
+	min, max   *int64 // validate:"min=…,max=…" of a number, for the workbook's checks
+	key        bool   // the parent's id in a nested sheet; steps is nil
 
 	// For a vocabulary: the word of each code, the code of each word of
 	// any language and of each code (folded), and the message listing
@@ -321,6 +325,13 @@ func (s *sheetDef) addColumn(c *column, tag string, list bool) error {
 	for _, r := range strings.Split(own, ",") {
 		if r == "required" {
 			c.required = true
+		}
+	}
+	// Under an optional object, required means required when it is there.
+	for i := len(c.steps) - 2; c.required && i >= 0; i-- {
+		if c.steps[i].ptr {
+			c.requiredIn = strings.Join(strings.Split(c.name, ".")[:i+1], ".")
+			c.required = false
 		}
 	}
 	for _, r := range strings.Split(items, ",") {

@@ -257,21 +257,25 @@ func (b *book) sheet(s *sheetDef, root reflect.Value) error {
 // print sets a sheet to print on A4 pages as wide as the sheet, the
 // heading rows repeated on every page.
 func (b *book) print(sheet string, landscape bool, titles string) error {
+	return printSetup(b.f, sheet, landscape, titles)
+}
+
+func printSetup(f *excelize.File, sheet string, landscape bool, titles string) error {
 	fit := true
-	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
 	a4, wide, tall, orient := 9, 1, 0, "portrait"
 	if landscape {
 		orient = "landscape"
 	}
-	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
 		return err
 	}
 	if titles == "" {
 		return nil
 	}
-	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!" + titles, Scope: sheet})
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!" + titles, Scope: sheet})
 }
 
 // cell is what one column of a row holds in the workbook.
@@ -322,8 +326,9 @@ func (b *book) colStyle(c *column) int {
 // Text widths, in the workbook's units (the width of a digit of the
 // default font): a bold label's letter takes about boldChar of them.
 const (
-	boldChar = 1.2
-	lineHigh = 15.0 // points per line of the default font
+	boldChar  = 1.2
+	plainChar = 1.1
+	lineHigh  = 15.0 // points per line of the default font
 )
 
 // labelText is a column's heading in the book's language.
