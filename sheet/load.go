@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -202,14 +203,29 @@ func WriteYAML(w io.Writer, p *mentoring.Programme) error {
 
 // plain drops the JSON styles of a node tree (flow collections, quoted
 // strings), so that the encoder writes block YAML and quotes only what
-// needs it. Text with tabs, line breaks or spaces at its ends stays in
-// double quotes: the encoder's block styles do not always read back the
-// same (a line that starts with a tab).
+// needs it; a list of plain values stays on one line ([kk, ru]), and a
+// null field is left out. Text with tabs, line breaks or spaces at its
+// ends stays in double quotes: the encoder's block styles do not always
+// read back the same (a line that starts with a tab).
 func plain(n *yaml.Node) {
 	n.Style = 0
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" &&
-		(strings.ContainsAny(n.Value, "\t\n\r") || strings.TrimSpace(n.Value) != n.Value) {
-		n.Style = yaml.DoubleQuotedStyle
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!str" && (strings.ContainsAny(n.Value, "\t\n\r") || strings.TrimSpace(n.Value) != n.Value) {
+			n.Style = yaml.DoubleQuotedStyle
+		}
+	case yaml.MappingNode:
+		kept := n.Content[:0]
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if v := n.Content[i+1]; v.Kind != yaml.ScalarNode || v.Tag != "!!null" {
+				kept = append(kept, n.Content[i], v)
+			}
+		}
+		n.Content = kept
+	case yaml.SequenceNode:
+		if len(n.Content) > 0 && !slices.ContainsFunc(n.Content, func(c *yaml.Node) bool { return c.Kind != yaml.ScalarNode }) {
+			defer func() { n.Style = yaml.FlowStyle }()
+		}
 	}
 	for _, c := range n.Content {
 		plain(c)
