@@ -138,6 +138,7 @@ func TestCSVHeadings(t *testing.T) {
 		"russian":      "Идентификатор,ФИО,Дата рождения,Роль\n",
 		"label (name)": "ID (id),Full name (full_name),Birth date (birth_date),Role (role)\n",
 		"two rows":     "Идентификатор *;ФИО *;Дата рождения *;Роль *\nid;full_name;birth_date;role\n",
+		"title above":  "Волонтёры центра «Бірге» на 2026 год,,,\nИдентификатор,ФИО,Дата рождения,Роль\n",
 	}
 	for name, head := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -160,8 +160,11 @@ func (r *reader) row(t *table, line int, cells []string) {
 	case 0:
 		t.first, t.firstAt, t.state = slices.Clone(cells), line, 1
 	case 1:
+		// The heading is the second row when it holds the field names
+		// under the template's labels, or when the first row names no
+		// column at all (a title above the headings).
 		t.state = 2
-		if t.def.namesOnly(cells) {
+		if t.def.namesOnly(cells) || !t.def.namesAny(t.first) && t.def.namesAny(cells) {
 			r.heading(t, line, cells)
 			return
 		}
@@ -205,13 +208,18 @@ func (s *sheetDef) namesOnly(cells []string) bool {
 	return n > 0
 }
 
+// namesAny reports whether a cell of a row is a heading of s.
+func (s *sheetDef) namesAny(cells []string) bool {
+	return slices.ContainsFunc(cells, func(h string) bool { return s.resolve(h) != nil })
+}
+
 // heading reads the row of column headings. A row in which no cell names
 // a column is taken for data without a heading: it is reported once,
 // without repeating its cells, which may be a person's name.
 func (r *reader) heading(t *table, line int, cells []string) {
 	t.cols = make([]*column, len(cells))
 	t.named = make([]bool, len(cells))
-	if !slices.ContainsFunc(cells, func(h string) bool { return t.def.resolve(h) != nil }) {
+	if !t.def.namesAny(cells) {
 		t.skip = true
 		r.cellProblem(t, line, 0, "", "", diag.New(CodeNoHeadings, ""))
 		return
