@@ -75,9 +75,10 @@
 // like 007 into 7 or a phone into a number.
 //
 // [ReadXLSX] reads such a workbook and any other: the sheets are found by
-// name (in any case); the heading is row 1, or row 2 when row 2 holds
-// field names only (the template's layout). A heading may be the field
-// name, its label in any of the three languages (with or without "*"), or
+// name (in any case); the heading is the first row that is not empty, or
+// the second when that holds field names only (the template's layout) or
+// when the first names no column (a title above the headings). A heading
+// may be the field name, its label in any of the three languages (with or without "*"), or
 // "Label (field_name)". A vocabulary cell may hold the code or the word in
 // any language; a yes-or-no cell yes/no, да/нет, иә/жоқ, true/false, 1/0;
 // a date cell a date, or text as YYYY-MM-DD, DD.MM.YYYY or an ISO date and
