@@ -129,20 +129,16 @@ var boolWords = func() map[string]bool {
 // (a workbook's date cell), or, in a workbook, a date serial.
 func parseDate(in cellIn) (civil.Date, bool) {
 	s := strings.TrimSpace(in.text)
-	if d, err := civil.ParseDate(s); err == nil {
-		return d, true
-	}
-	if len(s) > 10 && s[10] == 'T' {
+	switch {
+	case len(s) >= 10 && s[4] == '-' && (len(s) == 10 || s[10] == 'T'):
 		if d, err := civil.ParseDate(s[:10]); err == nil {
 			return d, true
 		}
-	}
-	if len(s) == 10 && s[2] == '.' && s[5] == '.' {
+	case len(s) == 10 && s[2] == '.' && s[5] == '.':
 		if d, err := civil.ParseDate(s[6:10] + "-" + s[3:5] + "-" + s[0:2]); err == nil {
 			return d, true
 		}
-	}
-	if in.workbook {
+	case in.workbook:
 		return fromSerial(s, in.date1904)
 	}
 	return civil.Date{}, false
@@ -152,8 +148,9 @@ func parseDate(in cellIn) (civil.Date, bool) {
 // month.
 func parseMonth(in cellIn) (civil.Month, bool) {
 	s := strings.TrimSpace(in.text)
-	if m, err := civil.ParseMonth(s); err == nil {
-		return m, true
+	if len(s) == 7 && s[4] == '-' {
+		m, err := civil.ParseMonth(s)
+		return m, err == nil
 	}
 	if len(s) == 7 && s[2] == '.' {
 		if m, err := civil.ParseMonth(s[3:7] + "-" + s[0:2]); err == nil {
