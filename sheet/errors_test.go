@@ -363,3 +363,20 @@ func TestWideRows(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "wide.xlsx!volunteers!102: too many rows hold values past column 256: the rest of the sheet was not read")
 }
+
+// TestLastRow reads a sheet whose rows are numbered as far down as a
+// workbook goes, and places a problem there.
+func TestLastRow(t *testing.T) {
+	x := `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>full_name</t></is></c></row>` +
+		`<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>v-1</t></is></c><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>` +
+		`</sheetData></worksheet>`
+	base := workbook(t, progSheet, rows{"volunteers", [][]any{{"id"}}})
+	data := replaceParts(t, base, map[string][]byte{"xl/worksheets/sheet2.xml": []byte(x)})
+	_, err := sheet.ReadXLSX(bytes.NewReader(data), "last.xlsx")
+	require.Error(t, err)
+	assert.Equal(t, "last.xlsx!volunteers!1048576: birth_date: birth_date is a required field\n"+
+		"last.xlsx!volunteers!1048576: role: role is a required field\n"+
+		"last.xlsx!volunteers!B1048576: full_name: full_name is a required field\n"+
+		"last.xlsx!volunteers!XFD1048576: this column has no heading, so its values cannot be read", err.Error())
+}
