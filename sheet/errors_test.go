@@ -380,3 +380,37 @@ func TestLastRow(t *testing.T) {
 		"last.xlsx!volunteers!B1048576: full_name: full_name is a required field\n"+
 		"last.xlsx!volunteers!XFD1048576: this column has no heading, so its values cannot be read", err.Error())
 }
+
+// TestLargeSheet reads a sheet too large to unpack in memory, from a
+// temporary file that is gone afterwards.
+func TestLargeSheet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 20 MiB sheet")
+	}
+	var x strings.Builder
+	x.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	x.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>full_name</t></is></c>` +
+		`<c r="C1" t="inlineStr"><is><t>birth_date</t></is></c><c r="D1" t="inlineStr"><is><t>role</t></is></c></row>`)
+	n := 0
+	for r := 2; x.Len() < 20<<20; r++ {
+		row := strconv.Itoa(r)
+		x.WriteString(`<row r="` + row + `"><c r="A` + row + `" t="inlineStr"><is><t>v-` + row + `</t></is></c>` +
+			`<c r="B` + row + `" t="inlineStr"><is><t>Айгерім Сәдуақасова</t></is></c><c r="C` + row + `"><v>32965</v></c>` +
+			`<c r="D` + row + `" t="inlineStr"><is><t>coach</t></is></c></row>`)
+		n++
+	}
+	x.WriteString(`</sheetData></worksheet>`)
+	base := workbook(t, progSheet, rows{"volunteers", [][]any{{"id"}}})
+	data := replaceParts(t, base, map[string][]byte{"xl/worksheets/sheet2.xml": []byte(x.String())})
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", filepath.Join(tmp, "missing"))
+	_, err := sheet.ReadXLSX(bytes.NewReader(data), "large.xlsx")
+	require.Error(t, err, "a large sheet needs a temporary folder")
+	t.Setenv("TMPDIR", tmp)
+	p, err := sheet.ReadXLSX(bytes.NewReader(data), "large.xlsx")
+	require.NoError(t, err, "%s", diag.Localize(err, diag.EN))
+	assert.Len(t, p.Volunteers, n)
+	left, err := os.ReadDir(tmp)
+	require.NoError(t, err)
+	assert.Empty(t, left, "temporary files left behind")
+}

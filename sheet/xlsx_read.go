@@ -50,7 +50,8 @@ func ReadXLSX(r io.Reader, name string, opts ...Option) (*mentoring.Programme, e
 }
 
 func readXLSX(data []byte, name string, o options) (*mentoring.Programme, error) {
-	if e := checkArchive(data, o.maxUnpacked); e != nil {
+	largest, e := checkArchive(data, o.maxUnpacked)
+	if e != nil {
 		e.File = name
 		return nil, diag.List{e}
 	}
@@ -58,7 +59,7 @@ func readXLSX(data []byte, name string, o options) (*mentoring.Programme, error)
 	if err != nil {
 		return nil, err
 	}
-	if err := r.readWorkbook(data, o); err != nil {
+	if err := r.readWorkbook(data, o, largest > unpackedInMemory); err != nil {
 		e := diag.New(CodeUnreadable, "")
 		e.File, e.Err = name, err
 		return nil, diag.List{e}
@@ -68,28 +69,30 @@ func readXLSX(data []byte, name string, o options) (*mentoring.Programme, error)
 
 // checkArchive looks at the archive's directory before anything is
 // unpacked: its entries, and the sizes they declare. (Unpacking then
-// stops at an entry that holds more than it declared.)
-func checkArchive(data []byte, max int64) *diag.Error {
+// stops at an entry that holds more than it declared.) It returns the
+// largest declared size.
+func checkArchive(data []byte, limit int64) (uint64, *diag.Error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return &diag.Error{Code: CodeUnreadable, Err: err}
+		return 0, &diag.Error{Code: CodeUnreadable, Err: err}
 	}
 	if len(zr.File) > maxParts {
-		return diag.New(CodeUnpacked, "", limits.Size(max))
+		return 0, diag.New(CodeUnpacked, "", limits.Size(limit))
 	}
-	var total uint64
+	var total, largest uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
-		if total > uint64(max) {
-			return diag.New(CodeUnpacked, "", limits.Size(max))
+		largest = max(largest, f.UncompressedSize64)
+		if total > uint64(limit) {
+			return 0, diag.New(CodeUnpacked, "", limits.Size(limit))
 		}
 	}
-	return nil
+	return largest, nil
 }
 
 // readWorkbook feeds every sheet of the workbook to r. An error means the
 // workbook could not be read at all.
-func (r *reader) readWorkbook(data []byte, o options) (err error) {
+func (r *reader) readWorkbook(data []byte, o options, large bool) (err error) {
 	// excelize is not ours: should it panic on a damaged file, the file
 	// is reported as unreadable rather than taking the program down.
 	defer func() {
@@ -100,11 +103,13 @@ func (r *reader) readWorkbook(data []byte, o options) (err error) {
 	// Large sheets are unpacked to temporary files, in a folder of our
 	// own that goes whatever happens: excelize keeps no record of the
 	// files of a workbook it fails to open.
-	tmp, err := os.MkdirTemp("", "sabaq-xlsx-")
-	if err != nil {
-		return err
+	var tmp string
+	if large {
+		if tmp, err = os.MkdirTemp("", "sabaq-xlsx-"); err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
 	}
-	defer os.RemoveAll(tmp)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    o.maxUnpacked,
 		UnzipXMLSizeLimit: min(o.maxUnpacked, unpackedInMemory),
