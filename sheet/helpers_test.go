@@ -21,13 +21,23 @@ import (
 // when their canonical forms are equal.
 func canonical(tb testing.TB, p *mentoring.Programme) string {
 	tb.Helper()
+	s, err := canonicalOf(p)
+	require.NoError(tb, err)
+	return s
+}
+
+// canonicalOf is canonical for goroutines other than the test's.
+func canonicalOf(p *mentoring.Programme) (string, error) {
 	data, err := json.Marshal(p)
-	require.NoError(tb, err)
+	if err != nil {
+		return "", err
+	}
 	var v any
-	require.NoError(tb, json.Unmarshal(data, &v))
+	if err := json.Unmarshal(data, &v); err != nil {
+		return "", err
+	}
 	out, err := json.MarshalIndent(prune(v), "", " ")
-	require.NoError(tb, err)
-	return string(out)
+	return string(out), err
 }
 
 func prune(v any) any {

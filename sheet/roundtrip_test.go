@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -129,4 +130,40 @@ func throughSave(tb testing.TB, p *mentoring.Programme) *mentoring.Programme {
 		last = q
 	}
 	return last
+}
+
+// TestConcurrent reads and writes from several goroutines at once: the
+// layout and the catalog are shared, and nothing else is.
+func TestConcurrent(t *testing.T) {
+	p, err := mentoring.Load(filepath.Join("..", "examples", "data", "programme.json"))
+	require.NoError(t, err)
+	var book bytes.Buffer
+	require.NoError(t, sheet.WriteXLSX(&book, p, diag.KK))
+	dir := t.TempDir()
+	require.NoError(t, sheet.WriteCSV(dir, p))
+	want := canonical(t, p)
+	errs := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			var q *mentoring.Programme
+			var err error
+			if i%2 == 0 {
+				q, err = sheet.ReadXLSX(bytes.NewReader(book.Bytes()), "p.xlsx")
+			} else {
+				q, err = sheet.ReadCSV(dir)
+			}
+			if err == nil {
+				err = sheet.WriteXLSX(io.Discard, q, diag.Langs[i%3])
+			}
+			if err == nil {
+				if got, cerr := canonicalOf(q); cerr != nil || got != want {
+					err = fmt.Errorf("goroutine %d read another programme (%v)", i, cerr)
+				}
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		assert.NoError(t, <-errs)
+	}
 }
