@@ -103,6 +103,13 @@ func benchLarge(b *testing.B) *large {
 	if err != nil {
 		b.Fatal(err)
 	}
+	start := cpuTime()
+	b.Cleanup(func() {
+		if b.N > 0 && start > 0 {
+			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+		}
+	})
+	b.ResetTimer()
 	return l
 }
 

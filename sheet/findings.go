@@ -91,6 +91,7 @@ func WriteFindingsXLSX(w io.Writer, rep *rules.Report, lang diag.Lang) error {
 	if err := printSetup(f, sheet, true, "$1:$1"); err != nil {
 		return err
 	}
+	f.SetActiveSheet(0) // before streaming: it reads every sheet back
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -142,7 +143,6 @@ func WriteFindingsXLSX(w io.Writer, rep *rules.Report, lang diag.Lang) error {
 	if err := summarySheet(f, rep, lang, head); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
 	_, err = f.WriteTo(w)
 	return err
 }

@@ -72,6 +72,7 @@ func TestTemplateLayout(t *testing.T) {
 			visible, err := f.GetSheetVisible("_lists")
 			require.NoError(t, err)
 			assert.False(t, visible)
+			assert.Equal(t, 0, f.GetActiveSheetIndex(), "the instructions open first")
 			for i, s := range sheets {
 				require.Equal(t, s.Name, names[i+1])
 				dvs, err := f.GetDataValidations(s.Name)

@@ -88,6 +88,12 @@ func (b *book) build(lay *layout, p *mentoring.Programme) error {
 	if _, err := f.NewSheet(listsSheet); err != nil {
 		return err
 	}
+	// Both read every sheet back into memory: done before any is
+	// streamed, they cost nothing.
+	f.SetActiveSheet(0)
+	if err := f.SetSheetVisible(listsSheet, false); err != nil {
+		return err
+	}
 	var root reflect.Value
 	if p != nil {
 		root = reflect.ValueOf(p).Elem()
@@ -100,10 +106,6 @@ func (b *book) build(lay *layout, p *mentoring.Programme) error {
 	if err := b.instructions(lay, guideSheet); err != nil {
 		return err
 	}
-	if err := f.SetSheetVisible(listsSheet, false); err != nil {
-		return err
-	}
-	f.SetActiveSheet(0)
 	return f.SetDocProps(&excelize.DocProperties{
 		Title:    guide[0].In(b.lang),
 		Creator:  "sabaqtastyq",
