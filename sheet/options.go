@@ -16,7 +16,8 @@ type options struct {
 
 // MaxUnpacked is the default cap on what a workbook unpacks to: its
 // sheets, shared strings and styles together. A workbook of 10,000
-// volunteers unpacks to about 20 MiB. An .xlsx file is a zip archive, and
+// volunteers (1.2 MiB) unpacks to about 15 MiB, so the cap holds some
+// 700,000; a service reading workbooks sent to it sets a lower one. An .xlsx file is a zip archive, and
 // a small one can unpack to gigabytes (a zip bomb): the archive's own
 // directory is checked against the cap before anything is unpacked, and
 // reading stops if an entry unpacks to more than it declared.
