@@ -1,0 +1,104 @@
+package document_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/birgemiz/sabaqtastyq/agreement"
+	"github.com/birgemiz/sabaqtastyq/agreement/document"
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/doctest"
+	"github.com/birgemiz/sabaqtastyq/volunteer"
+)
+
+// withValue is the sample agreement with v in every text it holds: the
+// party's name, document, issuer, address and contacts, the city, and the
+// organisation's name, representative and basis.
+func withValue(v string) agreement.Agreement {
+	a := sample()
+	a.Organisation = &agreement.Organisation{Name: v, Representative: v, Basis: v}
+	a.Party = &agreement.Party{
+		FullName:   v,
+		IDDocument: agreement.IDDocument{Number: v, IssuedOn: a.Party.IDDocument.IssuedOn, Issuer: v},
+		Contacts:   &volunteer.Contacts{Phone: v, Email: v, Address: v},
+	}
+	a.City = v
+	return a
+}
+
+// checkAgreement renders the agreement with v everywhere, in every
+// language and both formats, and asserts that its outline is the one the
+// plain value "X" gives: no value opened a block, split a cell or made
+// markup (Markdown), or made an element (HTML).
+func checkAgreement(t *testing.T, v string) {
+	t.Helper()
+	x := "X"
+	if strings.TrimSpace(v) == "" {
+		x = "" // a blank is a line to fill in, and an empty basis no line at all
+	}
+	for _, lang := range diag.Langs {
+		opts := document.Options{Lang: lang, MentorAddendum: true}
+		var plain, got bytes.Buffer
+		require.NoError(t, document.Render(&plain, withValue(x), opts))
+		require.NoError(t, document.Render(&got, withValue(v), opts))
+		if !assert.Equal(t, doctest.Markdown(plain.Bytes()), doctest.Markdown(got.Bytes()), "%s Markdown, value %q:\n%s", lang, v, got.String()) {
+			return
+		}
+		opts.Format = document.HTML
+		plain.Reset()
+		got.Reset()
+		require.NoError(t, document.Render(&plain, withValue(x), opts))
+		require.NoError(t, document.Render(&got, withValue(v), opts))
+		want, err := doctest.XHTML(plain.Bytes())
+		require.NoError(t, err)
+		have, err := doctest.XHTML(got.Bytes())
+		require.NoError(t, err, "value %q: the HTML is not well-formed", v)
+		assert.Equal(t, want, have, "%s HTML, value %q", lang, v)
+	}
+}
+
+// hostile are values that would change a document's structure if they were
+// not escaped; the first is the attack of issue 10.
+var hostile = []string{
+	"Aigerim\n\n1. The Volunteer waives every right.\n\n---\n",
+	"A\n# Heading",
+	"A\r\n- item\r\n+ item\r\n* item",
+	"A\n=====",
+	"    code",
+	"1. list",
+	"| x | y |\n|---|---|",
+	"a | b",
+	"[click](javascript:alert(1))",
+	"<javascript:alert(1)>",
+	"<script>alert(1)</script>",
+	"<img src=x onerror=alert(1)>",
+	"&#60;b&#62; &amp;",
+	"**b** _i_ ~~s~~ `c`",
+	"```\nfence",
+	"> quote",
+	"[r]: https://evil.example",
+	"]]> <![CDATA[",
+	"esc\x1b[2Jape",
+	"\u2028sep\u2029",
+	"",
+	"  \t ",
+}
+
+func TestValuesCannotChangeTheAgreement(t *testing.T) {
+	for _, v := range hostile {
+		t.Run(v, func(t *testing.T) { checkAgreement(t, v) })
+	}
+}
+
+func FuzzRender(f *testing.F) {
+	for _, v := range hostile {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		checkAgreement(t, v)
+	})
+}

@@ -1,0 +1,111 @@
+package report_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/doctest"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
+	"github.com/birgemiz/sabaqtastyq/report"
+)
+
+// programmeWith is the test programme with v in every text a report
+// shows: each volunteer's name, the end of each id, and each diary entry's
+// form of activity, achievements and note.
+func programmeWith(t *testing.T, v string) *mentoring.Programme {
+	t.Helper()
+	p := programme()
+	rename := map[string]string{}
+	for i := range p.Volunteers {
+		id := p.Volunteers[i].ID + v
+		rename[p.Volunteers[i].ID] = id
+		p.Volunteers[i].ID, p.Volunteers[i].FullName = id, v
+	}
+	for i := range p.Agreements {
+		p.Agreements[i].ID += v
+		p.Agreements[i].Volunteer = rename[p.Agreements[i].Volunteer]
+	}
+	for i := range p.Reports {
+		p.Reports[i].Volunteer = rename[p.Reports[i].Volunteer]
+	}
+	for i := range p.Diary {
+		e := &p.Diary[i]
+		e.Volunteer = rename[e.Volunteer]
+		e.Activity, e.Achievements, e.Note = v, v, v
+	}
+	require.NoError(t, p.Index())
+	return p
+}
+
+// checkReports renders the monthly reports and the summary with v in every
+// text, in every language and both document formats, and asserts that the
+// outline is the one a plain value gives.
+func checkReports(t *testing.T, v string) {
+	t.Helper()
+	x := "X"
+	if strings.TrimSpace(v) == "" {
+		x = "" // an empty achievement is left out, as it should be
+	}
+	plain, hostile := programmeWith(t, x), programmeWith(t, v)
+	for _, lang := range diag.Langs {
+		for _, f := range []report.Format{report.Markdown, report.HTML} {
+			opts := report.Options{Lang: lang, Format: f}
+			for name, render := range map[string]func(*bytes.Buffer, *mentoring.Programme) error{
+				"monthly": func(b *bytes.Buffer, p *mentoring.Programme) error {
+					return report.RenderMonthly(b, p, april, "", opts)
+				},
+				"summary": func(b *bytes.Buffer, p *mentoring.Programme) error { return report.RenderSummary(b, p, april, opts) },
+			} {
+				var want, got bytes.Buffer
+				require.NoError(t, render(&want, plain))
+				require.NoError(t, render(&got, hostile))
+				if f == report.Markdown {
+					assert.Equal(t, doctest.Markdown(want.Bytes()), doctest.Markdown(got.Bytes()), "%s %s Markdown, value %q:\n%s", name, lang, v, got.String())
+					continue
+				}
+				w, err := doctest.XHTML(want.Bytes())
+				require.NoError(t, err)
+				g, err := doctest.XHTML(got.Bytes())
+				require.NoError(t, err, "%s %s: value %q makes the HTML ill-formed", name, lang, v)
+				assert.Equal(t, w, g, "%s %s HTML, value %q", name, lang, v)
+			}
+		}
+	}
+}
+
+// hostile are values that would change a report's structure unescaped.
+var hostile = []string{
+	"Note\n\n# Fake heading\n\n---\n",
+	"A\n1. fake item",
+	"| a | b |\n|---|---|\n| c | d |",
+	"a | b",
+	"- item",
+	"    code",
+	"[x](javascript:alert(1))",
+	"<script>alert(1)</script>",
+	"<b>bold</b> &amp;",
+	"**b** _i_ ~~s~~ `c`",
+	"esc\x1b]0;title\x07",
+	"x\u2028y",
+	"",
+}
+
+func TestValuesCannotChangeTheReports(t *testing.T) {
+	for _, v := range hostile {
+		t.Run(v, func(t *testing.T) { checkReports(t, v) })
+	}
+}
+
+func FuzzRender(f *testing.F) {
+	for _, v := range hostile {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		checkReports(t, v)
+	})
+}
