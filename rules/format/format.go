@@ -135,7 +135,7 @@ func File(file string, src []byte) ([]byte, error) {
 }
 
 // nullsInFlow writes an empty null inside a flow collection ({a}, [a, ])
-// as "null": the encoder would write '' there, an empty string, and so
+// as "null": the encoder would write an empty quoted string there, and so
 // change what the policy says.
 func nullsInFlow(n *yaml.Node, flow bool) {
 	flow = flow || n.Style&yaml.FlowStyle != 0

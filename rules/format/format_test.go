@@ -206,7 +206,7 @@ func FuzzSource(f *testing.F) {
 }
 
 // stringKeys reports whether every mapping in v has string keys, as every
-// policy does (the encoder writes a null key back as '').
+// policy does (the encoder writes a null key back as an empty string).
 func stringKeys(v any) bool {
 	switch v := v.(type) {
 	case map[string]any:
