@@ -23,8 +23,11 @@ import (
 //     separators become spaces, so a value cannot end its line and open a
 //     block (a list item, a heading, a quote, a rule, a fence, a table
 //     row);
-//   - opens no block even at the start of a line: leading blanks are
-//     dropped (they would make an indented code block), and a leading
+//   - opens no block even at the start of a line, and closes no markup
+//     the template put around it: blanks at either end are dropped
+//     (leading ones would make an indented code block, trailing ones would
+//     keep "**" after the value from closing the bold before it), and a
+//     leading
 //     "-", "+" or "=" or the "." or ")" after leading digits is escaped
 //     (a list item, a setext underline, an ordered list);
 //   - forms no inline markup: \ ` * _ [ ] < > # | ~ & are escaped, so
@@ -69,7 +72,7 @@ func Markdown(s string) string {
 		start = false
 		b.WriteRune(r)
 	}
-	return b.String()
+	return strings.TrimRight(b.String(), " ")
 }
 
 // Controls returns s with every control character but tab, line feed and

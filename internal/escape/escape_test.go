@@ -18,6 +18,7 @@ func TestMarkdown(t *testing.T) {
 		{"Айгерім Садықова", "Айгерім Садықова"},
 		{"Children's home No. 1, Almaty", "Children's home No. 1, Almaty"},
 		{"A\n1. Fake clause\n\n---", `A 1. Fake clause  ---`},
+		{"Sadykova\n\n1. Fake\n\n---\n", `Sadykova  1. Fake  ---`},
 		{"1. Fake", `1\. Fake`},
 		{"2026) x", `2026\) x`},
 		{"- item", `\- item`},
@@ -37,7 +38,8 @@ func TestMarkdown(t *testing.T) {
 		{"<javascript:alert(1)>", `\<javascript:alert(1)\>`},
 		{"&lt;b&gt;", `\&lt;b\&gt;`},
 		{`back\slash`, `back\\slash`},
-		{"CR\rLF\nCRLF\r\nLS\u2028PS\u2029", "CR LF CRLF LS PS "},
+		{"CR\rLF\nCRLF\r\nLS\u2028PS\u2029", "CR LF CRLF LS PS"},
+		{"trailing \n", "trailing"},
 		{"bell\aesc\x1b[2J", "bell\uFFFDesc\uFFFD\\[2J"},
 		{"bad\xffutf8", "bad\uFFFDutf8"},
 	}
@@ -75,7 +77,7 @@ func shown(v string) string {
 		}
 		b.WriteRune(r)
 	}
-	return strings.TrimLeft(b.String(), " ")
+	return strings.Trim(b.String(), " ")
 }
 
 // checkValue asserts that v, escaped, changes neither the outline of the
