@@ -2,10 +2,10 @@ package report_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
@@ -64,15 +64,7 @@ func checkReports(t *testing.T, v string) {
 				var want, got bytes.Buffer
 				require.NoError(t, render(&want, plain))
 				require.NoError(t, render(&got, hostile))
-				if f == report.Markdown {
-					assert.Equal(t, doctest.Markdown(want.Bytes()), doctest.Markdown(got.Bytes()), "%s %s Markdown, value %q:\n%s", name, lang, v, got.String())
-					continue
-				}
-				w, err := doctest.XHTML(want.Bytes())
-				require.NoError(t, err)
-				g, err := doctest.XHTML(got.Bytes())
-				require.NoError(t, err, "%s %s: value %q makes the HTML ill-formed", name, lang, v)
-				assert.Equal(t, w, g, "%s %s HTML, value %q", name, lang, v)
+				doctest.Same(t, f == report.HTML, want.Bytes(), got.Bytes(), fmt.Sprintf("%s %s %s, value %q", name, lang, f, v))
 			}
 		}
 	}

@@ -20,7 +20,9 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -32,7 +34,8 @@ var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
 // Markdown lists the nodes of src, one a line, indented by depth: every
 // block by its kind (a heading with its level, a table row with its number
-// of cells) and every inline node except text. A web address or an e-mail
+// of cells) and every inline node except text; then the number of cells of
+// every table row as written. A web address or an e-mail
 // address that a viewer turns into a link counts as text: the link shows
 // what it points at. Any other autolink is listed with its address.
 //
@@ -73,7 +76,29 @@ func Markdown(src []byte) string {
 		b.WriteByte('\n')
 		return ast.WalkContinue, nil
 	})
+	// A table row with more cells than its header keeps the header's
+	// count in the tree (GitHub drops the rest), so count the cell
+	// separators of each row as written.
+	for _, line := range strings.Split(string(src), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "|") {
+			fmt.Fprintf(&b, "row of %d cells\n", separators(line)-1)
+		}
+	}
 	return b.String()
+}
+
+// separators counts the unescaped "|" of a line.
+func separators(line string) int {
+	n := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			i++
+		case '|':
+			n++
+		}
+	}
+	return n
 }
 
 func hasPrefix(s string, prefixes ...string) bool {
@@ -133,4 +158,24 @@ func XHTML(src []byte) (string, error) {
 			depth--
 		}
 	}
+}
+
+// Same asserts that got, a rendering with hostile values, has the outline
+// of plain, the same template rendered with plain ones: as Markdown, or as
+// XHTML when html is set (got must then be well-formed, too). what names
+// the rendering in the failure.
+func Same(tb testing.TB, html bool, plain, got []byte, what string) bool {
+	tb.Helper()
+	if !html {
+		return assert.Equal(tb, Markdown(plain), Markdown(got), "%s: the Markdown's outline changed:\n%s", what, got)
+	}
+	want, err := XHTML(plain)
+	if !assert.NoError(tb, err, "%s: the plain rendering", what) {
+		return false
+	}
+	have, err := XHTML(got)
+	if !assert.NoError(tb, err, "%s: the HTML is not well-formed", what) {
+		return false
+	}
+	return assert.Equal(tb, want, have, "%s: the HTML's elements changed", what)
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/limits"
+	"github.com/birgemiz/sabaqtastyq/internal/yamlnode"
 )
 
 // Width is the column a folded expression is wrapped before.
@@ -79,7 +79,7 @@ func Source(src []byte) ([]byte, error) { return File("", src) }
 func File(file string, src []byte) ([]byte, error) {
 	var doc yaml.Node
 	if err := yaml.NewDecoder(bytes.NewReader(src)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		return nil, syntaxErr(file, err)
+		return nil, yamlnode.Syntax(file, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		e := diag.New(CodeNotPolicy, "").At(diag.Pos{File: file, Line: max(doc.Line, 1), Col: max(doc.Column, 1)})
@@ -158,19 +158,6 @@ func count(n *yaml.Node, limit int) int {
 		c += count(x, limit-c)
 	}
 	return c
-}
-
-var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
-
-// syntaxErr places a YAML parser error by the line its message names.
-func syntaxErr(file string, err error) *diag.Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	return diag.New(diag.CodeSyntax, "", msg).At(diag.Pos{File: file, Line: line, Col: 1})
 }
 
 // items orders the keys of every item of a list and styles its expressions.

@@ -46,11 +46,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if _, err := s.Run(ctx, rulestest.Options{}); err != nil && ctx.Err() != nil {
-			t.Fatalf("a run took longer than 10s")
-		}
+		runWithin(t, s)
 	})
 }
 
@@ -88,10 +84,17 @@ func FuzzFixture(f *testing.F) {
 		if err != nil {
 			return
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if _, err := s.Run(ctx, rulestest.Options{}); err != nil && ctx.Err() != nil {
-			t.Fatalf("a run took longer than 10s")
-		}
+		runWithin(t, s)
 	})
+}
+
+// runWithin runs a suite that parsed, and fails if it takes more than ten
+// seconds.
+func runWithin(t *testing.T, s *rulestest.Suite) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := s.Run(ctx, rulestest.Options{}); err != nil && ctx.Err() != nil {
+		t.Fatalf("a run took longer than 10s")
+	}
 }

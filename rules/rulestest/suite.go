@@ -1,10 +1,8 @@
 package rulestest
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,6 +17,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/decode"
 	"github.com/birgemiz/sabaqtastyq/internal/limits"
+	"github.com/birgemiz/sabaqtastyq/internal/yamlnode"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -31,7 +30,7 @@ const (
 	CodeNoFile         diag.Code = "suite.no_file"            // no file {0} in the suite's folder
 	CodeOutside        diag.Code = "suite.outside"            // file {0} is outside the suite's folder
 	CodeNotRegular     diag.Code = "suite.not_regular"        // {0} is a folder, a pipe or a device
-	CodeAliases        diag.Code = "suite.aliases"            // aliases expand to more than {0} values
+	CodeAliases                  = yamlnode.CodeAliases       // aliases expand to more than {0} values
 	CodeNoSuites       diag.Code = "suite.none"               // a path holds no suite
 )
 
@@ -75,11 +74,6 @@ func init() {
 			KK: "«{0}» кәдімгі файл емес (қалта, арна не құрылғы)",
 			RU: "«{0}» — не обычный файл (папка, канал или устройство)",
 			EN: "\"{0}\" is not a regular file (a folder, a pipe or a device)",
-		},
-		CodeAliases: {
-			KK: "YAML сілтемелері (alias) {0}-ден астам мәнге жайылады; қайталанатын мәндерді жазып шығыңыз",
-			RU: "ссылки YAML (alias) разворачиваются больше чем в {0} значений; выпишите повторяющиеся значения",
-			EN: "YAML aliases expand to more than {0} values; write the repeated values out",
 		},
 		CodeNoSuites: {
 			KK: "{0} ішінде тест жинақтары (*_test.yaml) жоқ",
@@ -257,11 +251,11 @@ func Parse(path string, src []byte, opts ...Option) (*Suite, error) {
 		defer root.Close()
 		p.root = root
 	}
-	doc, perr := parseDoc(path, src)
+	doc, perr := yamlnode.Parse(path, src)
 	if perr != nil {
 		return nil, p.finish(diag.List{perr})
 	}
-	if e := checkTree(doc, path); e != nil {
+	if e := yamlnode.Check(doc, path); e != nil {
 		return nil, p.finish(diag.List{e})
 	}
 	if doc.Kind != yaml.MappingNode {
@@ -306,35 +300,6 @@ func Parse(path string, src []byte, opts ...Option) (*Suite, error) {
 }
 
 var suiteKeys = []string{"name", "description", "policy", "fixtures", "cases"}
-
-// parseDoc parses the first YAML document of src into its node tree.
-func parseDoc(file string, src []byte) (*yaml.Node, *diag.Error) {
-	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(src)).Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, diag.New(diag.CodeSyntax, "", "empty document").At(diag.Pos{File: file, Line: 1, Col: 1})
-		}
-		return nil, syntaxErr(file, err)
-	}
-	if doc.Kind == yaml.DocumentNode {
-		if len(doc.Content) == 0 {
-			return nil, diag.New(diag.CodeSyntax, "", "empty document").At(diag.Pos{File: file, Line: 1, Col: 1})
-		}
-		return doc.Content[0], nil
-	}
-	return &doc, nil
-}
-
-// syntaxErr places a YAML parser error by the line its message names.
-func syntaxErr(file string, err error) *diag.Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	return diag.New(diag.CodeSyntax, "", msg).At(diag.Pos{File: file, Line: line, Col: 1})
-}
 
 type suiteParser struct {
 	path     string
@@ -466,11 +431,11 @@ func (p *suiteParser) fixtureFile(file string, pos diag.Pos, field string) (*yam
 		return nil, "", e
 	}
 	name := filepath.Join(filepath.Dir(p.path), rel)
-	doc, e := parseDoc(name, src)
+	doc, e := yamlnode.Parse(name, src)
 	if e != nil {
 		return nil, "", e
 	}
-	if e := checkTree(doc, name); e != nil {
+	if e := yamlnode.Check(doc, name); e != nil {
 		return nil, "", e
 	}
 	if doc.Kind != yaml.MappingNode {

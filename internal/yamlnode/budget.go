@@ -1,4 +1,4 @@
-package rulestest
+package yamlnode
 
 import (
 	"strconv"
@@ -76,11 +76,11 @@ func (m *measure) content(n *yaml.Node) shape {
 	return s
 }
 
-// checkTree refuses a parsed YAML document before anything expands it:
+// Check refuses a parsed YAML document before anything expands it:
 // aliases may add at most [limits.AliasExpansion] values to it, and it may
 // nest at most [limits.Depth] levels, counted through aliases. The problem
 // is placed in file at the alias or the value at fault.
-func checkTree(root *yaml.Node, file string) *diag.Error {
+func Check(root *yaml.Node, file string) *diag.Error {
 	m := &measure{anchors: map[*yaml.Node]*shape{}}
 	top := m.of(root)
 	at := func(n *yaml.Node) diag.Pos { return diag.Pos{File: file, Line: n.Line, Col: n.Column} }
