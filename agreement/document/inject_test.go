@@ -3,6 +3,7 @@ package document_test
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -38,15 +39,19 @@ func checkAgreement(t *testing.T, v string) {
 	t.Helper()
 	x := "X"
 	if strings.TrimSpace(v) == "" {
-		x = "" // a blank is a line to fill in, and an empty basis no line at all
+		x = v // a blank is a line to fill in, and an empty basis no line at all
 	}
 	for _, lang := range diag.Langs {
 		for _, f := range []document.Format{document.Markdown, document.HTML} {
 			opts := document.Options{Lang: lang, Format: f, MentorAddendum: true}
-			var plain, got bytes.Buffer
-			require.NoError(t, document.Render(&plain, withValue(x), opts))
+			html := f == document.HTML
+			want, err := doctest.Plain(fmt.Sprint(lang, f, x), html, func(w io.Writer) error {
+				return document.Render(w, withValue(x), opts)
+			})
+			require.NoError(t, err)
+			var got bytes.Buffer
 			require.NoError(t, document.Render(&got, withValue(v), opts))
-			if !doctest.Same(t, f == document.HTML, plain.Bytes(), got.Bytes(), fmt.Sprintf("%s %s, value %q", lang, f, v)) {
+			if !doctest.Same(t, html, want, got.Bytes(), fmt.Sprintf("%s %s, value %q", lang, f, v)) {
 				return
 			}
 		}

@@ -20,6 +20,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -160,22 +161,45 @@ func XHTML(src []byte) (string, error) {
 	}
 }
 
+// plain holds the outlines of plain renderings by key, so that a fuzz
+// target renders the plain document once, not once per input.
+var plain sync.Map
+
+// Plain returns the [Outline] of what render writes, rendered once for
+// each key: the plain rendering a test compares hostile ones with.
+func Plain(key string, html bool, render func(io.Writer) error) (string, error) {
+	if o, ok := plain.Load(key); ok {
+		return o.(string), nil
+	}
+	var b bytes.Buffer
+	if err := render(&b); err != nil {
+		return "", err
+	}
+	o, err := Outline(html, b.Bytes())
+	if err != nil {
+		return "", err
+	}
+	plain.Store(key, o)
+	return o, nil
+}
+
+// Outline is [Markdown] of src, or [XHTML] of src when html is set.
+func Outline(html bool, src []byte) (string, error) {
+	if html {
+		return XHTML(src)
+	}
+	return Markdown(src), nil
+}
+
 // Same asserts that got, a rendering with hostile values, has the outline
-// of plain, the same template rendered with plain ones: as Markdown, or as
-// XHTML when html is set (got must then be well-formed, too). what names
-// the rendering in the failure.
-func Same(tb testing.TB, html bool, plain, got []byte, what string) bool {
+// want, the [Outline] of the same template rendered with plain ones: as
+// Markdown, or as XHTML when html is set (got must then be well-formed,
+// too). what names the rendering in the failure.
+func Same(tb testing.TB, html bool, want string, got []byte, what string) bool {
 	tb.Helper()
-	if !html {
-		return assert.Equal(tb, Markdown(plain), Markdown(got), "%s: the Markdown's outline changed:\n%s", what, got)
-	}
-	want, err := XHTML(plain)
-	if !assert.NoError(tb, err, "%s: the plain rendering", what) {
-		return false
-	}
-	have, err := XHTML(got)
+	have, err := Outline(html, got)
 	if !assert.NoError(tb, err, "%s: the HTML is not well-formed", what) {
 		return false
 	}
-	return assert.Equal(tb, want, have, "%s: the HTML's elements changed", what)
+	return assert.Equal(tb, want, have, "%s: the outline changed:\n%s", what, got)
 }
