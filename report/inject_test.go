@@ -46,7 +46,7 @@ func programmeWith(t *testing.T, v string) *mentoring.Programme {
 // checkReports renders the monthly reports and the summary with v in every
 // text, in every language and both document formats, and asserts that the
 // outline is the one a plain value gives.
-func checkReports(t *testing.T, v string) {
+func checkReports(t *testing.T, v string, langs ...diag.Lang) {
 	t.Helper()
 	x := "X"
 	if strings.TrimSpace(v) == "" {
@@ -54,7 +54,7 @@ func checkReports(t *testing.T, v string) {
 	}
 	var plain *mentoring.Programme
 	hostile := programmeWith(t, v)
-	for _, lang := range diag.Langs {
+	for _, lang := range langs {
 		for _, f := range []report.Format{report.Markdown, report.HTML} {
 			opts := report.Options{Lang: lang, Format: f}
 			for name, render := range map[string]func(io.Writer, *mentoring.Programme) error{
@@ -96,7 +96,7 @@ var hostile = []string{
 
 func TestValuesCannotChangeTheReports(t *testing.T) {
 	for _, v := range hostile {
-		t.Run(v, func(t *testing.T) { checkReports(t, v) })
+		t.Run(v, func(t *testing.T) { checkReports(t, v, diag.Langs...) })
 	}
 }
 
@@ -105,6 +105,8 @@ func FuzzRender(f *testing.F) {
 		f.Add(v)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		checkReports(t, v)
+		// One language an input, by its length: the escaping is the
+		// same in each, and the table test above runs all three.
+		checkReports(t, v, diag.Langs[len(v)%len(diag.Langs)])
 	})
 }

@@ -60,7 +60,7 @@ func skillsWith(v string) []volunteer.Skill {
 // checkForm renders the form, the blank skills table and a filled one with
 // v in every text, in every language and both formats, and asserts that
 // the outline is the one a plain value gives.
-func checkForm(t *testing.T, v string) {
+func checkForm(t *testing.T, v string, langs ...diag.Lang) {
 	t.Helper()
 	x := "X"
 	if strings.TrimSpace(v) == "" {
@@ -84,7 +84,7 @@ func checkForm(t *testing.T, v string) {
 	hostile := formWith(v)
 	for name, fn := range docs {
 		html := strings.HasSuffix(name, ".html")
-		for _, lang := range diag.Langs {
+		for _, lang := range langs {
 			want, err := doctest.Plain(fmt.Sprint(name, lang, x), html, func(w io.Writer) error { return fn(formWith(x), w, lang, x) })
 			require.NoError(t, err)
 			var got bytes.Buffer
@@ -112,7 +112,7 @@ var hostile = []string{
 
 func TestValuesCannotChangeTheForm(t *testing.T) {
 	for _, v := range hostile {
-		t.Run(v, func(t *testing.T) { checkForm(t, v) })
+		t.Run(v, func(t *testing.T) { checkForm(t, v, diag.Langs...) })
 	}
 }
 
@@ -121,6 +121,8 @@ func FuzzRender(f *testing.F) {
 		f.Add(v)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		checkForm(t, v)
+		// One language an input, by its length: the escaping is the
+		// same in each, and the table test above runs all three.
+		checkForm(t, v, diag.Langs[len(v)%len(diag.Langs)])
 	})
 }
