@@ -24,9 +24,10 @@ import (
 //     block (a list item, a heading, a quote, a rule, a fence, a table
 //     row);
 //   - opens no block even at the start of a line, and closes no markup
-//     the template put around it: blanks at either end are dropped
-//     (leading ones would make an indented code block, trailing ones would
-//     keep "**" after the value from closing the bold before it), and a
+//     the template put around it: white space at either end is dropped,
+//     no-break and other Unicode spaces included (leading blanks would
+//     make an indented code block, and white space next to the template's
+//     "**" keeps it from opening or closing the bold), and a
 //     leading
 //     "-", "+" or "=" or the "." or ")" after leading digits is escaped
 //     (a list item, a setext underline, an ordered list);
@@ -57,7 +58,7 @@ func Markdown(s string) string {
 		case unicode.IsControl(r):
 			r = '\uFFFD'
 		}
-		if start && r == ' ' {
+		if start && unicode.IsSpace(r) {
 			continue
 		}
 		switch {
@@ -72,7 +73,7 @@ func Markdown(s string) string {
 		start = false
 		b.WriteRune(r)
 	}
-	return strings.TrimRight(b.String(), " ")
+	return strings.TrimRightFunc(b.String(), unicode.IsSpace)
 }
 
 // Controls returns s with every control character but tab, line feed and

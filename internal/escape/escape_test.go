@@ -40,6 +40,8 @@ func TestMarkdown(t *testing.T) {
 		{`back\slash`, `back\\slash`},
 		{"CR\rLF\nCRLF\r\nLS\u2028PS\u2029", "CR LF CRLF LS PS"},
 		{"trailing \n", "trailing"},
+		{"0\u00a0", "0"},
+		{"\u00a0\u2003x\u2003", "x"},
 		{"bell\aesc\x1b[2J", "bell\uFFFDesc\uFFFD\\[2J"},
 		{"bad\xffutf8", "bad\uFFFDutf8"},
 	}
@@ -77,7 +79,7 @@ func shown(v string) string {
 		}
 		b.WriteRune(r)
 	}
-	return strings.Trim(b.String(), " ")
+	return strings.TrimFunc(b.String(), unicode.IsSpace)
 }
 
 // checkValue asserts that v, escaped, changes neither the outline of the
@@ -138,6 +140,8 @@ var attacks = []string{
 	"\xff\xfe",
 	"",
 	"   ",
+	"0\u00a0",
+	"\u2003bold\u2003",
 }
 
 func FuzzMarkdown(f *testing.F) {

@@ -108,6 +108,8 @@ var hostile = []string{
 	"",
 	" ",
 	"\u00a0",
+	"0\u00a0",
+	"\u2003x\u2003",
 }
 
 func TestValuesCannotChangeTheForm(t *testing.T) {
