@@ -94,19 +94,6 @@ var hostile = []string{
 	"",
 }
 
-func TestValuesCannotChangeTheReports(t *testing.T) {
-	for _, v := range hostile {
-		t.Run(v, func(t *testing.T) { checkReports(t, v, diag.Langs...) })
-	}
-}
+func TestValuesCannotChangeTheReports(t *testing.T) { doctest.Values(t, hostile, checkReports) }
 
-func FuzzRender(f *testing.F) {
-	for _, v := range hostile {
-		f.Add(v)
-	}
-	f.Fuzz(func(t *testing.T, v string) {
-		// One language an input, by its length: the escaping is the
-		// same in each, and the table test above runs all three.
-		checkReports(t, v, diag.Langs[len(v)%len(diag.Langs)])
-	})
-}
+func FuzzRender(f *testing.F) { doctest.Fuzz(f, hostile, checkReports) }

@@ -29,6 +29,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
 )
 
 var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
@@ -202,4 +204,29 @@ func Same(tb testing.TB, html bool, want string, got []byte, what string) bool {
 		return false
 	}
 	return assert.Equal(tb, want, have, "%s: the outline changed:\n%s", what, got)
+}
+
+// Check checks that one value, put everywhere a renderer puts values,
+// leaves its documents' outlines as plain values leave them, in each of
+// langs.
+type Check func(t *testing.T, v string, langs ...diag.Lang)
+
+// Values runs check on each value, in every language, as subtests.
+func Values(t *testing.T, values []string, check Check) {
+	t.Helper()
+	for _, v := range values {
+		t.Run(v, func(t *testing.T) { check(t, v, diag.Langs...) })
+	}
+}
+
+// Fuzz seeds f with values and fuzzes check, one language an input (by
+// its length): the escaping is the same in each, and [Values] runs all
+// three.
+func Fuzz(f *testing.F, values []string, check Check) {
+	for _, v := range values {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		check(t, v, diag.Langs[len(v)%len(diag.Langs)])
+	})
 }

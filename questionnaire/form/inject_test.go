@@ -112,19 +112,6 @@ var hostile = []string{
 	"\u2003x\u2003",
 }
 
-func TestValuesCannotChangeTheForm(t *testing.T) {
-	for _, v := range hostile {
-		t.Run(v, func(t *testing.T) { checkForm(t, v, diag.Langs...) })
-	}
-}
+func TestValuesCannotChangeTheForm(t *testing.T) { doctest.Values(t, hostile, checkForm) }
 
-func FuzzRender(f *testing.F) {
-	for _, v := range hostile {
-		f.Add(v)
-	}
-	f.Fuzz(func(t *testing.T, v string) {
-		// One language an input, by its length: the escaping is the
-		// same in each, and the table test above runs all three.
-		checkForm(t, v, diag.Langs[len(v)%len(diag.Langs)])
-	})
-}
+func FuzzRender(f *testing.F) { doctest.Fuzz(f, hostile, checkForm) }
