@@ -28,12 +28,17 @@
 // (XHTML-compatible, one volunteer per page) or JSON (the [Monthly] and
 // [Summary] values themselves). Labels are in Kazakh, Russian or English;
 // what volunteers wrote in the diary is shown as written, escaped for the
-// format.
+// format: in Markdown a note cannot end its table cell or line and open a
+// block, nor make a link or raw HTML; in HTML, html/template escapes
+// markup; in both, control characters become U+FFFD. A fuzz test checks
+// that hostile names, ids and diary text leave the documents' structure as
+// plain values leave it.
 //
 // # Personal data
 //
-// Reports name the volunteers — a report to the coordinator needs to — but
-// errors carry only ids. The diary never names children; only counts.
+// Printed reports (Markdown, HTML) name the volunteers — a report to the
+// coordinator needs to — but JSON carries only ids, and errors too. The
+// diary never names children; only counts.
 //
 // All functions are safe for concurrent use on a programme that is not
 // being changed.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/escape"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 )
 
@@ -96,12 +97,10 @@ type templates struct {
 	html *htmltemplate.Template
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "\n", " ", "\r", " ")
-
 var loadTemplates = sync.OnceValues(func() (*templates, error) {
 	funcs := map[string]any{
-		"md":   mdEscaper.Replace,
+		"md":   escape.Markdown,
+		"text": escape.Controls, // for HTML, which html/template escapes
 		"date": func(d civil.Date) string { return d.String() },
 	}
 	md, err := texttemplate.New("report").Funcs(funcs).ParseFS(templateFS, "templates/*.md.tmpl")

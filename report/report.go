@@ -15,9 +15,11 @@ import (
 
 // Monthly is one volunteer's month, built from the good-deeds diary (D6).
 type Monthly struct {
-	Volunteer string      `json:"volunteer"`
-	Name      string      `json:"name,omitempty"` // the volunteer's full name (personal data)
-	Month     civil.Month `json:"month"`
+	Volunteer string `json:"volunteer"`
+	// Name is the volunteer's full name, personal data: the printed report
+	// shows it, JSON leaves it out (ids are enough for a program).
+	Name  string      `json:"-"`
+	Month civil.Month `json:"month"`
 	// Entries are the month's diary entries in date order.
 	Entries    []volunteer.DiaryEntry `json:"entries"`
 	Activities []Activity             `json:"activities"`
@@ -48,7 +50,7 @@ type Achievement struct {
 // Missing is a volunteer who owed a report for the month and filed none.
 type Missing struct {
 	Volunteer string `json:"volunteer"`
-	Name      string `json:"name,omitempty"`
+	Name      string `json:"-"` // personal data: in the printed report, not in JSON
 	Agreement string `json:"agreement"`
 }
 

@@ -43,10 +43,20 @@
 //
 // # Output
 //
-// Markdown escapes every value, so a name cannot inject markup. HTML is
-// XHTML-compatible (it parses as XML), sized for A4 with @page rules, keeps
-// clauses and the signature table from breaking across pages, and starts
-// the addendum on a new page.
+// Markdown escapes every value, so a name cannot inject markup: a line
+// break becomes a space (a name cannot end its clause and start a fake
+// numbered one, a heading or a rule), list, heading, quote and table
+// markers, emphasis, code, links (javascript: ones included), raw HTML and
+// entities are escaped, even at the start of a line, and "|" stays inside
+// its table cell. HTML is written by html/template, which escapes markup;
+// control characters, which XML forbids and terminals obey, become U+FFFD
+// in both formats. A fuzz test renders every field with hostile values and
+// checks that the document's structure (its blocks, cells and elements) is
+// the one plain values give.
+//
+// HTML is XHTML-compatible (it parses as XML), sized for A4 with @page
+// rules, keeps clauses and the signature table from breaking across pages,
+// and starts the addendum on a new page.
 //
 // # Personal data
 //

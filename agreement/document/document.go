@@ -16,6 +16,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/agreement"
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/escape"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
@@ -243,8 +244,11 @@ type fields struct {
 
 func blank(n int) string { return strings.Repeat("_", n) }
 
+// or is the value s as the document shows it — without control
+// characters, which neither XML nor a terminal may see — or a blank line
+// of n underscores when s is empty.
 func or(s string, n int) string {
-	if s = strings.TrimSpace(s); s == "" {
+	if s = strings.TrimSpace(escape.Controls(s)); s == "" {
 		return blank(n)
 	}
 	return s
@@ -319,7 +323,7 @@ func build(t *text, a agreement.Agreement, opts Options) (*view, error) {
 			signature:      sig,
 			OrgName:        f.OrgName,
 			Representative: or(org.Representative, 30),
-			Basis:          strings.TrimSpace(org.Basis),
+			Basis:          strings.TrimSpace(escape.Controls(org.Basis)),
 			VolunteerName:  f.Name,
 			Line:           blank(24),
 		},
@@ -418,10 +422,6 @@ func issued(t *text, lang diag.Lang, d civil.Date) string {
 	return fmt.Sprintf("«%02d» %s %d", d.Day(), month, d.Year())
 }
 
-var mdSpecial = strings.NewReplacer(
-	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`,
-)
-
-// escapeMarkdown makes s literal text in CommonMark.
-func escapeMarkdown(s string) string { return mdSpecial.Replace(s) }
+// escapeMarkdown makes s literal inline text in CommonMark: a clause with
+// the party's name in it stays one paragraph whatever the name holds.
+func escapeMarkdown(s string) string { return escape.Markdown(s) }

@@ -20,6 +20,7 @@ addendum. Blanks the file does not fill are left as lines to write on.`)
 	e.lang = diag.KK // documents default to the guide's own language
 	langFlag(fs, e)
 	format := fs.String("format", "md", "output: md or html")
+	sizeFlag(fs, e, programmeCap)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err

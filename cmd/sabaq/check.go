@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -25,6 +23,7 @@ at least one deny (or error) finding is reported, 2 on a usage or input error,
 	langFlag(fs, e)
 	asOf := fs.String("as-of", "", "evaluate as of this date (YYYY-MM-DD) instead of the file's as_of")
 	format := fs.String("format", "text", "output: text, json or junit")
+	sizeFlag(fs, e, programmeCap+", "+policyCap)
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -51,7 +50,7 @@ at least one deny (or error) finding is reported, 2 on a usage or input error,
 		return err
 	}
 	prog.show("compiling policy %s…", *policy)
-	pol, err := resolvePolicy(*policy)
+	pol, err := resolvePolicy(e, *policy)
 	if err != nil {
 		prog.done()
 		return err
@@ -78,21 +77,6 @@ at least one deny (or error) finding is reported, 2 on a usage or input error,
 		return errFindings
 	}
 	return nil
-}
-
-// loadProgramme reads a programme file, or standard input for "-".
-func loadProgramme(e *env, file string) (*mentoring.Programme, error) {
-	if file == "-" {
-		return mentoring.Decode(e.stdin, "-", mentoring.Detect)
-	}
-	return mentoring.Load(file)
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 // writeReport prints the findings grouped by subject, then a summary line.

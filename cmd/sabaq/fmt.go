@@ -6,6 +6,9 @@ import (
 	"os"
 	"strings"
 
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/decode"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/rules/format"
 )
 
@@ -18,7 +21,9 @@ func runFmt(e *env, args []string) error {
 		`Formats policy YAML files (a directory means every policy file in it):
 canonical key order, two-space indentation, comments kept, long expressions
 as folded blocks. Without a flag the formatted text is printed. Exit status
-1 with -l or -d when a file is not formatted, 2 when a file cannot be read.`)
+1 with -l or -d when a file is not formatted, 2 when a file cannot be read or
+a path holds no policy.`)
+	sizeFlag(fs, e, policyCap)
 	write := fs.Bool("w", false, "write the result back to each file")
 	diff := fs.Bool("d", false, "print a diff of the changes instead of the result")
 	list := fs.Bool("l", false, "list the files whose formatting differs")
@@ -44,13 +49,16 @@ as folded blocks. Without a flag the formatted text is printed. Exit status
 	}
 	unformatted := false
 	for _, file := range files {
-		src, err := os.ReadFile(file)
+		src, err := readFile(e, file, limits.PolicyBytes)
 		if err != nil {
 			return err
 		}
-		out, err := format.Source(src)
+		out, err := format.File(file, src)
+		if l := diag.Errors(err); len(l) > 0 {
+			return decode.Finish(src, l)
+		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", file, err)
+			return err
 		}
 		same := bytes.Equal(src, out)
 		switch {

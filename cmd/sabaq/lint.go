@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
-	"github.com/birgemiz/sabaqtastyq/internal/files"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -20,8 +19,10 @@ func runLint(e *env, args []string) error {
 		`Compiles each policy file (a directory means every *.yaml in it except the
 *_test.yaml suites) and prints every problem as file:line:col: message with
 the offending line and a caret. Unused parameters and variables are warnings.
-Exit status 0 when every policy compiles (warnings allowed), 3 otherwise.`)
+Exit status 0 when every policy compiles (warnings allowed), 2 when a path
+holds no policy, 3 when a policy does not compile.`)
 	langFlag(fs, e)
+	sizeFlag(fs, e, policyCap)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -35,7 +36,7 @@ Exit status 0 when every policy compiles (warnings allowed), 3 otherwise.`)
 	}
 	failed := 0
 	for _, f := range files {
-		pol, err := loadPolicyFile(f)
+		pol, err := loadPolicyFile(e, f)
 		var pe *rules.PolicyError
 		switch {
 		case errors.As(err, &pe):
@@ -59,10 +60,6 @@ Exit status 0 when every policy compiles (warnings allowed), 3 otherwise.`)
 func warningLabel(l diag.Lang) string {
 	return diag.Text{KK: "ескерту: ", RU: "предупреждение: ", EN: "warning: "}.In(l)
 }
-
-// policyFiles expands directories into the policy files in them, sorted,
-// leaving out test suites.
-func policyFiles(paths []string) ([]string, error) { return files.Expand(paths, isPolicyFile) }
 
 func isPolicyFile(name string) bool {
 	ext := filepath.Ext(name)

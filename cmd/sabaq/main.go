@@ -27,6 +27,9 @@ type env struct {
 	stderr io.Writer
 	// lang is the language of diagnostics; a command's --lang flag sets it.
 	lang diag.Lang
+	// maxFile is --max-file-size: the cap on every file the command
+	// reads, or 0 for each kind's default (internal/limits).
+	maxFile int64
 }
 
 // command is one verb of sabaq.

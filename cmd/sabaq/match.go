@@ -22,6 +22,7 @@ the embedded pairs policy). It is a proposal: the coordinator decides.`)
 	institutions := fs.String("institution", "", "match only children of these institutions (comma-separated ids)")
 	maxChildren := fs.Int("max-children", 0, "children a mentor may have in open tandems (default 1)")
 	format := fs.String("format", "text", "output: text or json")
+	sizeFlag(fs, e, programmeCap+", "+policyCap)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -36,7 +37,7 @@ the embedded pairs policy). It is a proposal: the coordinator decides.`)
 	if err != nil {
 		return err
 	}
-	pol, err := resolvePolicy(*policy)
+	pol, err := resolvePolicy(e, *policy)
 	if err != nil {
 		return err
 	}

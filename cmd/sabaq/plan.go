@@ -20,6 +20,7 @@ together. It is a proposal: the coordinator decides.`)
 	minSize := fs.Int("min", 0, "smallest group (default 12, the guide's)")
 	maxSize := fs.Int("max", 0, "largest group (default 18, the guide's)")
 	format := fs.String("format", "text", "output: text or json")
+	sizeFlag(fs, e, programmeCap)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err

@@ -20,6 +20,7 @@ description. policy show prints one policy (embedded or a file): its
 parameters with their values and descriptions, and its rules with id,
 severity, subject and source.`)
 	langFlag(fset, e)
+	sizeFlag(fset, e, policyCap)
 	rest, err := parseFlags(fset, args)
 	if err != nil {
 		return err
@@ -78,7 +79,7 @@ func policyList(e *env) error {
 }
 
 func policyShow(e *env, name string) error {
-	pol, err := resolvePolicy(name)
+	pol, err := resolvePolicy(e, name)
 	if err != nil {
 		return err
 	}

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"time"
 
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/questionnaire"
 	"github.com/birgemiz/sabaqtastyq/questionnaire/form"
 	"github.com/birgemiz/sabaqtastyq/rules"
@@ -28,6 +30,7 @@ self-assessment: nothing here rejects a person.`)
 	format := fs.String("format", "", "form: md or html (default md); assess: text or json (default text)")
 	policy := fs.String("policy", "questionnaire", "assess: the policy with respondent rules")
 	asOf := fs.String("as-of", "", "assess: the date the applicant's age counts on (default today)")
+	sizeFlag(fs, e, responseCap+", "+policyCap)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -74,11 +77,17 @@ self-assessment: nothing here rejects a person.`)
 }
 
 func assess(e *env, file, policy string, day civil.Date, format string) error {
-	resp, err := questionnaire.Load(file)
+	// Read here within the cap; questionnaire.Decode keeps its own 1 MiB
+	// cap until the loader takes it as an option.
+	data, err := readFile(e, file, limits.QuestionnaireBytes)
 	if err != nil {
 		return err
 	}
-	pol, err := resolvePolicy(policy)
+	resp, err := questionnaire.Decode(bytes.NewReader(data), file)
+	if err != nil {
+		return err
+	}
+	pol, err := resolvePolicy(e, policy)
 	if err != nil {
 		return err
 	}

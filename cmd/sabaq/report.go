@@ -20,6 +20,7 @@ volunteer's monthly report.`)
 	e.lang = diag.KK // documents default to the guide's own language
 	langFlag(fs, e)
 	format := fs.String("format", "md", "output: md, html or json")
+	sizeFlag(fs, e, programmeCap)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err

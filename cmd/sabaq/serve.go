@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 
@@ -145,24 +144,6 @@ func token(flagValue, file string) (string, error) {
 		return flagValue, nil
 	}
 	return os.Getenv("SABAQ_TOKEN"), nil
-}
-
-// parseSize reads a byte count: a number, or a number with the unit B,
-// KiB, MiB or GiB (KB, MB, GB, K, M and G mean the same powers of two).
-func parseSize(s string) (int64, error) {
-	s = strings.TrimSpace(s)
-	num := strings.TrimRight(s, "KMGiBkmgb ")
-	unit := strings.ToUpper(strings.TrimSpace(s[len(num):]))
-	n, err := strconv.ParseInt(strings.TrimSpace(num), 10, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("%q is not a size such as 64MiB", s)
-	}
-	shift := map[string]int{"": 0, "B": 0, "K": 10, "KB": 10, "KIB": 10, "M": 20, "MB": 20, "MIB": 20, "G": 30, "GB": 30, "GIB": 30}
-	sh, ok := shift[unit]
-	if !ok || n > (1<<62)>>sh {
-		return 0, fmt.Errorf("%q is not a size such as 64MiB", s)
-	}
-	return n << sh, nil
 }
 
 func newLogger(e *env, format string) *slog.Logger {

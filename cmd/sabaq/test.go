@@ -6,6 +6,8 @@ import (
 	"io"
 	"regexp"
 
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/rules"
 	"github.com/birgemiz/sabaqtastyq/rules/rulestest"
 )
 
@@ -17,15 +19,18 @@ func runTest(e *env, args []string) error {
 	fs := newFlags(e, "test", "[flags] [PATH…]",
 		`Runs the policy test suites (*_test.yaml) in the given files and directories
 (default: the current directory, searched recursively). The suite format is
-described in package rules/rulestest and in the README. Exit status 0 when
+described in package rules/rulestest and in the README. A suite reads its
+fixture files and its policy only from its own folder. Exit status 0 when
 every case passes, 1 when a case fails (or coverage is below --min-coverage),
-2 when a suite cannot be read, 3 when a policy does not compile.`)
+2 when a suite cannot be read or a path holds no suite, 3 when a policy does
+not compile.`)
 	langFlag(fs, e)
 	runRE := fs.String("run", "", "run only the cases whose name (or SUITE/CASE) matches this regular expression")
 	format := fs.String("format", "text", "output: text, json or junit")
 	coverage := fs.Bool("coverage", false, "report, for each rule, whether the suites made it pass and fail")
 	minCoverage := fs.Float64("min-coverage", 0, "fail unless this percentage of rules both passed and failed (implies --coverage)")
 	verbose := fs.Bool("v", false, "list every case, not only failures")
+	sizeFlag(fs, e, suiteCap+", "+policyCap)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -39,7 +44,7 @@ every case passes, 1 when a case fails (or coverage is below --min-coverage),
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	opts := rulestest.Options{}
+	opts := rulestest.Options{MaxFileSize: e.maxFile}
 	if *runRE != "" {
 		re, err := regexp.Compile(*runRE)
 		if err != nil {
@@ -59,7 +64,7 @@ every case passes, 1 when a case fails (or coverage is below --min-coverage),
 	withCoverage := *coverage || *minCoverage > 0
 	switch *format {
 	case "json":
-		err = writeJSON(e.stdout, testJSON(res, withCoverage))
+		err = writeJSON(e.stdout, testJSON(res, withCoverage, e.lang))
 	case "junit":
 		err = writeJUnit(e.stdout, testSuites(res))
 	default:
@@ -138,18 +143,53 @@ func yesNo(b bool) string {
 	return "no"
 }
 
+// testOutput is `sabaq test --format json`. Cases are rulestest's, except
+// that a broken case's problems carry no snippet, no message arguments and
+// no neighbouring values: the position, the field path, the code and the
+// message in --lang (CONTRACT: no snippet and no personal data in JSON).
 type testOutput struct {
 	OK       bool                       `json:"ok"`
 	Counts   map[rulestest.Status]int   `json:"counts"`
-	Suites   []rulestest.SuiteResult    `json:"suites"`
+	Suites   []testSuiteJSON            `json:"suites"`
 	Coverage []rulestest.PolicyCoverage `json:"coverage,omitempty"`
 	Percent  *float64                   `json:"coverage_percent,omitempty"`
 }
 
-func testJSON(res *rulestest.Result, coverage bool) testOutput {
-	out := testOutput{OK: res.OK(), Counts: res.Counts(), Suites: res.Suites}
-	if out.Suites == nil {
-		out.Suites = []rulestest.SuiteResult{}
+type testSuiteJSON struct {
+	Path   string         `json:"path"`
+	Name   string         `json:"name"`
+	Policy string         `json:"policy"`
+	Cases  []testCaseJSON `json:"cases"`
+}
+
+type testCaseJSON struct {
+	Suite      string               `json:"suite"`
+	Case       string               `json:"case"`
+	Pos        diag.Pos             `json:"pos"`
+	Status     rulestest.Status     `json:"status"`
+	Skip       string               `json:"skip,omitempty"`
+	Missing    []rulestest.Expected `json:"missing,omitempty"`
+	Unexpected []rules.Finding      `json:"unexpected,omitempty"`
+	Present    []rules.Finding      `json:"present,omitempty"`
+	Got        []rules.Finding      `json:"got,omitempty"`
+	Problems   []jsonProblem        `json:"problems,omitempty"`
+	Error      string               `json:"error,omitempty"`
+}
+
+func testJSON(res *rulestest.Result, coverage bool, lang diag.Lang) testOutput {
+	out := testOutput{OK: res.OK(), Counts: res.Counts(), Suites: []testSuiteJSON{}}
+	for _, s := range res.Suites {
+		js := testSuiteJSON{Path: s.Path, Name: s.Name, Policy: s.Policy, Cases: []testCaseJSON{}}
+		for _, c := range s.Cases {
+			jc := testCaseJSON{Suite: c.Suite, Case: c.Case, Pos: c.Pos, Status: c.Status, Skip: c.Skip,
+				Missing: c.Missing, Unexpected: c.Unexpected, Present: c.Present, Got: c.Got,
+				Problems: jsonProblems(c.Problems, lang)}
+			if c.Err != nil {
+				jc.Error = c.Err.Error()
+			}
+			js.Cases = append(js.Cases, jc)
+		}
+		out.Suites = append(out.Suites, js)
 	}
 	if coverage {
 		out.Coverage = res.Coverage()

@@ -14,10 +14,12 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/birgemiz/sabaqtastyq/agreement"
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/escape"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 )
 
@@ -32,16 +34,21 @@ func main() {
 	}
 }
 
+// line makes text from the file fit on one terminal line: a file's text
+// is the author's, and a line break or a control character in it would
+// rewrite what the terminal shows.
+func line(s string) string { return strings.Join(strings.Fields(escape.Controls(s)), " ") }
+
 func run(w io.Writer, path string) error {
 	p, err := mentoring.Load(path)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "Programme as of %s: %s\n", p.AsOf, p.Organisation)
+	fmt.Fprintf(w, "Programme as of %s: %s\n", p.AsOf, line(p.Organisation))
 
 	fmt.Fprintf(w, "\nInstitutions (%d):\n", len(p.Institutions))
 	for _, in := range p.Institutions {
-		fmt.Fprintf(w, "  %-7s %-22s %d children\n", in.ID, in.Kind, count(p.Children, func(c mentoring.Child) bool { return c.Institution == in.ID }))
+		fmt.Fprintf(w, "  %-7s %-22s %d children\n", line(in.ID), in.Kind, count(p.Children, func(c mentoring.Child) bool { return c.Institution == in.ID }))
 	}
 
 	fmt.Fprintf(w, "\nVolunteers (%d) by role:\n", len(p.Volunteers))
@@ -58,7 +65,7 @@ func run(w io.Writer, path string) error {
 
 	fmt.Fprintf(w, "\nGroup sessions (%d):\n", len(p.Groups))
 	for _, g := range p.Groups {
-		fmt.Fprintf(w, "  %-4s %s %-7s %2d people (%d volunteers, %d children)\n", g.ID, g.Date, g.Institution, g.Size(), len(g.Mentors), len(g.Children))
+		fmt.Fprintf(w, "  %-4s %s %-7s %2d people (%d volunteers, %d children)\n", line(g.ID), g.Date, line(g.Institution), g.Size(), len(g.Mentors), len(g.Children))
 	}
 
 	open := count(p.Agreements, func(a agreement.Agreement) bool { return a.EndsOn.IsZero() || !a.EndsOn.Before(p.AsOf) })

@@ -28,8 +28,15 @@ const (
 	ProgrammeBytes int64 = 2 << 30
 	// PolicyBytes caps one policy file; the guide's own is about 40 KB.
 	PolicyBytes int64 = 4 << 20
-	// SuiteBytes caps one test suite or fixture file.
-	SuiteBytes int64 = 16 << 20
+	// PolicyValues caps the values (YAML nodes) sabaq fmt lays out in one
+	// policy: the YAML encoder holds about 1 KB per value while it
+	// writes. The guide's own policy has about 800.
+	PolicyValues = 100_000
+	// SuiteBytes caps one test suite or fixture file. Suites are read
+	// into a YAML node tree, which costs up to about 110 times the
+	// file's size (a file of nothing but one-letter list items): 4 MiB
+	// keeps the worst case under half a GiB; a real suite is 15 KB.
+	SuiteBytes int64 = 4 << 20
 	// QuestionnaireBytes caps one questionnaire response; a filled-in
 	// questionnaire is a few kilobytes.
 	QuestionnaireBytes int64 = 1 << 20

@@ -20,5 +20,11 @@
 // skills" table of the guide (D7, L1949–L1980): blank with the guide's sample
 // skills, or filled from a volunteer's [volunteer.Skill] list.
 //
+// Every text is escaped for its format — the form's own, since an
+// organisation may print its own form, and a volunteer's skills: in
+// Markdown no text can open a block, split a table cell or make markup; in
+// HTML, html/template escapes markup; in both, control characters become
+// U+FFFD. A fuzz test checks the documents' structure against plain text.
+//
 // A [Form] is read-only; rendering is safe for concurrent use.
 package form

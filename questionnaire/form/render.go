@@ -4,11 +4,11 @@ import (
 	"embed"
 	htmltemplate "html/template"
 	"io"
-	"strings"
 	"sync"
 	texttemplate "text/template"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/escape"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
@@ -39,21 +39,25 @@ type view struct {
 	Filled bool
 }
 
-func funcs(lang diag.Lang) map[string]any {
+// funcs are the template functions in lang. In Markdown every text the
+// templates put in — the form's own (an organisation may bring its own
+// form), the words added around it, a volunteer's skill — goes through
+// esc, escape.Markdown; html/template escapes for HTML itself.
+func funcs(lang diag.Lang, esc func(string) string) map[string]any {
 	return map[string]any{
-		"t":    func(t diag.Text) string { return t.In(lang) },
-		"word": func(k string) string { return words[k].In(lang) },
+		"t":    func(t diag.Text) string { return esc(t.In(lang)) },
+		"word": func(k string) string { return esc(words[k].In(lang)) },
 		"set":  func(t diag.Text) bool { return t.EN != "" || t.KK != "" || t.RU != "" },
-		"cell": func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ") },
+		"cell": esc,
 	}
 }
 
 var (
 	mdTemplates = sync.OnceValue(func() *texttemplate.Template {
-		return texttemplate.Must(texttemplate.New("").Funcs(funcs(diag.EN)).ParseFS(templateFS, "templates/*.md.tmpl"))
+		return texttemplate.Must(texttemplate.New("").Funcs(funcs(diag.EN, escape.Markdown)).ParseFS(templateFS, "templates/*.md.tmpl"))
 	})
 	htmlTemplates = sync.OnceValue(func() *htmltemplate.Template {
-		return htmltemplate.Must(htmltemplate.New("").Funcs(funcs(diag.EN)).ParseFS(templateFS, "templates/*.html.tmpl"))
+		return htmltemplate.Must(htmltemplate.New("").Funcs(funcs(diag.EN, escape.Controls)).ParseFS(templateFS, "templates/*.html.tmpl"))
 	})
 )
 
@@ -62,7 +66,7 @@ func (f *Form) markdown(w io.Writer, name string, v view) error {
 	if err != nil {
 		return err
 	}
-	return t.Funcs(funcs(v.Lang)).ExecuteTemplate(w, name, v)
+	return t.Funcs(funcs(v.Lang, escape.Markdown)).ExecuteTemplate(w, name, v)
 }
 
 func (f *Form) html(w io.Writer, name string, v view) error {
@@ -70,7 +74,7 @@ func (f *Form) html(w io.Writer, name string, v view) error {
 	if err != nil {
 		return err
 	}
-	return t.Funcs(funcs(v.Lang)).ExecuteTemplate(w, name, v)
+	return t.Funcs(funcs(v.Lang, escape.Controls)).ExecuteTemplate(w, name, v)
 }
 
 // Markdown writes the blank form in lang as Markdown: checkboxes for

@@ -15,4 +15,15 @@
 //
 // [Source] is idempotent: formatting its output changes nothing. It keeps
 // no state and is safe for concurrent use.
+//
+// # Limits and problems
+//
+// Source works on bytes already read; a caller reading a file caps it
+// first (`sabaq fmt` refuses a policy above [limits.PolicyBytes], 4 MiB,
+// before reading it, and a device outright). A document of more than
+// [limits.PolicyValues] values (100,000; the guide's own has about 800) is
+// refused before it is written out, since the YAML encoder holds about a
+// kilobyte per value. Aliases are written back as aliases, never expanded.
+// Problems are [*diag.Error] values at their line: a YAML syntax error, a
+// document that is not a mapping, a policy too large — in kk, ru or en.
 package format

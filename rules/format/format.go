@@ -4,9 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
+	"github.com/birgemiz/sabaqtastyq/internal/yamlnode"
 )
 
 // Width is the column a folded expression is wrapped before.
@@ -27,22 +33,65 @@ var (
 	textKeys     = []string{"kk", "ru", "en"}
 )
 
-// ErrNotPolicy is returned for a document that is not a YAML mapping.
-var ErrNotPolicy = errors.New("format: not a policy document (a YAML mapping)")
+// ErrNotPolicy is wrapped by the error for a document that is not a YAML
+// mapping.
+var ErrNotPolicy = errors.New("not a policy document (a YAML mapping)")
+
+// ErrTooLarge is wrapped by the error for a policy of more than
+// [limits.PolicyValues] values.
+var ErrTooLarge = errors.New("too many values to lay out")
+
+// Codes of the problems Source reports, besides diag.CodeSyntax.
+const (
+	CodeNotPolicy diag.Code = "format.not_policy" // the document is not a mapping
+	CodeTooLarge  diag.Code = "format.too_large"  // more than {0} values
+)
+
+func init() {
+	diag.Register(map[diag.Code]diag.Text{
+		CodeNotPolicy: {
+			KK: "бұл саясат құжаты емес: YAML кестесі (mapping) күтілді",
+			RU: "это не документ политики: ожидается отображение YAML (mapping)",
+			EN: "not a policy document: a YAML mapping is expected",
+		},
+		CodeTooLarge: {
+			KK: "саясатта {0}-ден астам мән бар; sabaq fmt мұнша мәнді ғана реттейді",
+			RU: "в политике больше {0} значений; sabaq fmt упорядочивает не больше",
+			EN: "the policy holds more than {0} values; sabaq fmt lays out no more",
+		},
+	})
+}
 
 // Source formats a policy file: keys in canonical order, 2-space
 // indentation, comments kept, long expressions as folded (>-) blocks and
 // multi-line ones as literal (|-) blocks, a blank line between sections and
 // between rules. Formatting a formatted file changes nothing.
-func Source(src []byte) ([]byte, error) {
+//
+// A problem is a [*diag.Error] at its line: a YAML syntax error
+// ([diag.CodeSyntax]), a document that is not a mapping ([CodeNotPolicy],
+// wrapping [ErrNotPolicy]) or one of more than [limits.PolicyValues]
+// values ([CodeTooLarge], wrapping [ErrTooLarge]). Source reads only src;
+// a caller reading a file caps its size first (sabaq fmt at
+// [limits.PolicyBytes]).
+func Source(src []byte) ([]byte, error) { return File("", src) }
+
+// File is [Source] for a file: its problems name file.
+func File(file string, src []byte) ([]byte, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, fmt.Errorf("format: %w", err)
+	if err := yaml.NewDecoder(bytes.NewReader(src)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, yamlnode.Syntax(file, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, ErrNotPolicy
+		e := diag.New(CodeNotPolicy, "").At(diag.Pos{File: file, Line: max(doc.Line, 1), Col: max(doc.Column, 1)})
+		e.Err = ErrNotPolicy
+		return nil, e
 	}
 	root := doc.Content[0]
+	if n := count(root, limits.PolicyValues+1); n > limits.PolicyValues {
+		e := diag.New(CodeTooLarge, "", strconv.Itoa(limits.PolicyValues)).At(diag.Pos{File: file, Line: 1, Col: 1})
+		e.Err = ErrTooLarge
+		return nil, e
+	}
 	// A comment at the very top belongs to the file, not to whichever key
 	// happens to come first: keep it on top when the keys move.
 	if len(root.Content) > 0 && root.Content[0].HeadComment != "" {
@@ -72,6 +121,7 @@ func Source(src []byte) ([]byte, error) {
 			items(v, scoreKeys, "expr", "weight")
 		}
 	}
+	nullsInFlow(root, false)
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
@@ -82,6 +132,32 @@ func Source(src []byte) ([]byte, error) {
 		return nil, fmt.Errorf("format: %w", err)
 	}
 	return layout(b.Bytes()), nil
+}
+
+// nullsInFlow writes an empty null inside a flow collection ({a}, [a, ])
+// as "null": the encoder would write an empty quoted string there, and so
+// change what the policy says.
+func nullsInFlow(n *yaml.Node, flow bool) {
+	flow = flow || n.Style&yaml.FlowStyle != 0
+	for _, c := range n.Content {
+		if flow && c.Kind == yaml.ScalarNode && c.Tag == "!!null" && c.Value == "" {
+			c.Value = "null"
+		}
+		nullsInFlow(c, flow)
+	}
+}
+
+// count counts the values of a document as written (an alias is one),
+// stopping at limit.
+func count(n *yaml.Node, limit int) int {
+	c := 1
+	for _, x := range n.Content {
+		if c >= limit {
+			break
+		}
+		c += count(x, limit-c)
+	}
+	return c
 }
 
 // items orders the keys of every item of a list and styles its expressions.

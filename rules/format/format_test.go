@@ -1,14 +1,20 @@
 package format_test
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
 
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/rules"
 	"github.com/birgemiz/sabaqtastyq/rules/format"
 )
@@ -107,17 +113,118 @@ rules:
 }
 
 func TestErrors(t *testing.T) {
-	for name, src := range map[string]string{
-		"not YAML":    "a: [",
-		"a list":      "- a\n- b\n",
-		"empty":       "",
-		"only a word": "policy",
-	} {
-		t.Run(name, func(t *testing.T) {
-			_, err := format.Source([]byte(src))
-			assert.Error(t, err)
+	cases := []struct {
+		name, src string
+		code      diag.Code
+		line      int
+		sentinel  error
+	}{
+		{"not YAML", "name: p\nrules: [\n", diag.CodeSyntax, 2, nil},
+		{"a list", "- a\n- b\n", format.CodeNotPolicy, 1, format.ErrNotPolicy},
+		{"empty", "", format.CodeNotPolicy, 1, format.ErrNotPolicy},
+		{"only a word", "policy", format.CodeNotPolicy, 1, format.ErrNotPolicy},
+		{"too many values", "name: p\nx: [" + strings.Repeat("1,", limits.PolicyValues) + "1]\n", format.CodeTooLarge, 1, format.ErrTooLarge},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := format.File("p.yaml", []byte(c.src))
+			require.Error(t, err)
+			l := diag.Errors(err)
+			require.Len(t, l, 1, "%v", err)
+			assert.Equal(t, c.code, l[0].Code)
+			assert.Equal(t, "p.yaml", l[0].File)
+			assert.Equal(t, c.line, l[0].Line, l[0].Error())
+			if c.sentinel != nil {
+				assert.ErrorIs(t, err, c.sentinel)
+			}
+			assert.NotContains(t, err.Error(), "format:", "no package prefix for people")
 		})
 	}
+}
+
+// Aliases are written back as aliases, never expanded: a billion laughs
+// formats in the time its bytes take.
+func TestAliasesStayAliases(t *testing.T) {
+	src := "name: p\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
+		"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n" +
+		"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+	out, err := format.Source([]byte(src))
+	require.NoError(t, err)
+	assert.Less(t, len(out), 2*len(src))
+	assert.Contains(t, string(out), "*e")
+}
+
+// FuzzSource: formatting never panics, never changes what a policy means
+// (the formatted text reads back to the same values), and formats its own
+// output to the same text when there are no comments to move (yaml.v3
+// places a comment differently after a reformat in a few corners).
+func FuzzSource(f *testing.F) {
+	for _, seed := range []string{
+		"name: p\nrules:\n  - id: a\n    expr: x && y\n",
+		"# c\nname: p\nversion: \"1\"\ndescription: {en: e, kk: k}\n",
+		"name: p\nrules:\n  - id: a\n    expr: >-\n      " + strings.Repeat("aaaa && ", 20) + "b\n",
+		"name: p\nrules:\n  - id: a\n    expr: |-\n      x &&\n        y\n",
+		"a: &a [x, x]\nb: [*a, *a]\n",
+		"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+		"name: " + strings.Repeat("[", 50) + strings.Repeat("]", 50) + "\n",
+		"- a\n",
+		"a: [",
+		"\x00\xff",
+		"",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		once, err := format.Source(src)
+		if err != nil {
+			if len(diag.Errors(err)) == 0 && !strings.HasPrefix(err.Error(), "format:") {
+				t.Fatalf("an error that is not a positioned problem: %v", err)
+			}
+			return
+		}
+		var before, after any
+		if yaml.Unmarshal(src, &before) != nil || !stringKeys(before) {
+			return // aliases yaml.v3 will not expand, or keys no policy has (null, lists)
+		}
+		if err := yaml.Unmarshal(once, &after); err != nil {
+			t.Fatalf("the formatted text does not read back: %v\n%s", err, once)
+		}
+		if !reflect.DeepEqual(before, after) {
+			t.Fatalf("formatting changed the values:\n%s\n---\n%s", src, once)
+		}
+		if bytes.ContainsRune(src, '#') {
+			return
+		}
+		twice, err := format.Source(once)
+		if err != nil {
+			t.Fatalf("the formatted text does not format: %v\n%s", err, once)
+		}
+		if string(once) != string(twice) {
+			t.Fatalf("not idempotent:\n%s\n---\n%s", once, twice)
+		}
+	})
+}
+
+// stringKeys reports whether every mapping in v has string keys, as every
+// policy does (the encoder writes a null key back as an empty string).
+func stringKeys(v any) bool {
+	switch v := v.(type) {
+	case map[string]any:
+		for _, x := range v {
+			if !stringKeys(x) {
+				return false
+			}
+		}
+	case map[any]any:
+		return false
+	case []any:
+		for _, x := range v {
+			if !stringKeys(x) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // The embedded policies format idempotently and compile, formatted, to the

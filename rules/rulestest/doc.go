@@ -18,7 +18,7 @@
 //	    volunteers:
 //	      - {id: v-1, full_name: A, birth_date: 1990-04-02, role: individual_mentor, ...}
 //	    ...
-//	  example: {file: ../../examples/data/programme.json}   # or a file, relative to the suite
+//	  example: {file: data/programme.json}   # or a file inside the suite's folder
 //	cases:
 //	  - name: mentor.min_age fails a day before the 25th birthday
 //	    fixture: base           # optional when the suite has one fixture
@@ -50,6 +50,32 @@
 // the suite first — so that a suite tests the policy file next to it, as
 // edited — and then among the embedded policies (rules.Policies).
 //
+// # Files stay in the suite's folder
+//
+// A suite reads fixture files and the policy file only from its own folder
+// and the folders in it. A path with "..", an absolute path, or a symbolic
+// link that leads out of the folder is a problem at the line that names it
+// ([CodeOutside]), and nothing of the file outside is opened, read or
+// shown. Only regular files are read: a folder, a named pipe or a device
+// is a problem too ([CodeNotRegular]).
+//
+// # Limits
+//
+// Every file is refused above its cap before it is read: a suite or a
+// fixture file above [limits.SuiteBytes] (4 MiB), a policy file above
+// [limits.PolicyBytes] (4 MiB); [WithMaxFileSize], [Options].MaxFileSize
+// and `sabaq test --max-file-size` change both. Before anything is
+// expanded, the YAML aliases of a suite, and of each fixture file, may add
+// at most [limits.AliasExpansion] (10,000) values ([CodeAliases]: a billion
+// laughs stops at its line), and values may nest at most [limits.Depth]
+// (100) levels. A suite reports at most [limits.Problems] (100) problems,
+// then one more saying so. A case's programme is a copy of its fixture in
+// which aliases still point at their anchor, so copying costs what the
+// fixture holds, not what it expands to.
+//
+// A path given to [RunFiles] that holds no suite is an error
+// ([ErrNoSuites]): a run that tests nothing must not pass.
+//
 // # Fixtures and positions
 //
 // A case's programme is a copy of its fixture with the set and append
@@ -80,4 +106,7 @@
 //
 // Suites, results and the functions here keep no shared state; separate
 // runs may proceed concurrently.
+//
+// Problems name fields and positions and show the suite's own line with a
+// caret; they never quote a fixture file or a file outside the folder.
 package rulestest

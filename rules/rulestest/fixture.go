@@ -17,7 +17,10 @@ import (
 // the case's set/append — not in the re-encoded document.
 func (s *Suite) programme(c *Case) (*mentoring.Programme, error) {
 	f := s.Fixtures[c.Fixture]
-	root := clone(f.node)
+	if f == nil {
+		return nil, diag.New(CodeUnknownFixture, "fixture", c.Fixture).At(c.Pos)
+	}
+	root := clone(f.node, map[*yaml.Node]*yaml.Node{})
 	written := map[*yaml.Node]string{} // values a change wrote → the suite
 	var errs diag.List
 	for _, ch := range c.Changes {
@@ -175,33 +178,47 @@ func apply(root *yaml.Node, ch Change, written map[*yaml.Node]string, suite stri
 	return nil
 }
 
-// mark copies a value written by a case and remembers, for every node in
-// it, that it comes from the suite file.
+// mark copies a value written by a case, with its aliases expanded (the
+// anchor they name may be replaced by the change itself), and remembers,
+// for every node in it, that it comes from the suite file.
 func mark(v *yaml.Node, written map[*yaml.Node]string, suite string) *yaml.Node {
-	c := clone(v)
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		written[n] = suite
-		for _, x := range n.Content {
-			walk(x)
+	var copyOf func(n *yaml.Node) *yaml.Node
+	copyOf = func(n *yaml.Node) *yaml.Node {
+		for n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
 		}
+		c := *n
+		c.Anchor = ""
+		c.Content = make([]*yaml.Node, len(n.Content))
+		for i, x := range n.Content {
+			c.Content[i] = copyOf(x)
+		}
+		written[&c] = suite
+		return &c
 	}
-	walk(c)
-	return c
+	return copyOf(v)
 }
 
-// clone deep-copies a node, keeping positions.
-func clone(n *yaml.Node) *yaml.Node {
+// clone deep-copies a node, keeping positions. Each node is copied once:
+// an alias points at the copy of its anchor, as in the original, so a
+// document full of aliases costs what it holds, not what it expands to.
+// The copy is written out and read back, and the reader expands aliases
+// within its own budget (Parse has already refused documents whose aliases
+// expand past limits.AliasExpansion).
+func clone(n *yaml.Node, done map[*yaml.Node]*yaml.Node) *yaml.Node {
 	if n == nil {
 		return nil
 	}
-	c := *n
+	if c, ok := done[n]; ok {
+		return c
+	}
+	c := new(yaml.Node)
+	done[n] = c
+	*c = *n
 	c.Content = make([]*yaml.Node, len(n.Content))
 	for i, x := range n.Content {
-		c.Content[i] = clone(x)
+		c.Content[i] = clone(x, done)
 	}
-	if n.Alias != nil {
-		c.Alias = clone(n.Alias)
-	}
-	return &c
+	c.Alias = clone(n.Alias, done)
+	return c
 }

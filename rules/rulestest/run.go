@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/files"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -123,6 +125,9 @@ type Options struct {
 	Run *regexp.Regexp
 	// Progress, when set, is called before each case.
 	Progress func(suite, name string, done, total int)
+	// MaxFileSize caps each file the run reads, as [WithMaxFileSize] does
+	// for [Load]. Zero means the defaults.
+	MaxFileSize int64
 }
 
 // Find returns the suite files among paths: files as given, directories
@@ -137,16 +142,17 @@ func Find(paths ...string) ([]string, error) {
 // RunFiles loads and runs the suites in paths (see Find). A suite that
 // cannot be read, or whose policy does not compile, is reported in the
 // error — errors.Is(err, rules.ErrPolicy) for the latter — and the other
-// suites still run.
+// suites still run. A path that holds no suite is an error too
+// (errors.Is(err, ErrNoSuites)): a run that tests nothing does not pass.
 func RunFiles(ctx context.Context, paths []string, opts Options) (*Result, error) {
-	files, err := Find(paths...)
+	files, err := findEach(paths)
 	if err != nil {
 		return nil, err
 	}
 	var suites []*Suite
 	var errs []error
 	for _, f := range files {
-		s, err := Load(f)
+		s, err := Load(f, WithMaxFileSize(opts.MaxFileSize))
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -176,6 +182,29 @@ func RunFiles(ctx context.Context, paths []string, opts Options) (*Result, error
 	return res, errors.Join(errs...)
 }
 
+// findEach is Find, path by path, so that a folder without suites is
+// named in the error rather than lost among the others.
+func findEach(paths []string) ([]string, error) {
+	var out []string
+	var errs diag.List
+	for _, p := range paths {
+		found, err := Find(p)
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			e := diag.New(CodeNoSuites, "", p)
+			e.Err = ErrNoSuites
+			errs = append(errs, e)
+		}
+		out = append(out, found...)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
 func (s *Suite) selected(run *regexp.Regexp) []*Case {
 	var out []*Case
 	for _, c := range s.Cases {
@@ -188,27 +217,39 @@ func (s *Suite) selected(run *regexp.Regexp) []*Case {
 
 // LoadPolicy compiles the policy a suite names: a file relative to the
 // suite (a path, or a name ending in .yaml), else NAME.yaml beside the
-// suite when there is one, else the embedded policy of that name.
+// suite when there is one, else the embedded policy of that name. A file
+// is read only from inside the suite's folder and within its cap
+// ([WithMaxFileSize]); outside, it is an error at the suite's policy line.
 func (s *Suite) LoadPolicy() (*rules.Policy, error) {
-	dir := filepath.Dir(s.Path)
-	file := ""
-	switch {
-	case strings.ContainsAny(s.Policy, `/\`) || strings.HasSuffix(s.Policy, ".yaml") || strings.HasSuffix(s.Policy, ".yml"):
-		file = filepath.Join(dir, s.Policy)
-	default:
-		if beside := filepath.Join(dir, s.Policy+".yaml"); exists(beside) {
-			file = beside
+	name := s.Policy
+	if !namesFile(name) {
+		name += ".yaml"
+	}
+	rel := filepath.FromSlash(name)
+	if !filepath.IsLocal(rel) {
+		return nil, diag.New(CodeOutside, "policy", s.Policy).At(s.policyPos)
+	}
+	// The file is read here, inside the folder and within its cap, before
+	// rules reads it again: rules.LoadFile has no cap of its own yet, and
+	// names the file in its problems by the path given.
+	root, err := os.OpenRoot(filepath.Dir(s.Path))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && !namesFile(s.Policy) {
+			return rules.Load(rules.Policies(), s.Policy)
 		}
+		return nil, err
 	}
-	if file == "" {
+	_, e := readInside(root, rel, capFor(s.maxBytes, limits.PolicyBytes), "policy", name, s.policyPos)
+	root.Close()
+	switch {
+	case e == nil:
+		return rules.LoadFile(filepath.Join(filepath.Dir(s.Path), rel))
+	case e.Code == CodeNoFile && !namesFile(s.Policy):
 		return rules.Load(rules.Policies(), s.Policy)
+	case e.Code == CodeNoFile:
+		return rules.LoadFile(filepath.Join(filepath.Dir(s.Path), rel)) // "not found", as for any policy
 	}
-	return rules.LoadFile(file)
-}
-
-func exists(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && !fi.IsDir()
+	return nil, e
 }
 
 // Run compiles the suite's policy and runs its cases. The error is the

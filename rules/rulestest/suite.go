@@ -1,8 +1,9 @@
 package rulestest
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +15,9 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/decode"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
+	"github.com/birgemiz/sabaqtastyq/internal/yamlnode"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -23,7 +27,16 @@ const (
 	CodeUnknownFixture diag.Code = "suite.unknown_fixture"    // a case names fixture {0}
 	CodeBadPath        diag.Code = "suite.bad_path"           // set/append path {0} fails: {1}
 	CodeFixture        diag.Code = "suite.fixture_unreadable" // fixture file {0}: {1}
+	CodeNoFile         diag.Code = "suite.no_file"            // no file {0} in the suite's folder
+	CodeOutside        diag.Code = "suite.outside"            // file {0} is outside the suite's folder
+	CodeNotRegular     diag.Code = "suite.not_regular"        // {0} is a folder, a pipe or a device
+	CodeAliases                  = yamlnode.CodeAliases       // aliases expand to more than {0} values
+	CodeNoSuites       diag.Code = "suite.none"               // a path holds no suite
 )
+
+// ErrNoSuites is wrapped by the error [RunFiles] returns when a path it is
+// given holds no suite: a run that tests nothing must not pass.
+var ErrNoSuites = errors.New("no test suites")
 
 func init() {
 	diag.Register(map[diag.Code]diag.Text{
@@ -46,6 +59,26 @@ func init() {
 			KK: "«{0}» fixture файлын оқу мүмкін емес: {1}",
 			RU: "не удалось прочитать файл fixture «{0}»: {1}",
 			EN: "cannot read fixture file \"{0}\": {1}",
+		},
+		CodeNoFile: {
+			KK: "тест жинағының қалтасында «{0}» файлы жоқ",
+			RU: "в папке набора тестов нет файла «{0}»",
+			EN: "there is no file \"{0}\" in the suite's folder",
+		},
+		CodeOutside: {
+			KK: "«{0}» тест жинағының қалтасынан тыс: жинақ файлдарды тек өз қалтасынан және оның ішкі қалталарынан оқиды",
+			RU: "«{0}» находится вне папки набора тестов: набор читает файлы только из своей папки и вложенных в неё",
+			EN: "\"{0}\" is outside the suite's folder: a suite reads files only from its own folder and the folders in it",
+		},
+		CodeNotRegular: {
+			KK: "«{0}» кәдімгі файл емес (қалта, арна не құрылғы)",
+			RU: "«{0}» — не обычный файл (папка, канал или устройство)",
+			EN: "\"{0}\" is not a regular file (a folder, a pipe or a device)",
+		},
+		CodeNoSuites: {
+			KK: "{0} ішінде тест жинақтары (*_test.yaml) жоқ",
+			RU: "в {0} нет наборов тестов (*_test.yaml)",
+			EN: "there are no test suites (*_test.yaml) in {0}",
 		},
 	})
 }
@@ -99,6 +132,9 @@ type Suite struct {
 	Policy   string
 	Fixtures map[string]*Fixture
 	Cases    []*Case
+
+	policyPos diag.Pos // where Policy is written
+	maxBytes  int64    // WithMaxFileSize, or 0 for the defaults
 }
 
 // Fixture is a programme document, inline or read from a file.
@@ -159,32 +195,90 @@ type rawSuite struct {
 	Cases       []yaml.Node `yaml:"cases"`
 }
 
-// Load reads a suite file. Every problem comes back at once as a
-// diag.List with file:line:col.
-func Load(path string) (*Suite, error) {
-	src, err := os.ReadFile(path)
+// Option changes how suites are read.
+type Option func(*options)
+
+type options struct{ maxBytes int64 }
+
+// WithMaxFileSize caps, in bytes, each file a suite reads: the suite
+// itself, its fixture files and the policy file it tests. Zero (the
+// default) means [limits.SuiteBytes] for suites and fixtures (16 MiB) and
+// [limits.PolicyBytes] for policies (4 MiB).
+func WithMaxFileSize(n int64) Option { return func(o *options) { o.maxBytes = max(n, 0) } }
+
+func buildOptions(opts []Option) options {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
+// capFor is the cap on a file of a kind whose default is def.
+func capFor(maxBytes, def int64) int64 {
+	if maxBytes > 0 {
+		return maxBytes
+	}
+	return def
+}
+
+// Load reads a suite file, refusing one larger than its cap before
+// reading it (see [WithMaxFileSize]). Every problem comes back at once as
+// a diag.List with file:line:col.
+func Load(path string, opts ...Option) (*Suite, error) {
+	o := buildOptions(opts)
+	src, err := limits.ReadFile(path, capFor(o.maxBytes, limits.SuiteBytes))
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, src)
+	return Parse(path, src, opts...)
 }
 
-// Parse reads a suite from memory; path names it in positions and is
-// the base of relative fixture files and policy files.
-func Parse(path string, src []byte) (*Suite, error) {
-	p := &suiteParser{path: path, src: src}
-	var raw rawSuite
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	dec.KnownFields(true)
-	if err := dec.Decode(&raw); err != nil {
-		return nil, diag.List{p.yamlErr(err)}
+// Parse reads a suite from memory; path names it in positions and its
+// folder is the only place fixture files and policy files are read from:
+// a path that leaves it — by "..", as an absolute path or through a
+// symbolic link — is a problem at the line that names it, and nothing of
+// the file is read.
+//
+// Before anything is expanded, the document's YAML aliases may add at most
+// [limits.AliasExpansion] values and it may nest at most [limits.Depth]
+// levels; the same holds for each fixture file. At most [limits.Problems]
+// problems are reported, then one more saying so.
+func Parse(path string, src []byte, opts ...Option) (*Suite, error) {
+	o := buildOptions(opts)
+	p := &suiteParser{path: path, src: src, maxBytes: o.maxBytes}
+	if root, err := os.OpenRoot(filepath.Dir(path)); err == nil {
+		defer root.Close()
+		p.root = root
 	}
-	s := &Suite{Path: path, Name: raw.Name, Description: raw.Description, Policy: raw.Policy, Fixtures: map[string]*Fixture{}}
+	doc, perr := yamlnode.Parse(path, src)
+	if perr != nil {
+		return nil, p.finish(diag.List{perr})
+	}
+	if e := yamlnode.Check(doc, path); e != nil {
+		return nil, p.finish(diag.List{e})
+	}
+	if doc.Kind != yaml.MappingNode {
+		p.errAt(doc.Line, doc.Column, "", CodeSuite, "a suite is a mapping of name, policy, fixtures and cases")
+		return nil, p.finish(p.errs)
+	}
+	p.knownKeys(doc, "", suiteKeys)
+	var raw rawSuite
+	if err := doc.Decode(&raw); err != nil {
+		p.add(p.yamlErr(err))
+		return nil, p.finish(p.errs)
+	}
+	s := &Suite{Path: path, Name: raw.Name, Description: raw.Description, Policy: raw.Policy,
+		Fixtures: map[string]*Fixture{}, maxBytes: o.maxBytes}
 	if s.Name == "" {
 		s.Name = strings.TrimSuffix(strings.TrimSuffix(filepath.Base(path), ".yaml"), "_test")
 	}
 	if s.Policy == "" {
 		p.errAt(1, 1, "policy", diag.CodeRequired)
+	} else {
+		v := valueOf(doc, "policy")
+		s.policyPos = diag.Pos{File: path, Line: v.Line, Col: v.Column}
+		p.policy(s)
 	}
 	p.fixtures(s, &raw.Fixtures)
 	seen := map[string]bool{}
@@ -202,24 +296,64 @@ func Parse(path string, src []byte) (*Suite, error) {
 	if len(raw.Cases) == 0 {
 		p.errAt(1, 1, "cases", CodeSuite, "a suite needs at least one case")
 	}
-	p.errs.Sort()
-	return s, p.errs.Err()
+	return s, p.finish(p.errs).Err()
 }
 
+var suiteKeys = []string{"name", "description", "policy", "fixtures", "cases"}
+
 type suiteParser struct {
-	path string
-	src  []byte
-	errs diag.List
+	path     string
+	src      []byte
+	root     *os.Root // the suite's folder; nil when it cannot be opened
+	maxBytes int64
+	errs     diag.List
+	full     bool     // limits.Problems reached
+	declared []string // fixture names, loaded or not
+}
+
+// add records a problem, up to limits.Problems and one more saying so.
+func (p *suiteParser) add(e *diag.Error) {
+	if p.full {
+		return
+	}
+	p.errs = append(p.errs, e)
+	if len(p.errs) == limits.Problems {
+		p.full = true
+		p.errs = append(p.errs, diag.New(decode.CodeTooManyErrors, "", strconv.Itoa(limits.Problems)).At(e.Pos))
+	}
 }
 
 func (p *suiteParser) errAt(line, col int, path string, code diag.Code, args ...string) {
-	pos := diag.Pos{File: p.path, Line: line, Col: col}
-	e := diag.New(code, path, args...).At(pos)
-	e.Snippet = snippet(p.src, pos)
-	p.errs = append(p.errs, e)
+	p.add(diag.New(code, path, args...).At(diag.Pos{File: p.path, Line: line, Col: col}))
 }
 
-var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
+// finish sorts the problems and gives those in the suite file a snippet of
+// their line, reading the source once.
+func (p *suiteParser) finish(l diag.List) diag.List {
+	var here, elsewhere diag.List
+	for _, e := range l {
+		if e.File == p.path {
+			here = append(here, e)
+		} else {
+			elsewhere = append(elsewhere, e)
+		}
+	}
+	out := append(decode.Finish(p.src, here), elsewhere...)
+	out.Sort()
+	// Sorting may have moved "too many problems" up; it closes the list.
+	for i, e := range out {
+		if e.Code == decode.CodeTooManyErrors {
+			out = append(append(out[:i:i], out[i+1:]...), e)
+			break
+		}
+	}
+	return out
+}
+
+var (
+	yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
+	goType   = regexp.MustCompile(` in type [\w.]+`)
+)
 
 // yamlErr turns a yaml.v3 error ("yaml: unmarshal errors:\n  line 5: field
 // x not found in type …") into a positioned problem.
@@ -229,12 +363,28 @@ func (p *suiteParser) yamlErr(err error) *diag.Error {
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
-		msg = regexp.MustCompile(` in type [\w.]+`).ReplaceAllString(msg, "")
+		msg = goType.ReplaceAllString(msg, "")
 	}
-	pos := diag.Pos{File: p.path, Line: line, Col: 1}
-	e := diag.New(CodeSuite, "", msg).At(pos)
-	e.Snippet = snippet(p.src, pos)
-	return e
+	return diag.New(CodeSuite, "", msg).At(diag.Pos{File: p.path, Line: line, Col: 1})
+}
+
+// policy checks that a policy file the suite names stays in its folder.
+// A missing file is left to LoadPolicy, which reports it with the policy's
+// other problems.
+func (p *suiteParser) policy(s *Suite) {
+	if p.root == nil {
+		return
+	}
+	name := s.Policy
+	if !namesFile(name) {
+		name += ".yaml" // looked up beside the suite first
+	} else if !filepath.IsLocal(filepath.FromSlash(name)) {
+		p.add(diag.New(CodeOutside, "policy", s.Policy).At(s.policyPos))
+		return
+	}
+	if _, err := p.root.Stat(filepath.FromSlash(name)); escapes(err) {
+		p.add(diag.New(CodeOutside, "policy", name).At(s.policyPos))
+	}
 }
 
 func (p *suiteParser) fixtures(s *Suite, n *yaml.Node) {
@@ -248,30 +398,89 @@ func (p *suiteParser) fixtures(s *Suite, n *yaml.Node) {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		p.declared = append(p.declared, k.Value)
 		f := &Fixture{Name: k.Value, File: p.path, Pos: diag.Pos{File: p.path, Line: k.Line, Col: k.Column}, node: v}
 		if file, ok := fileRef(v); ok {
-			f.File = filepath.Join(filepath.Dir(p.path), file)
-			src, err := os.ReadFile(f.File)
-			if err != nil {
-				p.errAt(v.Line, v.Column, "fixtures."+k.Value+".file", CodeFixture, file, err.Error())
+			node, name, e := p.fixtureFile(file, diag.Pos{File: p.path, Line: v.Line, Col: v.Column}, "fixtures."+k.Value+".file")
+			if e != nil {
+				p.add(e)
 				continue
 			}
-			var doc yaml.Node
-			if err := yaml.Unmarshal(src, &doc); err != nil || len(doc.Content) == 0 {
-				msg := "empty"
-				if err != nil {
-					msg = err.Error()
-				}
-				p.errAt(v.Line, v.Column, "fixtures."+k.Value+".file", CodeFixture, file, msg)
-				continue
-			}
-			f.node = doc.Content[0]
+			f.File, f.node = name, node
 		} else if v.Kind != yaml.MappingNode {
 			p.errAt(v.Line, v.Column, "fixtures."+k.Value, CodeSuite, "a fixture is a programme document or {file: PATH}")
 			continue
 		}
 		s.Fixtures[k.Value] = f
 	}
+}
+
+// fixtureFile reads the fixture file a suite names at pos, inside the
+// suite's folder only, within its cap, and checks its aliases and nesting.
+// It returns the document and the file's name as positions show it.
+func (p *suiteParser) fixtureFile(file string, pos diag.Pos, field string) (*yaml.Node, string, *diag.Error) {
+	rel := filepath.FromSlash(file)
+	if !filepath.IsLocal(rel) {
+		return nil, "", diag.New(CodeOutside, field, file).At(pos)
+	}
+	if p.root == nil {
+		return nil, "", diag.New(CodeNoFile, field, file).At(pos)
+	}
+	src, e := readInside(p.root, rel, capFor(p.maxBytes, limits.SuiteBytes), field, file, pos)
+	if e != nil {
+		return nil, "", e
+	}
+	name := filepath.Join(filepath.Dir(p.path), rel)
+	doc, e := yamlnode.Parse(name, src)
+	if e != nil {
+		return nil, "", e
+	}
+	if e := yamlnode.Check(doc, name); e != nil {
+		return nil, "", e
+	}
+	if doc.Kind != yaml.MappingNode {
+		return nil, "", diag.New(CodeFixture, field, file, "not a programme document (a mapping)").At(pos)
+	}
+	return doc, name, nil
+}
+
+// readInside reads the regular file rel inside root, within max bytes. A
+// problem is placed at pos, names field and shows the path as written.
+// Only regular files are read: a named pipe would block and a device
+// never end.
+func readInside(root *os.Root, rel string, max int64, field, written string, pos diag.Pos) ([]byte, *diag.Error) {
+	fi, err := root.Stat(rel)
+	if err == nil && !fi.Mode().IsRegular() {
+		return nil, diag.New(CodeNotRegular, field, written).At(pos)
+	}
+	var src []byte
+	if err == nil {
+		src, err = limits.ReadRoot(root, rel, max)
+	}
+	switch {
+	case err == nil:
+		return src, nil
+	case limits.IsTooLarge(err):
+		return nil, diag.New(limits.CodeFileTooLarge, field, limits.Size(max)).At(pos)
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, diag.New(CodeNoFile, field, written).At(pos)
+	case escapes(err):
+		return nil, diag.New(CodeOutside, field, written).At(pos)
+	}
+	return nil, diag.New(CodeFixture, field, written, err.Error()).At(pos)
+}
+
+// escapes reports whether err is os.Root refusing a path that leaves its
+// folder (through "..", an absolute path or a symbolic link). The standard
+// library has no exported sentinel for it; a test pins the text.
+func escapes(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe) && pe.Err != nil && pe.Err.Error() == "path escapes from parent"
+}
+
+// namesFile says whether a suite's policy is a file rather than a name.
+func namesFile(policy string) bool {
+	return strings.ContainsAny(policy, `/\`) || strings.HasSuffix(policy, ".yaml") || strings.HasSuffix(policy, ".yml")
 }
 
 // fileRef recognises a fixture written as {file: PATH}.
@@ -298,8 +507,7 @@ func (p *suiteParser) caseOf(s *Suite, n *yaml.Node, i int) *Case {
 	}
 	var raw rawCase
 	if err := n.Decode(&raw); err != nil {
-		e := p.yamlErr(err)
-		p.errs = append(p.errs, e)
+		p.add(p.yamlErr(err))
 		return nil
 	}
 	c := &Case{Name: raw.Name, Description: raw.Description, Pos: diag.Pos{File: p.path, Line: n.Line, Col: n.Column},
@@ -307,12 +515,11 @@ func (p *suiteParser) caseOf(s *Suite, n *yaml.Node, i int) *Case {
 	if c.Name == "" {
 		p.errAt(n.Line, n.Column, at+".name", diag.CodeRequired)
 	}
-	if c.Fixture == "" && len(s.Fixtures) == 1 {
-		for name := range s.Fixtures {
-			c.Fixture = name
-		}
+	if c.Fixture == "" && len(p.declared) == 1 {
+		c.Fixture = p.declared[0]
 	}
-	if _, ok := s.Fixtures[c.Fixture]; !ok {
+	if !slices.Contains(p.declared, c.Fixture) {
+		// A fixture that failed to load has its own problem already.
 		p.errAt(n.Line, n.Column, at+".fixture", CodeUnknownFixture, c.Fixture)
 	}
 	switch c.Mode {
@@ -397,15 +604,4 @@ func valueOf(n *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-// snippet returns the source line at pos and a caret under its column.
-func snippet(src []byte, pos diag.Pos) string {
-	lines := strings.Split(string(src), "\n")
-	if pos.Line < 1 || pos.Line > len(lines) {
-		return ""
-	}
-	line := strings.TrimRight(lines[pos.Line-1], "\r")
-	col := min(max(pos.Col, 1), len([]rune(line))+1)
-	return line + "\n" + strings.Repeat(" ", col-1) + "^"
 }
