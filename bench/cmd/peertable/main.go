@@ -45,51 +45,61 @@ var (
 	procsRe  = regexp.MustCompile(`-\d+$`)
 )
 
-func main() {
-	var rows []*row
-	byName := map[string]*row{}
-	read := func(r io.Reader) error {
-		sc := bufio.NewScanner(r)
-		for sc.Scan() {
-			f := strings.Fields(sc.Text())
-			if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") {
+// table collects the samples of every row, in the order rows first appear.
+type table struct {
+	rows   []*row
+	byName map[string]*row
+}
+
+// read adds every benchmark line of r that names an engine.
+func (t *table) read(r io.Reader) error {
+	if t.byName == nil {
+		t.byName = map[string]*row{}
+	}
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") {
+			continue
+		}
+		m := engineRe.FindStringSubmatch(f[0])
+		if m == nil {
+			continue
+		}
+		name := procsRe.ReplaceAllString(strings.Replace(strings.TrimPrefix(f[0], "Benchmark"), m[0], "", 1), "")
+		rw := t.byName[name]
+		if rw == nil {
+			rw = &row{name: name, engines: map[string]*sample{}}
+			t.byName[name] = rw
+			t.rows = append(t.rows, rw)
+		}
+		s := rw.engines[m[1]]
+		if s == nil {
+			s = &sample{}
+			rw.engines[m[1]] = s
+		}
+		for i := 2; i+1 < len(f); i += 2 {
+			v, err := strconv.ParseFloat(f[i], 64)
+			if err != nil {
 				continue
 			}
-			m := engineRe.FindStringSubmatch(f[0])
-			if m == nil {
-				continue
-			}
-			name := procsRe.ReplaceAllString(strings.Replace(strings.TrimPrefix(f[0], "Benchmark"), m[0], "", 1), "")
-			rw := byName[name]
-			if rw == nil {
-				rw = &row{name: name, engines: map[string]*sample{}}
-				byName[name] = rw
-				rows = append(rows, rw)
-			}
-			s := rw.engines[m[1]]
-			if s == nil {
-				s = &sample{}
-				rw.engines[m[1]] = s
-			}
-			for i := 2; i+1 < len(f); i += 2 {
-				v, err := strconv.ParseFloat(f[i], 64)
-				if err != nil {
-					continue
-				}
-				switch f[i+1] {
-				case "ns/op":
-					s.ns = append(s.ns, v)
-				case "allocs/op":
-					s.allocs = append(s.allocs, v)
-				case "ns/subject":
-					s.perSubject = append(s.perSubject, v)
-				}
+			switch f[i+1] {
+			case "ns/op":
+				s.ns = append(s.ns, v)
+			case "allocs/op":
+				s.allocs = append(s.allocs, v)
+			case "ns/subject":
+				s.perSubject = append(s.perSubject, v)
 			}
 		}
-		return sc.Err()
 	}
+	return sc.Err()
+}
+
+func main() {
+	var t table
 	if len(os.Args) == 1 {
-		if err := read(os.Stdin); err != nil {
+		if err := t.read(os.Stdin); err != nil {
 			fail(err)
 		}
 	}
@@ -98,16 +108,16 @@ func main() {
 		if err != nil {
 			fail(err)
 		}
-		err = read(f)
+		err = t.read(f)
 		f.Close()
 		if err != nil {
 			fail(err)
 		}
 	}
-	if len(rows) == 0 {
+	if len(t.rows) == 0 {
 		fail(fmt.Errorf("no benchmark line with engine=NAME in the input"))
 	}
-	print(os.Stdout, rows)
+	write(os.Stdout, t.rows)
 }
 
 func fail(err error) {
@@ -140,7 +150,7 @@ func duration(ns float64) string {
 	return fmt.Sprintf("%.3g ns", ns)
 }
 
-func print(w io.Writer, rows []*row) {
+func write(w io.Writer, rows []*row) {
 	fmt.Fprintf(w, "%-32s", "benchmark (median of runs)")
 	for _, e := range engines {
 		fmt.Fprintf(w, " %24s", e)
