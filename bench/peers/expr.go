@@ -177,29 +177,17 @@ func (e *exprEngine) Subject(_ context.Context, subject string, out []Finding) (
 	var env any
 	switch kind {
 	case "volunteer":
-		if v, ok := ix.volunteers[id]; ok {
-			env = e.bindVolunteer(v)
-		}
+		env = bindIn(ix.volunteers, id, e.bindVolunteer)
 	case "child":
-		if c, ok := ix.children[id]; ok {
-			env = e.bindChild(c)
-		}
+		env = bindIn(ix.children, id, e.bindChild)
 	case "tandem":
-		if t, ok := ix.tandems[id]; ok {
-			env = e.bindTandem(t)
-		}
+		env = bindIn(ix.tandems, id, e.bindTandem)
 	case "group":
-		if g, ok := ix.groups[id]; ok {
-			env = e.bindGroup(g)
-		}
+		env = bindIn(ix.groups, id, e.bindGroup)
 	case "agreement":
-		if a, ok := ix.agreements[id]; ok {
-			env = e.bindAgreement(a)
-		}
+		env = bindIn(ix.agreements, id, e.bindAgreement)
 	case "outing":
-		if o, ok := ix.outings[id]; ok {
-			env = e.bindOuting(o)
-		}
+		env = bindIn(ix.outings, id, e.bindOuting)
 	case "programme":
 		if id == programmeID(ix.p) {
 			env = e.bindProgramme()
@@ -208,19 +196,53 @@ func (e *exprEngine) Subject(_ context.Context, subject string, out []Finding) (
 	if env == nil {
 		return out, fmt.Errorf("%w: %s", ErrSubject, subject)
 	}
-	return e.run(kind, id, env, out)
+	before := len(out)
+	out, err = e.run(kind, env, out)
+	for i := before; i < len(out); i++ {
+		out[i].Subject = subject
+	}
+	if err != nil {
+		return out, fmt.Errorf("%s: %w", subject, err)
+	}
+	return out, nil
 }
 
-// run evaluates kind's rules in env. The subject's name is built only for
-// a finding, as our engine does.
-func (e *exprEngine) run(kind, id string, env any, out []Finding) ([]Finding, error) {
+// bindIn binds the subject with the id, or returns nil if there is none.
+func bindIn[T any](m map[string]*T, id string, bind func(*T) any) any {
+	if x, ok := m[id]; ok {
+		return bind(x)
+	}
+	return nil
+}
+
+// run evaluates kind's rules in env and appends a finding, its subject
+// left for the caller, for each rule that fails.
+func (e *exprEngine) run(kind string, env any, out []Finding) ([]Finding, error) {
 	for _, p := range e.progs[kind] {
 		ok, err := e.vm.Run(p.prog, env)
 		if err != nil {
-			return out, fmt.Errorf("expr: %s on %s/%s: %w", p.id, kind, id, err)
+			return out, fmt.Errorf("expr: %s: %w", p.id, err)
 		}
 		if ok != true {
-			out = append(out, Finding{Rule: p.id, Severity: p.severity, Subject: kind + "/" + id})
+			out = append(out, Finding{Rule: p.id, Severity: p.severity})
+		}
+	}
+	return out, nil
+}
+
+// runAll runs kind's rules on every element of list. The subject's name
+// is built only for a finding, as our engine does.
+func runAll[T any](e *exprEngine, kind string, list []T, id func(*T) string, bind func(*T) any, out []Finding) ([]Finding, error) {
+	for i := range list {
+		x := &list[i]
+		before := len(out)
+		var err error
+		out, err = e.run(kind, bind(x), out)
+		for j := before; j < len(out); j++ {
+			out[j].Subject = kind + "/" + id(x)
+		}
+		if err != nil {
+			return out, fmt.Errorf("%s/%s: %w", kind, id(x), err)
 		}
 	}
 	return out, nil
@@ -230,42 +252,30 @@ func (e *exprEngine) run(kind, id string, env any, out []Finding) ([]Finding, er
 func (e *exprEngine) All(ctx context.Context, out []Finding) ([]Finding, error) {
 	p := e.ix.p
 	var err error
-	for i := range p.Volunteers {
-		if out, err = e.run("volunteer", p.Volunteers[i].ID, e.bindVolunteer(&p.Volunteers[i]), out); err != nil {
-			return out, err
-		}
+	if out, err = runAll(e, "volunteer", p.Volunteers, volunteerID, e.bindVolunteer, out); err != nil {
+		return out, err
 	}
-	for i := range p.Children {
-		if out, err = e.run("child", p.Children[i].ID, e.bindChild(&p.Children[i]), out); err != nil {
-			return out, err
-		}
+	if out, err = runAll(e, "child", p.Children, childID, e.bindChild, out); err != nil {
+		return out, err
 	}
-	for i := range p.Tandems {
-		if out, err = e.run("tandem", p.Tandems[i].ID, e.bindTandem(&p.Tandems[i]), out); err != nil {
-			return out, err
-		}
+	if out, err = runAll(e, "tandem", p.Tandems, tandemID, e.bindTandem, out); err != nil {
+		return out, err
 	}
-	for i := range p.Groups {
-		if out, err = e.run("group", p.Groups[i].ID, e.bindGroup(&p.Groups[i]), out); err != nil {
-			return out, err
-		}
+	if out, err = runAll(e, "group", p.Groups, groupID, e.bindGroup, out); err != nil {
+		return out, err
 	}
-	for i := range p.Agreements {
-		if out, err = e.run("agreement", p.Agreements[i].ID, e.bindAgreement(&p.Agreements[i]), out); err != nil {
-			return out, err
-		}
+	if out, err = runAll(e, "agreement", p.Agreements, agreementID, e.bindAgreement, out); err != nil {
+		return out, err
 	}
-	for i := range p.Outings {
-		o := &p.Outings[i]
-		before := len(out)
-		if out, err = e.run("outing", "", e.bindOuting(o), out); err != nil {
-			return out, err
-		}
-		for j := before; j < len(out); j++ {
-			out[j].Subject = "outing/" + o.ID()
-		}
+	if out, err = runAll(e, "outing", p.Outings, outingID, e.bindOuting, out); err != nil {
+		return out, err
 	}
-	if out, err = e.run("programme", programmeID(p), e.bindProgramme(), out); err != nil {
+	before := len(out)
+	out, err = e.run("programme", e.bindProgramme(), out)
+	for i := before; i < len(out); i++ {
+		out[i].Subject = "programme/" + programmeID(p)
+	}
+	if err != nil {
 		return out, err
 	}
 	return out, ctx.Err()

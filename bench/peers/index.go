@@ -77,39 +77,42 @@ func newIndex(p *mentoring.Programme) *index {
 	return ix
 }
 
+// The ids of the subjects, by kind.
+func volunteerID(v *volunteer.Volunteer) string { return v.ID }
+func childID(c *mentoring.Child) string         { return c.ID }
+func tandemID(t *mentoring.Tandem) string       { return t.ID }
+func groupID(g *mentoring.Group) string         { return g.ID }
+func agreementID(a *agreement.Agreement) string { return a.ID }
+func outingID(o *mentoring.Outing) string       { return o.ID() }
+
+func idsOf[T any](list []T, id func(*T) string) []string {
+	out := make([]string, len(list))
+	for i := range list {
+		out[i] = id(&list[i])
+	}
+	return out
+}
+
 // ids lists the subjects of one kind in programme order.
 func (ix *index) ids(kind string) []string {
 	p := ix.p
-	var out []string
 	switch kind {
 	case "volunteer":
-		for _, v := range p.Volunteers {
-			out = append(out, v.ID)
-		}
+		return idsOf(p.Volunteers, volunteerID)
 	case "child":
-		for _, c := range p.Children {
-			out = append(out, c.ID)
-		}
+		return idsOf(p.Children, childID)
 	case "tandem":
-		for _, t := range p.Tandems {
-			out = append(out, t.ID)
-		}
+		return idsOf(p.Tandems, tandemID)
 	case "group":
-		for _, g := range p.Groups {
-			out = append(out, g.ID)
-		}
+		return idsOf(p.Groups, groupID)
 	case "agreement":
-		for _, a := range p.Agreements {
-			out = append(out, a.ID)
-		}
+		return idsOf(p.Agreements, agreementID)
 	case "outing":
-		for _, o := range p.Outings {
-			out = append(out, o.ID())
-		}
+		return idsOf(p.Outings, outingID)
 	case "programme":
-		out = append(out, programmeID(p))
+		return []string{programmeID(p)}
 	}
-	return out
+	return nil
 }
 
 // programmeID names the programme as a subject, the way our engine does:
