@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Compare planning/assign.Solve with SciPy's linear_sum_assignment.
 
-Run from the repository root:
+Run from anywhere (it finds the bench module beside it):
 
     /usr/bin/python3 bench/lap_compare.py [--sizes 100,500,1000,2000] [--repeat 3]
 
@@ -11,9 +11,10 @@ machine's default python3 may be a pyenv one without it, hence /usr/bin.
 For every size n and every kind of matrix the script writes one n×n cost
 matrix to a temporary directory, times SciPy on it (fastest of --repeat
 runs, matrix already in memory), times the Go solver on the same file with
-`go run ./bench/cmd/lapbench` (likewise), checks that both reach the same
-optimum (total cost equal within 1e-9 relative, same number of pairs) and
-prints the time ratio Go/SciPy. It exits 1 if an optimum differs.
+lapbench (bench/cmd/lapbench, built from the bench module; likewise),
+checks that both reach the same optimum (total cost equal within 1e-9
+relative, same number of pairs) and prints the time ratio Go/SciPy. It
+exits 1 if an optimum differs.
 
 Kinds of matrix:
   uniform  costs uniform in [0, 1)
@@ -76,7 +77,8 @@ def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     with tempfile.TemporaryDirectory(prefix="lapbench-") as tmp:
         exe = os.path.join(tmp, "lapbench")
-        subprocess.run(["go", "build", "-o", exe, "./bench/cmd/lapbench"], cwd=root, check=True)
+        # bench/ is its own Go module: build from inside it.
+        subprocess.run(["go", "build", "-o", exe, "./cmd/lapbench"], cwd=os.path.join(root, "bench"), check=True)
         rng = np.random.default_rng(args.seed)
         ok = True
         print(f"{'kind':8} {'n':>5} {'scipy s':>10} {'go s':>10} {'go/scipy':>9}  optimum")
