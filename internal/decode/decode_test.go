@@ -10,6 +10,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/decode"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 )
 
 type kind string
@@ -320,7 +321,7 @@ func TestLocate(t *testing.T) {
 func TestPlace(t *testing.T) {
 	in := []byte("{\"l\": [\n {\"x\": \"a\"},\n {\"x\": \"b\"}\n]}")
 	errs := diag.List{diag.New(diag.CodeInvalid, "l[1].x", "b"), diag.New(diag.CodeRequired, "l[0].y")}
-	errs = decode.Place(in, decode.Options{File: "f"}, errs)
+	errs = decode.Place(in, decode.Options{File: "f"}, errs, nil)
 	require.Len(t, errs, 2)
 	assert.Equal(t, "f:2:2: l[0].y: required field is missing", errs[0].Error())
 	assert.Equal(t, " {\"x\": \"a\"},\n ^", errs[0].Snippet)
@@ -341,7 +342,7 @@ func TestSnippet(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			assert.Equal(t, c.want, decode.Snippet(c.line, c.col))
+			assert.Equal(t, c.want, decode.SnippetAt([]byte(c.line), diag.Pos{Line: 1, Col: c.col}, nil))
 		})
 	}
 }
@@ -351,7 +352,5 @@ func TestReadAll(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "12345", string(data))
 	_, err = decode.ReadAll(strings.NewReader("123456"), "f", 5)
-	var de *diag.Error
-	require.ErrorAs(t, err, &de)
-	assert.Equal(t, diag.CodeTooLarge, de.Code)
+	assert.True(t, limits.IsTooLarge(err))
 }

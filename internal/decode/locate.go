@@ -59,7 +59,7 @@ func Locate(data []byte, o Options, paths []string) Positions {
 	if err != nil {
 		return out
 	}
-	out[""] = diag.Pos{File: o.File, Line: t.pos.line, Col: t.pos.col}
+	out[""] = src.place(t.pos)
 	type frame struct {
 		path    string
 		object  bool
@@ -72,7 +72,11 @@ func Locate(data []byte, o Options, paths []string) Positions {
 	stack := []frame{{object: t.kind == kindObject, tracked: true}}
 	for len(stack) > 0 {
 		f := &stack[len(stack)-1]
-		if !src.more() {
+		more, err := src.more()
+		if err != nil {
+			return out
+		}
+		if !more {
 			if src.close() != nil {
 				return out
 			}
@@ -86,7 +90,7 @@ func Locate(data []byte, o Options, paths []string) Positions {
 				return out
 			}
 			if f.tracked {
-				child = diag.JoinPath(f.path, k)
+				child = diag.JoinPath(f.path, string(k))
 			}
 		} else if f.tracked {
 			child = f.path + "[" + strconv.Itoa(f.idx) + "]"
@@ -98,7 +102,7 @@ func Locate(data []byte, o Options, paths []string) Positions {
 			return out
 		}
 		if tracked {
-			out[child] = diag.Pos{File: o.File, Line: v.pos.line, Col: v.pos.col}
+			out[child] = src.place(v.pos)
 		}
 		if v.kind == kindObject || v.kind == kindArray {
 			if len(stack) >= o.maxDepth() {
@@ -112,8 +116,9 @@ func Locate(data []byte, o Options, paths []string) Positions {
 
 // Place gives a position to every problem in errs that has none, by
 // locating its path in data (or its nearest ancestor), then calls
-// [Finish]. Use it for problems found after decoding, by validation.
-func Place(data []byte, o Options, errs diag.List) diag.List {
+// [Finish] with mask. Use it for problems found after decoding, by
+// validation.
+func Place(data []byte, o Options, errs diag.List, mask Mask) diag.List {
 	var paths []string
 	for _, e := range errs {
 		if !e.IsValid() {
@@ -132,5 +137,5 @@ func Place(data []byte, o Options, errs diag.List) diag.List {
 			e.File = o.File
 		}
 	}
-	return Finish(data, errs)
+	return Finish(data, errs, mask)
 }

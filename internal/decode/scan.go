@@ -1,0 +1,439 @@
+package decode
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
+)
+
+// scanner reads JSON bytes: either all of them in memory, or streamed
+// from a reader through a window that slides forward, so that a file of a
+// gigabyte is never held whole. It validates the syntax as it goes, with
+// the standard library's messages, and knows where it is only as a byte
+// offset: a line and a column are counted when a problem asks for them,
+// forward from the last one counted, so positions cost nothing when the
+// input is right.
+type scanner struct {
+	r     io.Reader // nil when buf holds the whole input
+	limit int64     // how many bytes r may give; more is a TooLarge error
+	name  string    // the file, in errors
+	buf   []byte    // the window: buf[0] is at offset base of the input
+	base  int64
+	i     int   // the next byte to read, in buf
+	eof   bool  // nothing more to read into buf
+	rerr  error // why reading stopped early, if not at the end
+
+	// line and col are where buf[0] is (from 1; col in characters).
+	line, col int
+	// at, atLine and atCol are the last offset resolved to a position.
+	at            int64
+	atLine, atCol int
+
+	scratch []byte // strings with escapes, unescaped
+}
+
+// window is how much of a streamed input is read at a time.
+const window = 1 << 20
+
+func newScanner(data []byte, name string) *scanner {
+	return &scanner{buf: data, eof: true, name: name, line: 1, col: 1, atLine: 1, atCol: 1}
+}
+
+func newStreamScanner(r io.Reader, name string, limit int64) *scanner {
+	return &scanner{r: r, limit: limit, name: name, buf: make([]byte, 0, window), line: 1, col: 1, atLine: 1, atCol: 1}
+}
+
+// offset returns the offset in the input of buf[j].
+func (s *scanner) offset(j int) int64 { return s.base + int64(j) }
+
+// fill makes at least n bytes available from s.i, unless the input ends
+// first, and reports whether it could. Bytes before s.i are dropped from a
+// streamed window, counting their lines first.
+func (s *scanner) fill(n int) bool {
+	for len(s.buf)-s.i < n {
+		if s.eof {
+			return false
+		}
+		if s.i > 0 {
+			s.drop(s.i)
+		}
+		if cap(s.buf)-len(s.buf) < window/2 {
+			grown := make([]byte, len(s.buf), max(2*cap(s.buf), len(s.buf)+window))
+			copy(grown, s.buf)
+			s.buf = grown
+		}
+		m, err := s.r.Read(s.buf[len(s.buf):cap(s.buf)])
+		s.buf = s.buf[:len(s.buf)+m]
+		if s.limit > 0 && s.base+int64(len(s.buf)) > s.limit {
+			s.buf = s.buf[:max(0, int(s.limit-s.base))]
+			s.eof, s.rerr = true, limits.TooLarge(s.name, s.limit)
+			return len(s.buf)-s.i >= n
+		}
+		switch {
+		case err == io.EOF:
+			s.eof = true
+		case err != nil:
+			s.eof, s.rerr = true, err
+		}
+	}
+	return true
+}
+
+// drop forgets buf[:k], keeping the position of the new buf[0].
+func (s *scanner) drop(k int) {
+	gone := s.buf[:k]
+	if nl := bytes.Count(gone, newline); nl > 0 {
+		s.line += nl
+		s.col = 1 + utf8.RuneCount(gone[bytes.LastIndexByte(gone, '\n')+1:])
+	} else {
+		s.col += utf8.RuneCount(gone)
+	}
+	n := copy(s.buf, s.buf[k:])
+	s.buf = s.buf[:n]
+	s.base += int64(k)
+	s.i -= k
+}
+
+var newline = []byte{'\n'}
+
+// resolve returns the line and column of offset off, which must not be
+// before the window. Offsets asked for in order are counted once.
+func (s *scanner) resolve(off int64) diag.Pos {
+	off = min(off, s.base+int64(len(s.buf)))
+	from, line, col := s.at, s.atLine, s.atCol
+	if from < s.base || off < from {
+		from, line, col = s.base, s.line, s.col
+	}
+	if off < from { // before the window: never asked for by the decoder
+		return diag.Pos{File: s.name, Line: line, Col: col}
+	}
+	seg := s.buf[from-s.base : off-s.base]
+	if nl := bytes.Count(seg, newline); nl > 0 {
+		line += nl
+		col = 1 + utf8.RuneCount(seg[bytes.LastIndexByte(seg, '\n')+1:])
+	} else {
+		col += utf8.RuneCount(seg)
+	}
+	s.at, s.atLine, s.atCol = off, line, col
+	return diag.Pos{File: s.name, Line: line, Col: col}
+}
+
+// end is the offset just past the input read so far.
+func (s *scanner) end() int64 { return s.base + int64(len(s.buf)) }
+
+// syntaxAt is a syntax error at offset off.
+func (s *scanner) syntaxAt(off int64, msg string) *diag.Error {
+	e := diag.New(diag.CodeSyntax, "", msg)
+	e.Pos = s.resolve(off)
+	return e
+}
+
+// unexpectedEnd is the error at the end of the input, or the reason
+// reading stopped before it.
+func (s *scanner) unexpectedEnd() error {
+	if s.rerr != nil {
+		if limits.IsTooLarge(s.rerr) {
+			return s.rerr
+		}
+		return s.syntaxAt(s.end(), "read: "+s.rerr.Error())
+	}
+	return s.syntaxAt(s.end(), "unexpected end of JSON input")
+}
+
+// invalid is the standard library's message for byte c where it does not
+// belong.
+func (s *scanner) invalid(j int, context string) error {
+	if j >= len(s.buf) {
+		return s.unexpectedEnd()
+	}
+	return s.syntaxAt(s.offset(j), "invalid character "+quoteChar(s.buf[j])+" "+context)
+}
+
+// quoteChar formats c as encoding/json does in its syntax errors.
+func quoteChar(c byte) string {
+	switch c {
+	case '\'':
+		return `'\''`
+	case '"':
+		return `'"'`
+	}
+	q := strconv.Quote(string(rune(c)))
+	return "'" + q[1:len(q)-1] + "'"
+}
+
+// space skips blanks and returns the next byte without consuming it; false
+// at the end of the input.
+func (s *scanner) space() (byte, bool) {
+	for {
+		for s.i < len(s.buf) {
+			c := s.buf[s.i]
+			if c > ' ' || (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+				return c, true
+			}
+			s.i++
+		}
+		if !s.fill(1) {
+			return 0, false
+		}
+	}
+}
+
+// plainByte marks the bytes a string holds as they are: not '"', '\\', a
+// control character or the start of a multi-byte character.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// str reads the string starting at s.i (a '"') and returns its value. The
+// bytes are the window's own or the scratch buffer's: valid until the next
+// read.
+func (s *scanner) str() ([]byte, error) {
+	j := s.i + 1
+	for {
+		for j < len(s.buf) && plainByte[s.buf[j]] {
+			j++
+		}
+		if j < len(s.buf) {
+			if s.buf[j] == '"' {
+				text := s.buf[s.i+1 : j]
+				s.i = j + 1
+				return text, nil
+			}
+			return s.strSlow(j)
+		}
+		at := j - s.i
+		if !s.fill(at + 1) {
+			return nil, s.unexpectedEnd()
+		}
+		j = s.i + at
+	}
+}
+
+// strSlow finishes a string that has escapes, control characters or
+// multi-byte characters from buf[j] on, the way encoding/json reads it:
+// invalid UTF-8 and lone surrogates become U+FFFD.
+func (s *scanner) strSlow(j int) ([]byte, error) {
+	out := append(s.scratch[:0], s.buf[s.i+1:j]...)
+	for {
+		if j >= len(s.buf) {
+			at := j - s.i
+			if !s.fill(at + 1) {
+				return nil, s.unexpectedEnd()
+			}
+			j = s.i + at
+		}
+		c := s.buf[j]
+		switch {
+		case c == '"':
+			s.i = j + 1
+			s.scratch = out
+			return out, nil
+		case c < 0x20:
+			return nil, s.invalid(j, "in string literal")
+		case c == '\\':
+			at := j - s.i
+			if !s.fill(at + 2) {
+				return nil, s.unexpectedEnd()
+			}
+			j = s.i + at
+			switch e := s.buf[j+1]; e {
+			case '"', '\\', '/':
+				out = append(out, e)
+				j += 2
+			case 'b':
+				out, j = append(out, '\b'), j+2
+			case 'f':
+				out, j = append(out, '\f'), j+2
+			case 'n':
+				out, j = append(out, '\n'), j+2
+			case 'r':
+				out, j = append(out, '\r'), j+2
+			case 't':
+				out, j = append(out, '\t'), j+2
+			case 'u':
+				r, next, err := s.hex4(j + 2)
+				if err != nil {
+					return nil, err
+				}
+				j = next
+				if utf16.IsSurrogate(r) {
+					r2, after, ok := s.lowSurrogate(j)
+					if dec := utf16.DecodeRune(r, r2); ok && dec != utf8.RuneError {
+						r, j = dec, after
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				out = utf8.AppendRune(out, r)
+			default:
+				return nil, s.invalid(j+1, "in string escape code")
+			}
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			j++
+		default:
+			at := j - s.i
+			s.fill(at + utf8.UTFMax) // a character cut by the window's end
+			j = s.i + at
+			r, size := utf8.DecodeRune(s.buf[j:])
+			if r == utf8.RuneError && size == 1 {
+				out = utf8.AppendRune(out, utf8.RuneError)
+			} else {
+				out = append(out, s.buf[j:j+size]...)
+			}
+			j += size
+		}
+	}
+}
+
+// hex4 reads the four hex digits of a \u escape at buf[j].
+func (s *scanner) hex4(j int) (rune, int, error) {
+	at := j - s.i
+	s.fill(at + 4)
+	j = s.i + at
+	var r rune
+	for k := range 4 {
+		if j+k >= len(s.buf) {
+			return 0, 0, s.unexpectedEnd()
+		}
+		c := s.buf[j+k]
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, 0, s.invalid(j+k, "in \\u hexadecimal character escape")
+		}
+		r = r*16 + rune(c)
+	}
+	return r, j + 4, nil
+}
+
+// lowSurrogate reads a \uXXXX at buf[j] that may complete a surrogate
+// pair; it consumes nothing when there is none.
+func (s *scanner) lowSurrogate(j int) (rune, int, bool) {
+	at := j - s.i
+	s.fill(at + 6)
+	j = s.i + at
+	if j+6 > len(s.buf) || s.buf[j] != '\\' || s.buf[j+1] != 'u' {
+		return 0, j, false
+	}
+	r, next, err := s.hex4(j + 2)
+	if err != nil {
+		return 0, j, false
+	}
+	return r, next, true
+}
+
+// skipStr consumes the string at s.i without keeping its value.
+func (s *scanner) skipStr() error {
+	_, err := s.str()
+	return err
+}
+
+// number reads the number starting at s.i and returns its literal.
+func (s *scanner) number() ([]byte, error) {
+	j := s.i
+	// A number ends at the first byte that cannot continue it; make sure
+	// the window holds it whole.
+	for {
+		k := j
+		for k < len(s.buf) && numByte[s.buf[k]] {
+			k++
+		}
+		if k < len(s.buf) || s.eof {
+			break
+		}
+		at := k - s.i
+		if !s.fill(at + 1) {
+			break
+		}
+		j = s.i + at
+	}
+	j = s.i
+	b := s.buf
+	if j < len(b) && b[j] == '-' {
+		j++
+	}
+	switch {
+	case j >= len(b):
+		return nil, s.unexpectedEnd()
+	case b[j] == '0':
+		j++
+	case '1' <= b[j] && b[j] <= '9':
+		for j < len(b) && '0' <= b[j] && b[j] <= '9' {
+			j++
+		}
+	default:
+		return nil, s.invalid(j, "in numeric literal")
+	}
+	if j < len(b) && b[j] == '.' {
+		j++
+		if j >= len(b) {
+			return nil, s.unexpectedEnd()
+		}
+		if b[j] < '0' || b[j] > '9' {
+			return nil, s.invalid(j, "after decimal point in numeric literal")
+		}
+		for j < len(b) && '0' <= b[j] && b[j] <= '9' {
+			j++
+		}
+	}
+	if j < len(b) && (b[j] == 'e' || b[j] == 'E') {
+		j++
+		if j < len(b) && (b[j] == '+' || b[j] == '-') {
+			j++
+		}
+		if j >= len(b) {
+			return nil, s.unexpectedEnd()
+		}
+		if b[j] < '0' || b[j] > '9' {
+			return nil, s.invalid(j, "in exponent of numeric literal")
+		}
+		for j < len(b) && '0' <= b[j] && b[j] <= '9' {
+			j++
+		}
+	}
+	text := b[s.i:j]
+	s.i = j
+	return text, nil
+}
+
+var numByte = func() (t [256]bool) {
+	for _, c := range []byte("0123456789+-.eE") {
+		t[c] = true
+	}
+	return t
+}()
+
+// literal reads true, false or null at s.i.
+func (s *scanner) literal(word string) error {
+	s.fill(len(word))
+	for k := 1; k < len(word); k++ {
+		j := s.i + k
+		if j >= len(s.buf) {
+			return s.unexpectedEnd()
+		}
+		if s.buf[j] != word[k] {
+			return s.invalid(j, "in literal "+word+" (expecting "+quoteChar(word[k])+")")
+		}
+	}
+	s.i += len(word)
+	return nil
+}
+
+// view returns the bytes of a string without copying; they must not be
+// changed.
+func view(str string) []byte { return unsafe.Slice(unsafe.StringData(str), len(str)) }
