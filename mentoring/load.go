@@ -60,6 +60,7 @@ func Decode(r io.Reader, name string, syntax Syntax) (*Programme, error) {
 func Parse(data []byte, name string, syntax Syntax) (*Programme, error) {
 	opts := decode.Options{File: name, Format: decode.Format(syntax), MaxErrors: MaxProblems}
 	var p Programme
+	mask := decode.MaskOf[Programme]()
 	errs := decode.Decode(data, &p, opts)
 	for _, e := range errs {
 		if e.Code == diag.CodeSyntax || e.Code == decode.CodeTooManyErrors ||
@@ -70,7 +71,7 @@ func Parse(data []byte, name string, syntax Syntax) (*Programme, error) {
 	later := unlike(diag.Errors(p.Validate()), errs)
 	if len(later) > 0 {
 		firsts := firstUses(later)
-		later = decode.Place(data, opts, later)
+		later = decode.Place(data, opts, later, mask)
 		if len(firsts) > 0 {
 			ps := decode.Locate(data, opts, firsts)
 			for _, e := range later {
@@ -86,7 +87,7 @@ func Parse(data []byte, name string, syntax Syntax) (*Programme, error) {
 	if len(errs) == 0 {
 		return &p, nil
 	}
-	errs = decode.Finish(data, errs)
+	errs = decode.Finish(data, errs, mask)
 	if len(errs) > MaxProblems {
 		more := diag.New(decode.CodeTooManyErrors, "", fmt.Sprint(MaxProblems))
 		more.Pos = errs[MaxProblems-1].Pos

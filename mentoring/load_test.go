@@ -98,7 +98,8 @@ func TestLoadProblems(t *testing.T) {
 		json: variant{edits: []edit{{4, `2013-01-01`, `01.01.2013`}}, marker: `"01.01.2013"`},
 		yaml: variant{edits: []edit{{4, `2013-01-01`, `01.01.2013`}}, marker: `01.01.2013`},
 		code: diag.CodeBadDate, path: "children[0].birth_date",
-		kk: "«01.01.2013» күні дұрыс емес", ru: "«01.01.2013» — неверная дата", en: `"01.01.2013" is not a date`,
+		// A child's birth date is personal data: never quoted back.
+		kk: "«•••» күні дұрыс емес", ru: "«•••» — неверная дата", en: `"•••" is not a date`,
 	}, {
 		name: "impossible day",
 		json: variant{edits: []edit{{5, `2026-03-01`, `2026-02-30`}}, marker: `"2026-02-30"`},
@@ -186,6 +187,11 @@ func TestLoadProblems(t *testing.T) {
 				assert.Contains(t, e.Message(diag.EN), c.en)
 				assert.True(t, strings.HasPrefix(e.Error(), e.Pos.String()+": "), e.Error())
 				assert.Contains(t, e.Snippet, "^")
+				for _, secret := range []string{"01.01.2013", "A B", "1990-01-01", "2013-01-01"} {
+					assert.NotContains(t, e.Error(), secret)
+					assert.NotContains(t, e.Snippet, secret)
+					assert.NotContains(t, strings.Join(e.Args, " "), secret)
+				}
 			})
 		}
 	}
