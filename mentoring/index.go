@@ -129,24 +129,25 @@ func (ix *index) buildLinks(p *Programme) {
 // index on first use if nothing did; they and Index are safe for
 // concurrent use, but changing the slices is not.
 func (p *Programme) Index() error {
-	ix := p.buildIndex()
+	ix := p.buildIndex(0)
 	p.state.Store(&state{ix: ix})
 	return ix.problems.Err()
 }
 
 // resolver resolves references and records those that dangle.
 type resolver struct {
-	errs diag.List
+	collector
 }
 
 // to returns the position of id in set, or -1; a non-empty id that is not
-// there is a problem at path (the field of the element that refers, whose
-// own id is element), naming the kind it should be.
-func (r *resolver) to(set map[string]int, id, kind string, path func() (string, string)) int {
-	if i, ok := set[id]; ok {
-		return i
+// there is a problem of the i-th element of list at path (the field that
+// refers, in the element whose own id is element), naming the kind it
+// should be.
+func (r *resolver) to(set map[string]int, id, kind, list string, i int, path func() (string, string)) int {
+	if at, ok := set[id]; ok {
+		return at
 	}
-	if id != "" {
+	if id != "" && r.take(list, i) {
 		at, element := path()
 		e := diag.New(diag.CodeDangling, at, id, "@"+kind)
 		e.Element = element
@@ -155,30 +156,32 @@ func (r *resolver) to(set map[string]int, id, kind string, path func() (string, 
 	return -1
 }
 
-func (p *Programme) buildIndex() *index {
-	var r resolver
+// buildIndex builds the index, keeping the problems of at most limit
+// elements of each list (0: all).
+func (p *Programme) buildIndex(limit int) *index {
+	r := resolver{collector{limit: limit}}
 	ix := &index{}
-	ix.institutions = ids(&r.errs, "institutions", len(p.Institutions), func(i int) string { return p.Institutions[i].ID })
-	ix.volunteers = ids(&r.errs, "volunteers", len(p.Volunteers), func(i int) string { return p.Volunteers[i].ID })
-	ix.children = ids(&r.errs, "children", len(p.Children), func(i int) string { return p.Children[i].ID })
-	ix.tandems = ids(&r.errs, "tandems", len(p.Tandems), func(i int) string { return p.Tandems[i].ID })
-	ix.groups = ids(&r.errs, "groups", len(p.Groups), func(i int) string { return p.Groups[i].ID })
-	ix.agreements = ids(&r.errs, "agreements", len(p.Agreements), func(i int) string { return p.Agreements[i].ID })
+	ix.institutions = ids(&r.collector, "institutions", len(p.Institutions), func(i int) string { return p.Institutions[i].ID })
+	ix.volunteers = ids(&r.collector, "volunteers", len(p.Volunteers), func(i int) string { return p.Volunteers[i].ID })
+	ix.children = ids(&r.collector, "children", len(p.Children), func(i int) string { return p.Children[i].ID })
+	ix.tandems = ids(&r.collector, "tandems", len(p.Tandems), func(i int) string { return p.Tandems[i].ID })
+	ix.groups = ids(&r.collector, "groups", len(p.Groups), func(i int) string { return p.Groups[i].ID })
+	ix.agreements = ids(&r.collector, "agreements", len(p.Agreements), func(i int) string { return p.Agreements[i].ID })
 
 	l := &ix.links
 	l.ChildInstitution = make([]int, len(p.Children))
 	for i := range p.Children {
 		c := &p.Children[i]
-		l.ChildInstitution[i] = r.to(ix.institutions, c.Institution, "institution",
+		l.ChildInstitution[i] = r.to(ix.institutions, c.Institution, "institution", "children", i,
 			func() (string, string) { return diag.Index("children", i) + ".institution", c.ID })
 	}
 	l.TandemMentor = make([]int, len(p.Tandems))
 	l.TandemChild = make([]int, len(p.Tandems))
 	for i := range p.Tandems {
 		t := &p.Tandems[i]
-		l.TandemMentor[i] = r.to(ix.volunteers, t.Mentor, "volunteer",
+		l.TandemMentor[i] = r.to(ix.volunteers, t.Mentor, "volunteer", "tandems", i,
 			func() (string, string) { return diag.Index("tandems", i) + ".mentor", t.ID })
-		l.TandemChild[i] = r.to(ix.children, t.Child, "child",
+		l.TandemChild[i] = r.to(ix.children, t.Child, "child", "tandems", i,
 			func() (string, string) { return diag.Index("tandems", i) + ".child", t.ID })
 	}
 	l.GroupInstitution = make([]int, len(p.Groups))
@@ -188,13 +191,13 @@ func (p *Programme) buildIndex() *index {
 		at := func(field string, j int) func() (string, string) {
 			return func() (string, string) { return diag.Index(diag.Index("groups", i)+"."+field, j), g.ID }
 		}
-		l.GroupInstitution[i] = r.to(ix.institutions, g.Institution, "institution",
+		l.GroupInstitution[i] = r.to(ix.institutions, g.Institution, "institution", "groups", i,
 			func() (string, string) { return diag.Index("groups", i) + ".institution", g.ID })
 		for j, m := range g.Mentors {
-			r.to(ix.volunteers, m, "volunteer", at("mentors", j))
+			r.to(ix.volunteers, m, "volunteer", "groups", i, at("mentors", j))
 		}
 		for j, c := range g.Children {
-			if k := r.to(ix.children, c, "child", at("children", j)); k >= 0 {
+			if k := r.to(ix.children, c, "child", "groups", i, at("children", j)); k >= 0 {
 				groupOf, groupChild = append(groupOf, i), append(groupChild, k)
 			}
 		}
@@ -202,19 +205,19 @@ func (p *Programme) buildIndex() *index {
 	l.AgreementVolunteer = make([]int, len(p.Agreements))
 	for i := range p.Agreements {
 		a := &p.Agreements[i]
-		l.AgreementVolunteer[i] = r.to(ix.volunteers, a.Volunteer, "volunteer",
+		l.AgreementVolunteer[i] = r.to(ix.volunteers, a.Volunteer, "volunteer", "agreements", i,
 			func() (string, string) { return diag.Index("agreements", i) + ".volunteer", a.ID })
 	}
 	l.OutingTandem = make([]int, len(p.Outings))
 	for i := range p.Outings {
 		o := &p.Outings[i]
-		l.OutingTandem[i] = r.to(ix.tandems, o.Tandem, "tandem",
+		l.OutingTandem[i] = r.to(ix.tandems, o.Tandem, "tandem", "outings", i,
 			func() (string, string) { return diag.Index("outings", i) + ".tandem", o.ID() })
 	}
 	reportVolunteer := make([]int, len(p.Reports))
 	for i := range p.Reports {
 		rep := &p.Reports[i]
-		reportVolunteer[i] = r.to(ix.volunteers, rep.Volunteer, "volunteer",
+		reportVolunteer[i] = r.to(ix.volunteers, rep.Volunteer, "volunteer", "reports", i,
 			func() (string, string) {
 				return diag.Index("reports", i) + ".volunteer", rep.Volunteer + "@" + rep.Month.String()
 			})
@@ -222,18 +225,18 @@ func (p *Programme) buildIndex() *index {
 	for i := range p.Meetings {
 		m := &p.Meetings[i]
 		if m.Institution != "" {
-			r.to(ix.institutions, m.Institution, "institution",
+			r.to(ix.institutions, m.Institution, "institution", "meetings", i,
 				func() (string, string) { return diag.Index("meetings", i) + ".institution", m.ID })
 		}
 		for j, v := range m.Attendees {
-			r.to(ix.volunteers, v, "volunteer",
+			r.to(ix.volunteers, v, "volunteer", "meetings", i,
 				func() (string, string) { return diag.Index(diag.Index("meetings", i)+".attendees", j), m.ID })
 		}
 	}
 	diaryVolunteer := make([]int, len(p.Diary))
 	for i := range p.Diary {
 		d := &p.Diary[i]
-		diaryVolunteer[i] = r.to(ix.volunteers, d.Volunteer, "volunteer",
+		diaryVolunteer[i] = r.to(ix.volunteers, d.Volunteer, "volunteer", "diary", i,
 			func() (string, string) {
 				return diag.Index("diary", i) + ".volunteer", d.Volunteer + "@" + d.Date.String()
 			})
@@ -241,13 +244,13 @@ func (p *Programme) buildIndex() *index {
 	visitTandem := make([]int, len(p.Visits))
 	for i := range p.Visits {
 		v := &p.Visits[i]
-		visitTandem[i] = r.to(ix.tandems, v.Tandem, "tandem",
+		visitTandem[i] = r.to(ix.tandems, v.Tandem, "tandem", "visits", i,
 			func() (string, string) { return diag.Index("visits", i) + ".tandem", v.ID() })
 	}
 	checkInTandem := make([]int, len(p.CheckIns))
 	for i := range p.CheckIns {
 		c := &p.CheckIns[i]
-		checkInTandem[i] = r.to(ix.tandems, c.Tandem, "tandem",
+		checkInTandem[i] = r.to(ix.tandems, c.Tandem, "tandem", "check_ins", i,
 			func() (string, string) { return diag.Index("check_ins", i) + ".tandem", c.ID() })
 	}
 
@@ -263,6 +266,37 @@ func (p *Programme) buildIndex() *index {
 	ix.buildLinks(p)
 	ix.problems = r.errs
 	return ix
+}
+
+// collector keeps the problems of a pass over the programme's lists. With
+// a limit, it keeps those of the first limit elements with problems in
+// each list: a list is one stretch of the file, in order, so the first
+// problems of the file in any order are among those kept, and a file with
+// a million broken records costs a hundred problems, not a million.
+type collector struct {
+	limit int
+	errs  diag.List
+	list  string
+	count int // elements of list with problems so far
+	last  int // the last of them
+}
+
+// take reports whether a problem of the i-th element of list is kept.
+func (c *collector) take(list string, i int) bool {
+	if c.limit <= 0 {
+		return true
+	}
+	if list != c.list {
+		c.list, c.count, c.last = list, 0, -1
+	}
+	if i != c.last {
+		if c.count >= c.limit {
+			return false
+		}
+		c.count++
+		c.last = i
+	}
+	return true
 }
 
 // relateMany is relate for many-to-many references: the k-th pair says
@@ -287,12 +321,14 @@ func (p *Programme) Indexed() (bool, error) {
 	return true, s.ix.problems.Err()
 }
 
-func ids(errs *diag.List, list string, n int, id func(int) string) map[string]int {
+func ids(c *collector, list string, n int, id func(int) string) map[string]int {
 	m := make(map[string]int, n)
 	for i := range n {
 		k := id(i)
 		if first, dup := m[k]; dup {
-			*errs = append(*errs, diag.New(diag.CodeDuplicateID, diag.Index(list, i)+".id", k, diag.Index(list, first)))
+			if c.take(list, i) {
+				c.errs = append(c.errs, diag.New(diag.CodeDuplicateID, diag.Index(list, i)+".id", k, diag.Index(list, first)))
+			}
 			continue
 		}
 		m[k] = i
@@ -307,7 +343,7 @@ func (p *Programme) ix() *index {
 	if s := p.state.Load(); s != nil {
 		return s.ix
 	}
-	p.state.CompareAndSwap(nil, &state{ix: p.buildIndex()})
+	p.state.CompareAndSwap(nil, &state{ix: p.buildIndex(0)})
 	return p.state.Load().ix
 }
 

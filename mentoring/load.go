@@ -1,14 +1,15 @@
 package mentoring
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/decode"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 )
 
 // Syntax is the notation of a programme file.
@@ -23,52 +24,163 @@ const (
 	YAML
 )
 
-// MaxFileSize is the largest programme file [Load] and [Decode] read:
-// 512 MiB, several times a programme of 100,000 volunteers.
-const MaxFileSize = 512 << 20
+// MaxFileSize is the default cap on a programme file.
+//
+// Deprecated: the cap is limits.ProgrammeBytes (2 GiB), changed per call
+// with [WithMaxBytes].
+const MaxFileSize = limits.ProgrammeBytes
 
-// MaxProblems is how many problems one load reports before it stops with
-// one more entry saying so.
-const MaxProblems = 100
+// MaxProblems is how many problems one load reports by default before it
+// stops with one more entry saying so ([WithMaxProblems] changes it).
+const MaxProblems = limits.Problems
+
+// An Option changes a cap of [Load], [Decode] or [Parse]. Every cap has a
+// default in package limits; the command line sets them with flags.
+type Option func(*options)
+
+type options struct {
+	maxBytes    int64
+	maxProblems int
+	maxDepth    int
+	maxAliases  int
+}
+
+// WithMaxBytes caps the size of the programme read: a larger file is
+// refused after a stat, before it is read, and any input stops being read
+// past the cap. The default, 2 GiB, admits a national roster (a million
+// volunteers is about 1.4 GB of JSON).
+func WithMaxBytes(n int64) Option { return func(o *options) { o.maxBytes = n } }
+
+// WithMaxProblems caps how many problems a load reports before it stops
+// (default 100).
+func WithMaxProblems(n int) Option { return func(o *options) { o.maxProblems = n } }
+
+// WithMaxDepth caps how deeply objects and lists may nest (default 100;
+// a programme needs 5).
+func WithMaxDepth(n int) Option { return func(o *options) { o.maxDepth = n } }
+
+// WithMaxAliases caps how many values YAML aliases may add once expanded
+// (default 10,000); negative refuses aliases.
+func WithMaxAliases(n int) Option { return func(o *options) { o.maxAliases = n } }
+
+func optionsOf(opts []Option) options {
+	o := options{maxBytes: limits.ProgrammeBytes, maxProblems: limits.Problems}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.maxBytes <= 0 {
+		o.maxBytes = limits.ProgrammeBytes
+	}
+	if o.maxProblems <= 0 {
+		o.maxProblems = limits.Problems
+	}
+	return o
+}
+
+func (o options) decode(name string, syntax Syntax) decode.Options {
+	return decode.Options{File: name, Format: decode.Format(syntax), MaxErrors: o.maxProblems,
+		MaxDepth: o.maxDepth, MaxAliases: o.maxAliases, MaxBytes: o.maxBytes}
+}
 
 // Load reads the programme file at path (JSON or YAML, by its extension)
 // and checks it with [Programme.Validate]. On any problem it returns a nil
 // programme and a [diag.List] of every problem, in file order, each with the
 // file, line and column, the field's JSON path and a snippet of the line.
 // Data the guide merely forbids loads fine: policies report it.
-func Load(path string) (*Programme, error) {
-	f, err := os.Open(path)
+//
+// A file above the size cap is refused before it is read. JSON is decoded
+// as it is read, so that memory holds the programme and not the file
+// besides; when something is wrong, the file is read again to place and
+// show every problem.
+func Load(path string, opts ...Option) (*Programme, error) {
+	o := optionsOf(opts)
+	f, err := limits.Open(path, o.maxBytes)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return Decode(f, path, Detect)
+	return decodeFrom(f, path, Detect, o)
 }
 
 // Decode reads a programme from r, named name in positions (a file name,
 // or "-" for standard input), in the given syntax, and checks it like
-// [Load].
-func Decode(r io.Reader, name string, syntax Syntax) (*Programme, error) {
-	data, err := decode.ReadAll(r, name, MaxFileSize)
-	if err != nil {
+// [Load]. A reader that can seek (a file) is decoded as it is read; any
+// other is read whole first, up to the cap.
+func Decode(r io.Reader, name string, syntax Syntax, opts ...Option) (*Programme, error) {
+	return decodeFrom(r, name, syntax, optionsOf(opts))
+}
+
+func decodeFrom(r io.Reader, name string, syntax Syntax, o options) (*Programme, error) {
+	rs, ok := r.(io.ReadSeeker)
+	var start int64
+	if ok {
+		var err error
+		if start, err = rs.Seek(0, io.SeekCurrent); err != nil {
+			ok = false
+		}
+	}
+	if !ok {
+		data, err := limits.Read(r, name, o.maxBytes)
+		if err != nil {
+			return nil, err
+		}
+		return parse(data, name, syntax, o)
+	}
+	p, err := streamed(rs, name, syntax, o)
+	if err == nil || limits.IsTooLarge(err) {
+		return p, err
+	}
+	// Something is wrong: read the input again, whole, to place every
+	// problem and quote its line. The programme read so far is dropped
+	// first.
+	if _, serr := rs.Seek(start, io.SeekStart); serr != nil {
 		return nil, err
 	}
-	return Parse(data, name, syntax)
+	data, rerr := limits.Read(rs, name, o.maxBytes)
+	if rerr != nil {
+		return nil, rerr
+	}
+	return parse(data, name, syntax, o)
+}
+
+// errProblems marks a streamed load that found problems, to be placed
+// from the input read again.
+var errProblems = errors.New("mentoring: problems found")
+
+// streamed decodes and validates the programme as it is read.
+func streamed(r io.Reader, name string, syntax Syntax, o options) (*Programme, error) {
+	p := new(Programme)
+	errs := decode.DecodeReader(r, p, o.decode(name, syntax))
+	for _, e := range errs {
+		if e.Code == limits.CodeFileTooLarge {
+			return nil, e
+		}
+	}
+	if len(errs) > 0 || p.validateUpTo(o.maxProblems) != nil {
+		return nil, errProblems
+	}
+	return p, nil
 }
 
 // Parse is [Decode] for a programme already in memory.
-func Parse(data []byte, name string, syntax Syntax) (*Programme, error) {
-	opts := decode.Options{File: name, Format: decode.Format(syntax), MaxErrors: MaxProblems}
+func Parse(data []byte, name string, syntax Syntax, opts ...Option) (*Programme, error) {
+	return parse(data, name, syntax, optionsOf(opts))
+}
+
+// mask names the fields whose values snippets hide.
+var mask = decode.MaskOf[Programme]()
+
+func parse(data []byte, name string, syntax Syntax, o options) (*Programme, error) {
+	opts := o.decode(name, syntax)
 	var p Programme
-	mask := decode.MaskOf[Programme]()
 	errs := decode.Decode(data, &p, opts)
 	for _, e := range errs {
 		if e.Code == diag.CodeSyntax || e.Code == decode.CodeTooManyErrors ||
-			e.Code == diag.CodeTooLarge || e.Code == decode.CodeTooDeep {
+			e.Code == diag.CodeTooLarge || e.Code == decode.CodeTooDeep || e.Code == limits.CodeFileTooLarge {
 			return nil, errs // the rest of the file was not read
 		}
 	}
-	later := unlike(diag.Errors(p.Validate()), errs)
+	later := unlike(diag.Errors(p.validateUpTo(o.maxProblems)), errs)
 	if len(later) > 0 {
 		firsts := firstUses(later)
 		later = decode.Place(data, opts, later, mask)
@@ -88,10 +200,10 @@ func Parse(data []byte, name string, syntax Syntax) (*Programme, error) {
 		return &p, nil
 	}
 	errs = decode.Finish(data, errs, mask)
-	if len(errs) > MaxProblems {
-		more := diag.New(decode.CodeTooManyErrors, "", fmt.Sprint(MaxProblems))
-		more.Pos = errs[MaxProblems-1].Pos
-		errs = append(errs[:MaxProblems:MaxProblems], more)
+	if len(errs) > o.maxProblems {
+		more := diag.New(decode.CodeTooManyErrors, "", fmt.Sprint(o.maxProblems))
+		more.Pos = errs[o.maxProblems-1].Pos
+		errs = append(errs[:o.maxProblems:o.maxProblems], more)
 	}
 	return nil, errs
 }

@@ -165,9 +165,14 @@ func (m *Meeting) Validate() error {
 //
 // It does not check the guide's rules: a 24-year-old mentor or a group of
 // 19 is well-formed, and the policy reports it.
-func (p *Programme) Validate() error {
-	ix := p.buildIndex()
-	err := p.validate(ix)
+func (p *Programme) Validate() error { return p.validateUpTo(0) }
+
+// validateUpTo validates p, keeping the problems of at most limit elements
+// of each list in each pass (0: all), which is enough to report the first
+// limit problems in file order.
+func (p *Programme) validateUpTo(limit int) error {
+	ix := p.buildIndex(limit)
+	err := p.validate(ix, limit)
 	p.state.Store(&state{ix: ix, validated: true, problems: err})
 	return err
 }
@@ -184,36 +189,36 @@ func (p *Programme) Validated() error {
 	return p.Validate()
 }
 
-func (p *Programme) validate(ix *index) error {
-	var errs diag.List
+func (p *Programme) validate(ix *index, limit int) error {
+	c := &collector{limit: limit}
 	if p.AsOf.IsZero() {
-		errs = append(errs, diag.New(diag.CodeRequired, "as_of"))
+		c.errs = append(c.errs, diag.New(diag.CodeRequired, "as_of"))
 	}
 	if !validation.MaxLen(p.Organisation, 300) {
-		errs = append(errs, validation.Var("organisation", p.Organisation, "max=300")...)
+		c.errs = append(c.errs, validation.Var("organisation", p.Organisation, "max=300")...)
 	}
-	each(&errs, "institutions", p.Institutions, (*Institution).Validate)
-	each(&errs, "volunteers", p.Volunteers, validateVolunteer)
-	each(&errs, "children", p.Children, (*Child).Validate)
-	each(&errs, "tandems", p.Tandems, (*Tandem).Validate)
-	each(&errs, "groups", p.Groups, (*Group).Validate)
-	each(&errs, "agreements", p.Agreements, validateAgreement)
-	each(&errs, "outings", p.Outings, (*Outing).Validate)
-	each(&errs, "reports", p.Reports, validateReport)
-	each(&errs, "meetings", p.Meetings, (*Meeting).Validate)
-	each(&errs, "diary", p.Diary, validateDiary)
-	each(&errs, "visits", p.Visits, (*Visit).Validate)
-	each(&errs, "check_ins", p.CheckIns, (*CheckIn).Validate)
-	errs = append(errs, ix.problems...)
-	errs = append(errs, p.dates(ix)...)
+	each(c, "institutions", p.Institutions, (*Institution).Validate)
+	each(c, "volunteers", p.Volunteers, validateVolunteer)
+	each(c, "children", p.Children, (*Child).Validate)
+	each(c, "tandems", p.Tandems, (*Tandem).Validate)
+	each(c, "groups", p.Groups, (*Group).Validate)
+	each(c, "agreements", p.Agreements, validateAgreement)
+	each(c, "outings", p.Outings, (*Outing).Validate)
+	each(c, "reports", p.Reports, validateReport)
+	each(c, "meetings", p.Meetings, (*Meeting).Validate)
+	each(c, "diary", p.Diary, validateDiary)
+	each(c, "visits", p.Visits, (*Visit).Validate)
+	each(c, "check_ins", p.CheckIns, (*CheckIn).Validate)
+	errs := append(c.errs, ix.problems...)
+	errs = append(errs, p.dates(ix, limit)...)
 	return errs.Err()
 }
 
-func each[T any](errs *diag.List, list string, items []T, validate func(*T) error) {
+func each[T any](c *collector, list string, items []T, validate func(*T) error) {
 	for i := range items {
-		if err := validate(&items[i]); err != nil {
+		if err := validate(&items[i]); err != nil && c.take(list, i) {
 			for _, e := range diag.Errors(err) {
-				*errs = append(*errs, e.Prefix(diag.Index(list, i)))
+				c.errs = append(c.errs, e.Prefix(diag.Index(list, i)))
 			}
 		}
 	}
@@ -270,8 +275,8 @@ var (
 
 // dateCheck checks dates one by one, building a path only for a problem.
 type dateCheck struct {
+	collector
 	asOf civil.Date
-	errs diag.List
 }
 
 // check checks the field of the i-th element of list: a year from
@@ -281,22 +286,24 @@ func (c *dateCheck) check(list string, i int, field string, d civil.Date, past b
 	switch {
 	case d.IsZero():
 	case d.Year() < FirstYear || d.Year() > LastYear:
-		c.errs = append(c.errs, impossible(diag.Index(list, i)+"."+field, implausible))
+		c.add(list, i, field, implausible)
 	case past && before(c.asOf, d):
-		c.errs = append(c.errs, impossible(diag.Index(list, i)+"."+field, afterAsOf))
+		c.add(list, i, field, afterAsOf)
 	}
 }
 
 func (c *dateCheck) add(list string, i int, field string, t diag.Text) {
-	c.errs = append(c.errs, impossible(diag.Index(list, i)+"."+field, t))
+	if c.take(list, i) {
+		c.errs = append(c.errs, impossible(diag.Index(list, i)+"."+field, t))
+	}
 }
 
 // dates finds dates that no reading of the data makes sense of: outside
 // the years 1900–2199, a past event after as_of, something before the
 // birth of the person it concerns. It runs after Index, so look-ups work
 // even when some references dangle.
-func (p *Programme) dates(ix *index) diag.List {
-	c := &dateCheck{asOf: p.AsOf}
+func (p *Programme) dates(ix *index, limit int) diag.List {
+	c := &dateCheck{collector: collector{limit: limit}, asOf: p.AsOf}
 	if !p.AsOf.IsZero() && (p.AsOf.Year() < FirstYear || p.AsOf.Year() > LastYear) {
 		c.errs = append(c.errs, impossible("as_of", implausible))
 	}

@@ -113,6 +113,27 @@ func ReadFile(path string, max int64) ([]byte, error) {
 	return readStat(f, path, max)
 }
 
+// Open opens the file at path for a reader that streams it, refusing a
+// regular file larger than max bytes after a stat, before anything is
+// read. The reader must still stop at max bytes for files whose size a
+// stat does not tell.
+func Open(path string, max int64) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err == nil && st.IsDir() {
+		f.Close()
+		return nil, &fs.PathError{Op: "read", Path: path, Err: errIsDir}
+	}
+	if err == nil && st.Mode().IsRegular() && st.Size() > max {
+		f.Close()
+		return nil, TooLarge(path, max)
+	}
+	return f, nil
+}
+
 // ReadFS is [ReadFile] on a file system, such as an [os.Root]'s FS, so a
 // path is confined to its folder.
 func ReadFS(fsys fs.FS, name string, max int64) ([]byte, error) {

@@ -92,3 +92,18 @@ func TestSize(t *testing.T) {
 		assert.Equal(t, want, limits.Size(n))
 	}
 }
+
+func TestOpenRefusesBeforeReading(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f.json")
+	require.NoError(t, os.WriteFile(path, []byte(strings.Repeat("x", 1000)), 0o600))
+	f, err := limits.Open(path, 1000)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+	_, err = limits.Open(path, 999)
+	assert.True(t, limits.IsTooLarge(err))
+	_, err = limits.Open(dir, 1000)
+	assert.Error(t, err, "a folder is not a file")
+	_, err = limits.Open(filepath.Join(dir, "none"), 1000)
+	assert.ErrorIs(t, err, os.ErrNotExist)
+}
