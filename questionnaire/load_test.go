@@ -2,6 +2,7 @@ package questionnaire_test
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/questionnaire"
 )
 
@@ -124,11 +126,15 @@ func yamlWith(tb testing.TB, old, new string) string {
 }
 
 func TestDecodeTooLarge(t *testing.T) {
-	big := `{"full_name": "` + strings.Repeat("a", questionnaire.MaxSize) + `"}`
+	big := `{"full_name": "` + strings.Repeat("a", 1<<20) + `"}`
 	_, err := questionnaire.Decode(strings.NewReader(big), "big.json")
-	l := diag.Errors(err)
-	require.Len(t, l, 1)
-	assert.Equal(t, diag.CodeTooLarge, l[0].Code)
+	assert.True(t, limits.IsTooLarge(err))
+	_, err = questionnaire.Decode(strings.NewReader(validJSON), "r.json", questionnaire.WithMaxBytes(100))
+	assert.True(t, limits.IsTooLarge(err), "the cap is an option")
+	path := filepath.Join(t.TempDir(), "big.json")
+	require.NoError(t, os.WriteFile(path, []byte(big), 0o600))
+	_, err = questionnaire.Load(path)
+	assert.True(t, limits.IsTooLarge(err), "refused after a stat")
 }
 
 func TestDecodeKeepsPersonalDataOutOfErrors(t *testing.T) {

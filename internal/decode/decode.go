@@ -73,6 +73,10 @@ type Options struct {
 	// MaxBytes caps what [DecodeReader] reads. Zero means
 	// limits.ProgrammeBytes (2 GiB).
 	MaxBytes int64
+	// AtKeys makes [Locate] and [Place] put a member of an object at its
+	// key rather than at its value: for forms, whose problems read best
+	// at the question.
+	AtKeys bool
 	// PlainStrings lets a YAML scalar written without quotes stand for a
 	// string when the field is one, whatever it looks like (3_10, 12,
 	// true): for forms filled in by people, who do not quote. By default

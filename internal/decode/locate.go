@@ -84,11 +84,13 @@ func Locate(data []byte, o Options, paths []string) Positions {
 			continue
 		}
 		var child string
+		var kp pos
 		if f.object {
-			k, _, err := src.key()
+			k, at, err := src.key()
 			if err != nil {
 				return out
 			}
+			kp = at
 			if f.tracked {
 				child = diag.JoinPath(f.path, string(k))
 			}
@@ -102,7 +104,11 @@ func Locate(data []byte, o Options, paths []string) Positions {
 			return out
 		}
 		if tracked {
-			out[child] = src.place(v.pos)
+			if f.object && o.AtKeys {
+				out[child] = src.place(kp)
+			} else {
+				out[child] = src.place(v.pos)
+			}
 		}
 		if v.kind == kindObject || v.kind == kindArray {
 			if len(stack) >= o.maxDepth() {

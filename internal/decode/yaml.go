@@ -20,11 +20,10 @@ import (
 // one spending a budget, so that a few anchors reused are fine and a
 // billion laughs stops at the budget.
 type yamlSource struct {
-	file    string
-	root    *yaml.Node
-	stack   []yamlFrame
-	budget  int  // nodes that aliases may still add
-	aliases bool // aliases are allowed at all
+	file   string
+	root   *yaml.Node
+	stack  []yamlFrame
+	budget int // nodes that aliases may still add
 }
 
 type yamlFrame struct {
@@ -63,7 +62,29 @@ func newYAML(data []byte, file string, aliasBudget int) (src *yamlSource, err er
 		}
 		root = root.Content[0]
 	}
-	return &yamlSource{file: file, root: root, budget: max(aliasBudget, 0), aliases: aliasBudget >= 0}, nil
+	if aliasBudget < 0 {
+		// Aliases are refused: the document is not read at all if it has one.
+		if a := firstAlias(root); a != nil {
+			return nil, syntaxAt(file, pos{line: a.Line, col: a.Column}, "aliases are not allowed here")
+		}
+	}
+	return &yamlSource{file: file, root: root, budget: max(aliasBudget, 0)}, nil
+}
+
+// firstAlias returns the first alias in document order under n, or nil.
+func firstAlias(n *yaml.Node) *yaml.Node {
+	stack := []*yaml.Node{n}
+	for len(stack) > 0 {
+		n = stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Kind == yaml.AliasNode {
+			return n
+		}
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, n.Content[i])
+		}
+	}
+	return nil
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
@@ -91,9 +112,6 @@ func syntaxAt(file string, p pos, msg string) *diag.Error {
 // through one (inAlias: the node's parent was).
 func (s *yamlSource) resolve(n *yaml.Node, inAlias bool) (*yaml.Node, bool, error) {
 	if n.Kind == yaml.AliasNode {
-		if !s.aliases {
-			return nil, false, syntaxAt(s.file, pos{line: n.Line, col: n.Column}, "aliases are not allowed here")
-		}
 		inAlias = true
 	}
 	for hops := 0; n.Kind == yaml.AliasNode; hops++ {
