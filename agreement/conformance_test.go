@@ -53,7 +53,9 @@ func TestPlainChecksAgreeWithTags(t *testing.T) {
 		s(func(a *A, x string) { a.Party.FullName = x }),
 		s(func(a *A, x string) { a.Party.IDDocument.Number = x }),
 		s(func(a *A, x string) { a.Party.IDDocument.Issuer = x }),
-		func(r *rand.Rand, a *A) { a.Party.Contacts.Email = validationtest.Pick(r, []string{"", "a@b.kz", "nope"}) },
+		func(r *rand.Rand, a *A) {
+			a.Party.Contacts.Email = validationtest.Pick(r, []string{"", "a@b.kz", "nope"})
+		},
 		s(func(a *A, x string) { a.Party.Contacts.Phone = x }),
 		// Last, as they drop the parts the edits above change.
 		func(_ *rand.Rand, a *A) { a.Organisation = nil },

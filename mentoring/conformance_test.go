@@ -59,7 +59,9 @@ func TestPlainChecksAgreeWithTags(t *testing.T) {
 		str(func(v *I, x string) { v.Coordinator = x }),
 		one(func(v *I, x mentoring.InstitutionKind) { v.Kind = x }, "", "school", "ngo", "zoo"))
 	agree(t, "child", func() C { return C{ID: "c", BirthDate: civil.D(2013, 1, 1), Institution: "i"} }, (*C).Validate,
-		func(c *C) bool { return !c.AdmittedOn.IsZero() && !c.BirthDate.IsZero() && c.AdmittedOn.Before(c.BirthDate) },
+		func(c *C) bool {
+			return !c.AdmittedOn.IsZero() && !c.BirthDate.IsZero() && c.AdmittedOn.Before(c.BirthDate)
+		},
 		str(func(v *C, x string) { v.ID = x }), str(func(v *C, x string) { v.Institution = x }),
 		date(func(v *C, x civil.Date) { v.BirthDate = x }), date(func(v *C, x civil.Date) { v.AdmittedOn = x }),
 		one(func(v *C, x string) { v.Gender = x }, "", "female", "f"),

@@ -46,7 +46,9 @@ func TestPlainChecksAgreeWithTags(t *testing.T) {
 		s(func(v *volunteer.Volunteer, x string) { v.Contacts = &volunteer.Contacts{Address: x} }),
 		pick(func(v *volunteer.Volunteer, x string) { v.Contacts = &volunteer.Contacts{Email: x} },
 			"", "a@b.kz", "not an address", email(254), email(255)),
-		pick(func(v *volunteer.Volunteer, x string) { v.FreeTime = &volunteer.FreeTime{Bucket: volunteer.FreeTimeBucket(x)} }, "", "other", "weekends", "nights"),
+		pick(func(v *volunteer.Volunteer, x string) {
+			v.FreeTime = &volunteer.FreeTime{Bucket: volunteer.FreeTimeBucket(x)}
+		}, "", "other", "weekends", "nights"),
 		s(func(v *volunteer.Volunteer, x string) {
 			if v.FreeTime == nil {
 				v.FreeTime = &volunteer.FreeTime{}
@@ -57,9 +59,13 @@ func TestPlainChecksAgreeWithTags(t *testing.T) {
 		pick(func(v *volunteer.Volunteer, x string) {
 			v.FreeTime = &volunteer.FreeTime{Weekdays: []volunteer.Weekday{"mon", volunteer.Weekday(x)}}
 		}, "tue", "mon", "someday"),
-		s(func(v *volunteer.Volunteer, x string) { v.Health = &volunteer.Health{Limitations: len(x)%2 == 0, Details: x} }),
+		s(func(v *volunteer.Volunteer, x string) {
+			v.Health = &volunteer.Health{Limitations: len(x)%2 == 0, Details: x}
+		}),
 		s(func(v *volunteer.Volunteer, x string) { v.Skills = append(v.Skills, volunteer.Skill{Name: x}) }),
-		func(_ *rand.Rand, v *volunteer.Volunteer) { v.Skills = []volunteer.Skill{{Name: "Chess"}, {Name: " chess "}} },
+		func(_ *rand.Rand, v *volunteer.Volunteer) {
+			v.Skills = []volunteer.Skill{{Name: "Chess"}, {Name: " chess "}}
+		},
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range 20_000 {
