@@ -28,18 +28,18 @@ func maskWindow(src []byte, from, to, caret int, mask Mask) ([]byte, int) {
 	switch {
 	case !ok:
 		start, l.blind = from, true
-	case start < len(src) && src[start] != '\n' && (start == 0 || src[start-1] != '\n'):
-		l.flow = 1 // a separator on a long line: flow style, as JSON is
+	case start > 0 && src[start-1] != '\n':
+		l.flat = true // a separator on a long line: flow style, as JSON is
 	default:
-		// A line of JSON (or of YAML in flow style) starts with a quoted
-		// key or a bracket; its commas separate values. A line of block
-		// YAML starts with a plain key, and a comma in it is text.
+		// A line of JSON starts with a quoted key or a bracket; its commas
+		// separate values. A line of block YAML starts with a plain key,
+		// and a comma in it is text unless inside brackets.
 		j := start
 		for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
 			j++
 		}
 		if j < len(src) && (src[j] == '"' || src[j] == '{' || src[j] == '[' || src[j] == '}' || src[j] == ']') {
-			l.flow = 1
+			l.flat = true
 		}
 	}
 	l.run(start)
@@ -139,9 +139,13 @@ type lexer struct {
 	caretOut        int
 	pending         bool // the next value is a masked key's
 	masking         int  // > 0: inside an object or list that is a masked key's value
-	flow            int  // open brackets: plain scalars end at commas
+	flow            int  // brackets opened on this line: plain scalars end at commas
+	flat            bool // JSON, or flow style from the start: commas always separate
 	blind           bool // the state is unknown: mask every scalar
 }
+
+// inFlow reports whether commas and brackets end a plain scalar here.
+func (l *lexer) inFlow() bool { return l.flat || l.flow > 0 }
 
 func (l *lexer) run(i int) {
 	src := l.src
@@ -168,7 +172,7 @@ func (l *lexer) run(i int) {
 			l.emit(i, i+1)
 			i++
 		case ',':
-			if l.flow == 0 && !l.blind {
+			if !l.inFlow() && !l.blind {
 				i = l.scalar(i) // a comma in a block scalar is text
 				continue
 			}
@@ -233,13 +237,19 @@ func (l *lexer) scalar(i int) int {
 		if c == ':' && (j+1 == len(src) || src[j+1] == ' ' || src[j+1] == '\t' || src[j+1] == '\n' || src[j+1] == '\r' || src[j+1] == '"') {
 			break
 		}
-		if l.flow > 0 && (c == ',' || c == '}' || c == ']') {
+		if l.inFlow() && (c == ',' || c == '}' || c == ']') {
 			break
 		}
 		if c == '#' && j > i && (src[j-1] == ' ' || src[j-1] == '\t') {
 			break
 		}
 		j++
+	}
+	if l.pending && !l.inFlow() {
+		// The value of a masked key in block style: whatever follows it on
+		// the line is the value (a ": " there would be a YAML error), so
+		// all of it is masked.
+		j = l.lineEnd(i)
 	}
 	end := j
 	for end > i && (src[end-1] == ' ' || src[end-1] == '\t' || src[end-1] == '\r') {

@@ -220,92 +220,84 @@ func (s *scanner) str() ([]byte, error) {
 
 // strSlow finishes a string that has escapes, control characters or
 // multi-byte characters from buf[j] on, the way encoding/json reads it:
-// invalid UTF-8 and lone surrogates become U+FFFD.
+// invalid UTF-8 and lone surrogates become U+FFFD. It counts from s.i (the
+// opening quote), which stays put while the window moves.
 func (s *scanner) strSlow(j int) ([]byte, error) {
 	out := append(s.scratch[:0], s.buf[s.i+1:j]...)
+	k := j - s.i
 	for {
-		if j >= len(s.buf) {
-			at := j - s.i
-			if !s.fill(at + 1) {
-				return nil, s.unexpectedEnd()
-			}
-			j = s.i + at
+		if !s.fill(k + 1) {
+			return nil, s.unexpectedEnd()
 		}
-		c := s.buf[j]
+		c := s.buf[s.i+k]
 		switch {
 		case c == '"':
-			s.i = j + 1
+			s.i += k + 1
 			s.scratch = out
 			return out, nil
 		case c < 0x20:
-			return nil, s.invalid(j, "in string literal")
+			return nil, s.invalid(s.i+k, "in string literal")
 		case c == '\\':
-			at := j - s.i
-			if !s.fill(at + 2) {
+			if !s.fill(k + 2) {
 				return nil, s.unexpectedEnd()
 			}
-			j = s.i + at
-			switch e := s.buf[j+1]; e {
+			switch e := s.buf[s.i+k+1]; e {
 			case '"', '\\', '/':
-				out = append(out, e)
-				j += 2
+				out, k = append(out, e), k+2
 			case 'b':
-				out, j = append(out, '\b'), j+2
+				out, k = append(out, '\b'), k+2
 			case 'f':
-				out, j = append(out, '\f'), j+2
+				out, k = append(out, '\f'), k+2
 			case 'n':
-				out, j = append(out, '\n'), j+2
+				out, k = append(out, '\n'), k+2
 			case 'r':
-				out, j = append(out, '\r'), j+2
+				out, k = append(out, '\r'), k+2
 			case 't':
-				out, j = append(out, '\t'), j+2
+				out, k = append(out, '\t'), k+2
 			case 'u':
-				r, next, err := s.hex4(j + 2)
+				r, err := s.hex4(k + 2)
 				if err != nil {
 					return nil, err
 				}
-				j = next
+				k += 6
 				if utf16.IsSurrogate(r) {
-					r2, after, ok := s.lowSurrogate(j)
+					r2, ok := s.lowSurrogate(k)
 					if dec := utf16.DecodeRune(r, r2); ok && dec != utf8.RuneError {
-						r, j = dec, after
+						r, k = dec, k+6
 					} else {
 						r = utf8.RuneError
 					}
 				}
 				out = utf8.AppendRune(out, r)
 			default:
-				return nil, s.invalid(j+1, "in string escape code")
+				return nil, s.invalid(s.i+k+1, "in string escape code")
 			}
 		case c < utf8.RuneSelf:
 			out = append(out, c)
-			j++
+			k++
 		default:
-			at := j - s.i
-			s.fill(at + utf8.UTFMax) // a character cut by the window's end
-			j = s.i + at
-			r, size := utf8.DecodeRune(s.buf[j:])
+			s.fill(k + utf8.UTFMax) // a character cut by the window's end
+			r, size := utf8.DecodeRune(s.buf[s.i+k:])
 			if r == utf8.RuneError && size == 1 {
 				out = utf8.AppendRune(out, utf8.RuneError)
 			} else {
-				out = append(out, s.buf[j:j+size]...)
+				out = append(out, s.buf[s.i+k:s.i+k+size]...)
 			}
-			j += size
+			k += size
 		}
 	}
 }
 
-// hex4 reads the four hex digits of a \u escape at buf[j].
-func (s *scanner) hex4(j int) (rune, int, error) {
-	at := j - s.i
-	s.fill(at + 4)
-	j = s.i + at
+// hex4 reads the four hex digits of a \u escape k bytes from s.i.
+func (s *scanner) hex4(k int) (rune, error) {
+	s.fill(k + 4)
 	var r rune
-	for k := range 4 {
-		if j+k >= len(s.buf) {
-			return 0, 0, s.unexpectedEnd()
+	for m := range 4 {
+		j := s.i + k + m
+		if j >= len(s.buf) {
+			return 0, s.unexpectedEnd()
 		}
-		c := s.buf[j+k]
+		c := s.buf[j]
 		switch {
 		case '0' <= c && c <= '9':
 			c -= '0'
@@ -314,27 +306,26 @@ func (s *scanner) hex4(j int) (rune, int, error) {
 		case 'A' <= c && c <= 'F':
 			c = c - 'A' + 10
 		default:
-			return 0, 0, s.invalid(j+k, "in \\u hexadecimal character escape")
+			return 0, s.invalid(j, "in \\u hexadecimal character escape")
 		}
 		r = r*16 + rune(c)
 	}
-	return r, j + 4, nil
+	return r, nil
 }
 
-// lowSurrogate reads a \uXXXX at buf[j] that may complete a surrogate
-// pair; it consumes nothing when there is none.
-func (s *scanner) lowSurrogate(j int) (rune, int, bool) {
-	at := j - s.i
-	s.fill(at + 6)
-	j = s.i + at
+// lowSurrogate reads a \uXXXX k bytes from s.i that may complete a
+// surrogate pair; the caller consumes it only when it does.
+func (s *scanner) lowSurrogate(k int) (rune, bool) {
+	s.fill(k + 6)
+	j := s.i + k
 	if j+6 > len(s.buf) || s.buf[j] != '\\' || s.buf[j+1] != 'u' {
-		return 0, j, false
+		return 0, false
 	}
-	r, next, err := s.hex4(j + 2)
+	r, err := s.hex4(k + 2)
 	if err != nil {
-		return 0, j, false
+		return 0, false
 	}
-	return r, next, true
+	return r, true
 }
 
 // skipStr consumes the string at s.i without keeping its value.

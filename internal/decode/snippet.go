@@ -109,6 +109,10 @@ func asciiNoNewline(w []byte) bool {
 	return x&highs == 0 && (y-ones)&^y&highs == 0
 }
 
+// Width is how many characters of a line a snippet shows at most
+// (limits.SnippetWidth), besides the "…" marking where it is cut.
+const Width = limits.SnippetWidth
+
 // SnippetAt is [Snippet] for a position given as a line and a column, as
 // the YAML parser gives them. It walks data from the start to the line
 // (use [Finish] for many problems in one file).
@@ -137,7 +141,7 @@ func SnippetAt(data []byte, p diag.Pos, mask Mask) string {
 // This is the project's one snippet function: every positioned problem
 // of every file it reads is shown with it.
 func Snippet(src []byte, off int, mask Mask) string {
-	const width, before = limits.SnippetWidth, 40
+	const width, before = Width, 40
 	off = max(0, min(off, len(src)))
 	// The line's start, if within reach: at most width characters back.
 	start, back := off, 0
