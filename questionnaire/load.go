@@ -1,7 +1,9 @@
 package questionnaire
 
 import (
+	"cmp"
 	"io"
+	"strconv"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/decode"
@@ -94,6 +96,11 @@ func Decode(r io.Reader, name string, opts ...Option) (Response, error) {
 	}
 	if err := resp.Validate(); err != nil {
 		l := diag.Errors(err)
+		if max := cmp.Or(o.MaxErrors, limits.Problems); len(l) > max {
+			// A list of sixty thousand wrong choices is a hundred problems.
+			more := diag.New(decode.CodeTooManyErrors, "", strconv.Itoa(max))
+			l = append(l[:max:max], more)
+		}
 		// An explanation that is missing is placed at its question.
 		var paths []string
 		for _, e := range l {

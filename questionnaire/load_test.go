@@ -1,7 +1,9 @@
 package questionnaire_test
 
 import (
+	"bytes"
 	"os"
+	"strconv"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -143,5 +145,21 @@ func TestDecodeKeepsPersonalDataOutOfErrors(t *testing.T) {
 	require.Error(t, err)
 	for _, lang := range diag.Langs {
 		assert.NotContains(t, diag.Localize(err, lang), "Aigerim")
+	}
+}
+
+// A response a megabyte long (once 196 s: positions were counted again
+// from the first byte for every value) is read in linear time; compare
+// the two sizes.
+func BenchmarkDecodeLong(b *testing.B) {
+	for _, n := range []int{1_000, 60_000} {
+		data := []byte(`{"full_name": "A", "motives": [` + strings.Repeat(`"new_friends", `, n) + `"x"]}`)
+		b.Run(strconv.Itoa(len(data)>>10)+"KiB", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				_, err := questionnaire.Decode(bytes.NewReader(data), "r.json")
+				require.Error(b, err)
+			}
+		})
 	}
 }
