@@ -26,6 +26,12 @@ type index struct {
 	visitsOf     rel // tandem → visits
 	checkInsOf   rel // tandem → check-ins
 
+	// References resolved to positions (-1: dangling), by position of
+	// the element that refers.
+	childInstitution, groupInstitution            []int
+	tandemMentor, tandemChild, agreementVolunteer []int
+	outingTandem, visitTandem, checkInTandem      []int
+
 	links Links
 
 	problems diag.List // what Index found
@@ -99,6 +105,9 @@ func (p *Programme) Links() *Links { return &p.ix().links }
 
 func (ix *index) buildLinks(p *Programme) {
 	l := &ix.links
+	l.ChildInstitution, l.GroupInstitution = ix.childInstitution, ix.groupInstitution
+	l.TandemMentor, l.TandemChild = ix.tandemMentor, ix.tandemChild
+	l.AgreementVolunteer, l.OutingTandem = ix.agreementVolunteer, ix.outingTandem
 	l.VolunteerTandems = make([][]int, len(p.Volunteers))
 	l.VolunteerAgreements = make([][]int, len(p.Volunteers))
 	l.VolunteerReports = make([][]int, len(p.Volunteers))
@@ -137,6 +146,10 @@ func (p *Programme) Index() error {
 // resolver resolves references and records those that dangle.
 type resolver struct {
 	collector
+	// The last reference resolved, for the next: a volunteer's monthly
+	// reports come together.
+	lastKind, lastID string
+	lastAt           int
 }
 
 // to returns the position of id in set, or -1; a non-empty id that is not
@@ -144,7 +157,11 @@ type resolver struct {
 // refers, in the element whose own id is element), naming the kind it
 // should be.
 func (r *resolver) to(set map[string]int, id, kind, list string, i int, path func() (string, string)) int {
+	if id == r.lastID && kind == r.lastKind && id != "" {
+		return r.lastAt
+	}
 	if at, ok := set[id]; ok {
+		r.lastKind, r.lastID, r.lastAt = kind, id, at
 		return at
 	}
 	if id != "" && r.take(list, i) {
@@ -159,7 +176,7 @@ func (r *resolver) to(set map[string]int, id, kind, list string, i int, path fun
 // buildIndex builds the index, keeping the problems of at most limit
 // elements of each list (0: all).
 func (p *Programme) buildIndex(limit int) *index {
-	r := resolver{collector{limit: limit}}
+	r := resolver{collector: collector{limit: limit}}
 	ix := &index{}
 	ix.institutions = ids(&r.collector, "institutions", len(p.Institutions), func(i int) string { return p.Institutions[i].ID })
 	ix.volunteers = ids(&r.collector, "volunteers", len(p.Volunteers), func(i int) string { return p.Volunteers[i].ID })
@@ -168,30 +185,29 @@ func (p *Programme) buildIndex(limit int) *index {
 	ix.groups = ids(&r.collector, "groups", len(p.Groups), func(i int) string { return p.Groups[i].ID })
 	ix.agreements = ids(&r.collector, "agreements", len(p.Agreements), func(i int) string { return p.Agreements[i].ID })
 
-	l := &ix.links
-	l.ChildInstitution = make([]int, len(p.Children))
+	ix.childInstitution = make([]int, len(p.Children))
 	for i := range p.Children {
 		c := &p.Children[i]
-		l.ChildInstitution[i] = r.to(ix.institutions, c.Institution, "institution", "children", i,
+		ix.childInstitution[i] = r.to(ix.institutions, c.Institution, "institution", "children", i,
 			func() (string, string) { return diag.Index("children", i) + ".institution", c.ID })
 	}
-	l.TandemMentor = make([]int, len(p.Tandems))
-	l.TandemChild = make([]int, len(p.Tandems))
+	ix.tandemMentor = make([]int, len(p.Tandems))
+	ix.tandemChild = make([]int, len(p.Tandems))
 	for i := range p.Tandems {
 		t := &p.Tandems[i]
-		l.TandemMentor[i] = r.to(ix.volunteers, t.Mentor, "volunteer", "tandems", i,
+		ix.tandemMentor[i] = r.to(ix.volunteers, t.Mentor, "volunteer", "tandems", i,
 			func() (string, string) { return diag.Index("tandems", i) + ".mentor", t.ID })
-		l.TandemChild[i] = r.to(ix.children, t.Child, "child", "tandems", i,
+		ix.tandemChild[i] = r.to(ix.children, t.Child, "child", "tandems", i,
 			func() (string, string) { return diag.Index("tandems", i) + ".child", t.ID })
 	}
-	l.GroupInstitution = make([]int, len(p.Groups))
+	ix.groupInstitution = make([]int, len(p.Groups))
 	var groupOf, groupChild []int // each child of each group: the group, the child
 	for i := range p.Groups {
 		g := &p.Groups[i]
 		at := func(field string, j int) func() (string, string) {
 			return func() (string, string) { return diag.Index(diag.Index("groups", i)+"."+field, j), g.ID }
 		}
-		l.GroupInstitution[i] = r.to(ix.institutions, g.Institution, "institution", "groups", i,
+		ix.groupInstitution[i] = r.to(ix.institutions, g.Institution, "institution", "groups", i,
 			func() (string, string) { return diag.Index("groups", i) + ".institution", g.ID })
 		for j, m := range g.Mentors {
 			r.to(ix.volunteers, m, "volunteer", "groups", i, at("mentors", j))
@@ -202,16 +218,16 @@ func (p *Programme) buildIndex(limit int) *index {
 			}
 		}
 	}
-	l.AgreementVolunteer = make([]int, len(p.Agreements))
+	ix.agreementVolunteer = make([]int, len(p.Agreements))
 	for i := range p.Agreements {
 		a := &p.Agreements[i]
-		l.AgreementVolunteer[i] = r.to(ix.volunteers, a.Volunteer, "volunteer", "agreements", i,
+		ix.agreementVolunteer[i] = r.to(ix.volunteers, a.Volunteer, "volunteer", "agreements", i,
 			func() (string, string) { return diag.Index("agreements", i) + ".volunteer", a.ID })
 	}
-	l.OutingTandem = make([]int, len(p.Outings))
+	ix.outingTandem = make([]int, len(p.Outings))
 	for i := range p.Outings {
 		o := &p.Outings[i]
-		l.OutingTandem[i] = r.to(ix.tandems, o.Tandem, "tandem", "outings", i,
+		ix.outingTandem[i] = r.to(ix.tandems, o.Tandem, "tandem", "outings", i,
 			func() (string, string) { return diag.Index("outings", i) + ".tandem", o.ID() })
 	}
 	reportVolunteer := make([]int, len(p.Reports))
@@ -254,12 +270,13 @@ func (p *Programme) buildIndex(limit int) *index {
 			func() (string, string) { return diag.Index("check_ins", i) + ".tandem", c.ID() })
 	}
 
-	ix.agreementsOf = relate(len(p.Volunteers), l.AgreementVolunteer)
+	ix.visitTandem, ix.checkInTandem = visitTandem, checkInTandem
+	ix.agreementsOf = relate(len(p.Volunteers), ix.agreementVolunteer)
 	ix.reportsOf = relate(len(p.Volunteers), reportVolunteer)
-	ix.tandemsOf = relate(len(p.Volunteers), l.TandemMentor)
+	ix.tandemsOf = relate(len(p.Volunteers), ix.tandemMentor)
 	ix.diaryOf = relate(len(p.Volunteers), diaryVolunteer)
-	ix.tandemsWith = relate(len(p.Children), l.TandemChild)
-	ix.outingsOf = relate(len(p.Tandems), l.OutingTandem)
+	ix.tandemsWith = relate(len(p.Children), ix.tandemChild)
+	ix.outingsOf = relate(len(p.Tandems), ix.outingTandem)
 	ix.visitsOf = relate(len(p.Tandems), visitTandem)
 	ix.checkInsOf = relate(len(p.Tandems), checkInTandem)
 	ix.groupsWith = relateMany(len(p.Children), groupChild, groupOf)

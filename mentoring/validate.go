@@ -331,10 +331,10 @@ func (p *Programme) dates(ix *index, limit int) diag.List {
 		t := &p.Tandems[i]
 		c.check("tandems", i, "started_on", t.StartedOn, true)
 		c.check("tandems", i, "closed_on", t.ClosedOn, true)
-		if m, ok := lookup(p.Volunteers, ix.volunteers, t.Mentor); ok && before(t.StartedOn, m.BirthDate) {
+		if m := ix.tandemMentor[i]; m >= 0 && before(t.StartedOn, p.Volunteers[m].BirthDate) {
 			c.add("tandems", i, "started_on", beforeMentorBirth)
 		}
-		if ch, ok := lookup(p.Children, ix.children, t.Child); ok && before(t.StartedOn, ch.BirthDate) {
+		if ch := ix.tandemChild[i]; ch >= 0 && before(t.StartedOn, p.Children[ch].BirthDate) {
 			c.add("tandems", i, "started_on", beforeChildBirth)
 		}
 	}
@@ -344,24 +344,23 @@ func (p *Programme) dates(ix *index, limit int) diag.List {
 	// An outing, a visit or a check-in before the child was born concerns
 	// no one. One after the tandem closed (or before it started) is a
 	// finding of the policy, not malformed: it loads.
-	contact := func(list string, i int, tandem string, date civil.Date, past bool) {
+	contact := func(list string, i int, tandem int, date civil.Date, past bool) {
 		c.check(list, i, "date", date, past)
-		t, ok := lookup(p.Tandems, ix.tandems, tandem)
-		if !ok {
+		if tandem < 0 {
 			return
 		}
-		if ch, ok := lookup(p.Children, ix.children, t.Child); ok && before(date, ch.BirthDate) {
+		if ch := ix.tandemChild[tandem]; ch >= 0 && before(date, p.Children[ch].BirthDate) {
 			c.add(list, i, "date", beforeChildBirth)
 		}
 	}
 	for i := range p.Outings {
-		contact("outings", i, p.Outings[i].Tandem, p.Outings[i].Date, false)
+		contact("outings", i, ix.outingTandem[i], p.Outings[i].Date, false)
 	}
 	for i := range p.Visits {
-		contact("visits", i, p.Visits[i].Tandem, p.Visits[i].Date, true)
+		contact("visits", i, ix.visitTandem[i], p.Visits[i].Date, true)
 	}
 	for i := range p.CheckIns {
-		contact("check_ins", i, p.CheckIns[i].Tandem, p.CheckIns[i].Date, true)
+		contact("check_ins", i, ix.checkInTandem[i], p.CheckIns[i].Date, true)
 	}
 	for i := range p.Agreements {
 		a := &p.Agreements[i]
@@ -371,7 +370,7 @@ func (p *Programme) dates(ix *index, limit int) diag.List {
 		if a.Party != nil {
 			c.check("agreements", i, "party.id_document.issued_on", a.Party.IDDocument.IssuedOn, true)
 		}
-		if v, ok := lookup(p.Volunteers, ix.volunteers, a.Volunteer); ok && before(a.SignedOn, v.BirthDate) {
+		if v := ix.agreementVolunteer[i]; v >= 0 && before(a.SignedOn, p.Volunteers[v].BirthDate) {
 			c.add("agreements", i, "signed_on", beforeVolunteerBirth)
 		}
 	}

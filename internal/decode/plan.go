@@ -188,14 +188,26 @@ func embeddedThroughPointer(t reflect.Type, index []int) bool {
 	return false
 }
 
-// lookup returns the field named k, trying first the one after the last
-// found (fields usually come in declaration order), or -1.
+// lookup returns the field named k, or -1. Fields usually come in
+// declaration order, some left out: the search starts after the last one
+// found and goes round, most comparisons stopping at the length; a struct
+// with many fields uses its map.
 func (p *plan) lookup(k []byte, next int) int {
-	if next < len(p.fields) && p.fields[next].name == string(k) {
-		return next
+	n := len(p.fields)
+	if n > 32 {
+		if i, ok := p.byName[string(k)]; ok {
+			return i
+		}
+		return -1
 	}
-	if i, ok := p.byName[string(k)]; ok {
-		return i
+	for j := range n {
+		i := next + j
+		if i >= n {
+			i -= n
+		}
+		if name := p.fields[i].name; len(name) == len(k) && name == string(k) {
+			return i
+		}
 	}
 	return -1
 }
