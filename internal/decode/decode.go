@@ -234,6 +234,7 @@ func target(v any) (*plan, unsafe.Pointer, diag.List) {
 
 func run(src source, p *plan, ptr unsafe.Pointer, o Options) diag.List {
 	d := &decoder{src: src, max: o.maxErrors(), maxDepth: o.maxDepth(), plain: o.PlainStrings}
+	d.js, _ = src.(*jsonSource)
 	err := func() error {
 		t, err := src.value()
 		if err != nil {

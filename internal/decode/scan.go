@@ -184,10 +184,11 @@ func (s *scanner) space() (byte, bool) {
 	}
 }
 
-// plainByte marks the bytes a string holds as they are: not '"', '\\', a
-// control character or the start of a multi-byte character.
+// plainByte marks the bytes a string holds as they are: not '"', '\\' or
+// a control character. Bytes of multi-byte characters are plain too; the
+// string is checked to be valid UTF-8 once it is read.
 var plainByte = func() (t [256]bool) {
-	for c := 0x20; c < 0x80; c++ {
+	for c := 0x20; c < 0x100; c++ {
 		t[c] = c != '"' && c != '\\'
 	}
 	return t
@@ -205,6 +206,9 @@ func (s *scanner) str() ([]byte, error) {
 		if j < len(s.buf) {
 			if s.buf[j] == '"' {
 				text := s.buf[s.i+1 : j]
+				if !ascii(text) && !utf8.Valid(text) {
+					return s.strSlow(s.i + 1)
+				}
 				s.i = j + 1
 				return text, nil
 			}
@@ -223,6 +227,9 @@ func (s *scanner) str() ([]byte, error) {
 // invalid UTF-8 and lone surrogates become U+FFFD. It counts from s.i (the
 // opening quote), which stays put while the window moves.
 func (s *scanner) strSlow(j int) ([]byte, error) {
+	if prefix := s.buf[s.i+1 : j]; !ascii(prefix) && !utf8.Valid(prefix) {
+		j = s.i + 1 // the fast loop let invalid UTF-8 by: read it all again
+	}
 	out := append(s.scratch[:0], s.buf[s.i+1:j]...)
 	k := j - s.i
 	for {
@@ -286,6 +293,24 @@ func (s *scanner) strSlow(j int) ([]byte, error) {
 			k += size
 		}
 	}
+}
+
+// ascii reports whether b holds only ASCII, eight bytes at a time.
+func ascii(b []byte) bool {
+	for len(b) >= 8 {
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if x&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // hex4 reads the four hex digits of a \u escape k bytes from s.i.

@@ -55,6 +55,7 @@ type seg struct {
 // decoder walks a source and stores what it reads through plans.
 type decoder struct {
 	src      source
+	js       *jsonSource // src, when it is JSON: called directly, not through the interface
 	max      int
 	maxDepth int
 	plain    bool // YAML plain scalars may stand for strings
@@ -62,6 +63,38 @@ type decoder struct {
 	path     []seg
 	errs     diag.List
 	strs     strs
+}
+
+// The source's methods, called directly for JSON (the hot path, which
+// this saves an indirect call per token) and through the interface for
+// YAML.
+
+func (d *decoder) more() (bool, error) {
+	if d.js != nil {
+		return d.js.more()
+	}
+	return d.src.more()
+}
+
+func (d *decoder) key() ([]byte, pos, error) {
+	if d.js != nil {
+		return d.js.key()
+	}
+	return d.src.key()
+}
+
+func (d *decoder) next() (token, error) {
+	if d.js != nil {
+		return d.js.value()
+	}
+	return d.src.value()
+}
+
+func (d *decoder) close() error {
+	if d.js != nil {
+		return d.js.close()
+	}
+	return d.src.close()
 }
 
 func (d *decoder) pathString() string {
@@ -318,14 +351,14 @@ func (d *decoder) object(p *plan, v unsafe.Pointer, t token, personal bool) erro
 	}
 	next := 0
 	for {
-		more, err := d.src.more()
+		more, err := d.more()
 		if err != nil {
 			return err
 		}
 		if !more {
 			break
 		}
-		k, kp, err := d.src.key()
+		k, kp, err := d.key()
 		if err != nil {
 			return err
 		}
@@ -344,7 +377,7 @@ func (d *decoder) object(p *plan, v unsafe.Pointer, t token, personal bool) erro
 		if err != nil {
 			return err
 		}
-		val, err := d.src.value()
+		val, err := d.next()
 		if err != nil {
 			return err
 		}
@@ -365,7 +398,7 @@ func (d *decoder) object(p *plan, v unsafe.Pointer, t token, personal bool) erro
 		}
 		d.path = d.path[:len(d.path)-1]
 	}
-	return d.src.close()
+	return d.close()
 }
 
 func (d *decoder) array(p *plan, v unsafe.Pointer, t token, personal bool, slot int) error {
@@ -377,7 +410,7 @@ func (d *decoder) array(p *plan, v unsafe.Pointer, t token, personal bool, slot 
 	l.init(p)
 	d.path = append(d.path, seg{})
 	for {
-		more, err := d.src.more()
+		more, err := d.more()
 		if err != nil {
 			return err
 		}
@@ -385,7 +418,7 @@ func (d *decoder) array(p *plan, v unsafe.Pointer, t token, personal bool, slot 
 			break
 		}
 		d.path[len(d.path)-1].idx = l.n
-		val, err := d.src.value()
+		val, err := d.next()
 		if err != nil {
 			return err
 		}
@@ -397,7 +430,7 @@ func (d *decoder) array(p *plan, v unsafe.Pointer, t token, personal bool, slot 
 	}
 	d.path = d.path[:len(d.path)-1]
 	l.store(v)
-	return d.src.close()
+	return d.close()
 }
 
 // list builds a slice of unknown length in place: elements are decoded
@@ -474,23 +507,23 @@ func (d *decoder) skip(t token) error {
 	}
 	stack := []bool{t.kind == kindObject}
 	for len(stack) > 0 {
-		more, err := d.src.more()
+		more, err := d.more()
 		if err != nil {
 			return err
 		}
 		if !more {
-			if err := d.src.close(); err != nil {
+			if err := d.close(); err != nil {
 				return err
 			}
 			stack = stack[:len(stack)-1]
 			continue
 		}
 		if stack[len(stack)-1] {
-			if _, _, err := d.src.key(); err != nil {
+			if _, _, err := d.key(); err != nil {
 				return err
 			}
 		}
-		v, err := d.src.value()
+		v, err := d.next()
 		if err != nil {
 			return err
 		}
