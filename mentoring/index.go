@@ -146,27 +146,55 @@ func (p *Programme) Index() error {
 // resolver resolves references and records those that dangle.
 type resolver struct {
 	collector
-	// The last reference resolved, for the next: a volunteer's monthly
-	// reports come together.
-	lastKind, lastID string
-	lastAt           int
 }
 
-// to returns the position of id in set, or -1; a non-empty id that is not
-// there is a problem of the i-th element of list at path (the field that
-// refers, in the element whose own id is element), naming the kind it
-// should be.
-func (r *resolver) to(set map[string]int, id, kind, list string, i int, path func() (string, string)) int {
-	if id == r.lastID && kind == r.lastKind && id != "" {
-		return r.lastAt
+// ids is a list's ids, for resolving references to it. References often
+// follow the list's order — a volunteer's agreements and reports, the
+// members of a group, the children of an institution — so the element
+// after the last one found is tried before the map: a string comparison
+// on memory just read, instead of a hash and a cache miss.
+type ids struct {
+	kind   string // "@" + kind names it in messages
+	set    map[string]int
+	unique bool // no id is given twice in the list
+	id     func(int) string
+	last   int
+}
+
+func newIDs(kind string, set map[string]int, n int, id func(int) string) *ids {
+	return &ids{kind: kind, set: set, unique: len(set) == n, id: id, last: -1}
+}
+
+func (x *ids) find(id string) (int, bool) {
+	if l := x.last; l >= 0 {
+		if x.id(l) == id {
+			return l, true
+		}
+		// With no id twice in the list, the element that has the id is
+		// the one the map names.
+		if x.unique && l+1 < len(x.set) && x.id(l+1) == id {
+			x.last = l + 1
+			return l + 1, true
+		}
 	}
-	if at, ok := set[id]; ok {
-		r.lastKind, r.lastID, r.lastAt = kind, id, at
+	at, ok := x.set[id]
+	if ok {
+		x.last = at
+	}
+	return at, ok
+}
+
+// to returns the position of id in the list x, or -1; a non-empty id that
+// is not there is a problem of the i-th element of list at path (the field
+// that refers, in the element whose own id is element), naming the kind
+// it should be.
+func (r *resolver) to(x *ids, id, list string, i int, path func() (string, string)) int {
+	if at, ok := x.find(id); ok {
 		return at
 	}
 	if id != "" && r.take(list, i) {
 		at, element := path()
-		e := diag.New(diag.CodeDangling, at, id, "@"+kind)
+		e := diag.New(diag.CodeDangling, at, id, "@"+x.kind)
 		e.Element = element
 		r.errs = append(r.errs, e)
 	}
@@ -178,26 +206,34 @@ func (r *resolver) to(set map[string]int, id, kind, list string, i int, path fun
 func (p *Programme) buildIndex(limit int) *index {
 	r := resolver{collector: collector{limit: limit}}
 	ix := &index{}
-	ix.institutions = ids(&r.collector, "institutions", len(p.Institutions), func(i int) string { return p.Institutions[i].ID })
-	ix.volunteers = ids(&r.collector, "volunteers", len(p.Volunteers), func(i int) string { return p.Volunteers[i].ID })
-	ix.children = ids(&r.collector, "children", len(p.Children), func(i int) string { return p.Children[i].ID })
-	ix.tandems = ids(&r.collector, "tandems", len(p.Tandems), func(i int) string { return p.Tandems[i].ID })
-	ix.groups = ids(&r.collector, "groups", len(p.Groups), func(i int) string { return p.Groups[i].ID })
-	ix.agreements = ids(&r.collector, "agreements", len(p.Agreements), func(i int) string { return p.Agreements[i].ID })
+	institutionID := func(i int) string { return p.Institutions[i].ID }
+	volunteerID := func(i int) string { return p.Volunteers[i].ID }
+	childID := func(i int) string { return p.Children[i].ID }
+	tandemID := func(i int) string { return p.Tandems[i].ID }
+	ix.institutions = idMap(&r.collector, "institutions", len(p.Institutions), institutionID)
+	ix.volunteers = idMap(&r.collector, "volunteers", len(p.Volunteers), volunteerID)
+	ix.children = idMap(&r.collector, "children", len(p.Children), childID)
+	ix.tandems = idMap(&r.collector, "tandems", len(p.Tandems), tandemID)
+	ix.groups = idMap(&r.collector, "groups", len(p.Groups), func(i int) string { return p.Groups[i].ID })
+	ix.agreements = idMap(&r.collector, "agreements", len(p.Agreements), func(i int) string { return p.Agreements[i].ID })
+	institutions := newIDs("institution", ix.institutions, len(p.Institutions), institutionID)
+	volunteers := newIDs("volunteer", ix.volunteers, len(p.Volunteers), volunteerID)
+	children := newIDs("child", ix.children, len(p.Children), childID)
+	tandems := newIDs("tandem", ix.tandems, len(p.Tandems), tandemID)
 
 	ix.childInstitution = make([]int, len(p.Children))
 	for i := range p.Children {
 		c := &p.Children[i]
-		ix.childInstitution[i] = r.to(ix.institutions, c.Institution, "institution", "children", i,
+		ix.childInstitution[i] = r.to(institutions, c.Institution, "children", i,
 			func() (string, string) { return diag.Index("children", i) + ".institution", c.ID })
 	}
 	ix.tandemMentor = make([]int, len(p.Tandems))
 	ix.tandemChild = make([]int, len(p.Tandems))
 	for i := range p.Tandems {
 		t := &p.Tandems[i]
-		ix.tandemMentor[i] = r.to(ix.volunteers, t.Mentor, "volunteer", "tandems", i,
+		ix.tandemMentor[i] = r.to(volunteers, t.Mentor, "tandems", i,
 			func() (string, string) { return diag.Index("tandems", i) + ".mentor", t.ID })
-		ix.tandemChild[i] = r.to(ix.children, t.Child, "child", "tandems", i,
+		ix.tandemChild[i] = r.to(children, t.Child, "tandems", i,
 			func() (string, string) { return diag.Index("tandems", i) + ".child", t.ID })
 	}
 	ix.groupInstitution = make([]int, len(p.Groups))
@@ -207,13 +243,13 @@ func (p *Programme) buildIndex(limit int) *index {
 		at := func(field string, j int) func() (string, string) {
 			return func() (string, string) { return diag.Index(diag.Index("groups", i)+"."+field, j), g.ID }
 		}
-		ix.groupInstitution[i] = r.to(ix.institutions, g.Institution, "institution", "groups", i,
+		ix.groupInstitution[i] = r.to(institutions, g.Institution, "groups", i,
 			func() (string, string) { return diag.Index("groups", i) + ".institution", g.ID })
 		for j, m := range g.Mentors {
-			r.to(ix.volunteers, m, "volunteer", "groups", i, at("mentors", j))
+			r.to(volunteers, m, "groups", i, at("mentors", j))
 		}
 		for j, c := range g.Children {
-			if k := r.to(ix.children, c, "child", "groups", i, at("children", j)); k >= 0 {
+			if k := r.to(children, c, "groups", i, at("children", j)); k >= 0 {
 				groupOf, groupChild = append(groupOf, i), append(groupChild, k)
 			}
 		}
@@ -221,19 +257,19 @@ func (p *Programme) buildIndex(limit int) *index {
 	ix.agreementVolunteer = make([]int, len(p.Agreements))
 	for i := range p.Agreements {
 		a := &p.Agreements[i]
-		ix.agreementVolunteer[i] = r.to(ix.volunteers, a.Volunteer, "volunteer", "agreements", i,
+		ix.agreementVolunteer[i] = r.to(volunteers, a.Volunteer, "agreements", i,
 			func() (string, string) { return diag.Index("agreements", i) + ".volunteer", a.ID })
 	}
 	ix.outingTandem = make([]int, len(p.Outings))
 	for i := range p.Outings {
 		o := &p.Outings[i]
-		ix.outingTandem[i] = r.to(ix.tandems, o.Tandem, "tandem", "outings", i,
+		ix.outingTandem[i] = r.to(tandems, o.Tandem, "outings", i,
 			func() (string, string) { return diag.Index("outings", i) + ".tandem", o.ID() })
 	}
 	reportVolunteer := make([]int, len(p.Reports))
 	for i := range p.Reports {
 		rep := &p.Reports[i]
-		reportVolunteer[i] = r.to(ix.volunteers, rep.Volunteer, "volunteer", "reports", i,
+		reportVolunteer[i] = r.to(volunteers, rep.Volunteer, "reports", i,
 			func() (string, string) {
 				return diag.Index("reports", i) + ".volunteer", rep.Volunteer + "@" + rep.Month.String()
 			})
@@ -241,18 +277,18 @@ func (p *Programme) buildIndex(limit int) *index {
 	for i := range p.Meetings {
 		m := &p.Meetings[i]
 		if m.Institution != "" {
-			r.to(ix.institutions, m.Institution, "institution", "meetings", i,
+			r.to(institutions, m.Institution, "meetings", i,
 				func() (string, string) { return diag.Index("meetings", i) + ".institution", m.ID })
 		}
 		for j, v := range m.Attendees {
-			r.to(ix.volunteers, v, "volunteer", "meetings", i,
+			r.to(volunteers, v, "meetings", i,
 				func() (string, string) { return diag.Index(diag.Index("meetings", i)+".attendees", j), m.ID })
 		}
 	}
 	diaryVolunteer := make([]int, len(p.Diary))
 	for i := range p.Diary {
 		d := &p.Diary[i]
-		diaryVolunteer[i] = r.to(ix.volunteers, d.Volunteer, "volunteer", "diary", i,
+		diaryVolunteer[i] = r.to(volunteers, d.Volunteer, "diary", i,
 			func() (string, string) {
 				return diag.Index("diary", i) + ".volunteer", d.Volunteer + "@" + d.Date.String()
 			})
@@ -260,13 +296,13 @@ func (p *Programme) buildIndex(limit int) *index {
 	visitTandem := make([]int, len(p.Visits))
 	for i := range p.Visits {
 		v := &p.Visits[i]
-		visitTandem[i] = r.to(ix.tandems, v.Tandem, "tandem", "visits", i,
+		visitTandem[i] = r.to(tandems, v.Tandem, "visits", i,
 			func() (string, string) { return diag.Index("visits", i) + ".tandem", v.ID() })
 	}
 	checkInTandem := make([]int, len(p.CheckIns))
 	for i := range p.CheckIns {
 		c := &p.CheckIns[i]
-		checkInTandem[i] = r.to(ix.tandems, c.Tandem, "tandem", "check_ins", i,
+		checkInTandem[i] = r.to(tandems, c.Tandem, "check_ins", i,
 			func() (string, string) { return diag.Index("check_ins", i) + ".tandem", c.ID() })
 	}
 
@@ -338,7 +374,7 @@ func (p *Programme) Indexed() (bool, error) {
 	return true, s.ix.problems.Err()
 }
 
-func ids(c *collector, list string, n int, id func(int) string) map[string]int {
+func idMap(c *collector, list string, n int, id func(int) string) map[string]int {
 	m := make(map[string]int, n)
 	for i := range n {
 		k := id(i)
