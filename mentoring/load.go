@@ -1,6 +1,7 @@
 package mentoring
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -39,10 +40,11 @@ const MaxProblems = limits.Problems
 type Option func(*options)
 
 type options struct {
-	maxBytes    int64
-	maxProblems int
-	maxDepth    int
-	maxAliases  int
+	maxBytes     int64
+	maxYAMLBytes int64
+	maxProblems  int
+	maxDepth     int
+	maxAliases   int
 }
 
 // WithMaxBytes caps the size of the programme read: a larger file is
@@ -50,6 +52,11 @@ type options struct {
 // past the cap. The default, 2 GiB, admits a national roster (a million
 // volunteers is about 1.4 GB of JSON).
 func WithMaxBytes(n int64) Option { return func(o *options) { o.maxBytes = n } }
+
+// WithMaxYAMLBytes caps the size of a programme written in YAML (default
+// 16 MiB, about 13,000 volunteers): the YAML parser builds a tree of
+// about thirty times the file's size, so a large roster is JSON.
+func WithMaxYAMLBytes(n int64) Option { return func(o *options) { o.maxYAMLBytes = n } }
 
 // WithMaxProblems caps how many problems a load reports before it stops
 // (default 100).
@@ -79,7 +86,7 @@ func optionsOf(opts []Option) options {
 
 func (o options) decode(name string, syntax Syntax) decode.Options {
 	return decode.Options{File: name, Format: decode.Format(syntax), MaxErrors: o.maxProblems,
-		MaxDepth: o.maxDepth, MaxAliases: o.maxAliases, MaxBytes: o.maxBytes}
+		MaxDepth: o.maxDepth, MaxAliases: o.maxAliases, MaxBytes: o.maxBytes, MaxYAMLBytes: o.maxYAMLBytes}
 }
 
 // Load reads the programme file at path (JSON or YAML, by its extension)
@@ -94,7 +101,11 @@ func (o options) decode(name string, syntax Syntax) decode.Options {
 // show every problem.
 func Load(path string, opts ...Option) (*Programme, error) {
 	o := optionsOf(opts)
-	f, err := limits.Open(path, o.maxBytes)
+	max := o.maxBytes
+	if decode.Detect(path, []byte("{")) == decode.YAML { // by its extension
+		max = min(max, cmp.Or(o.maxYAMLBytes, limits.YAMLBytes))
+	}
+	f, err := limits.Open(path, max)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +138,7 @@ func decodeFrom(r io.Reader, name string, syntax Syntax, o options) (*Programme,
 		return parse(data, name, syntax, o)
 	}
 	p, err := streamed(rs, name, syntax, o)
-	if err == nil || limits.IsTooLarge(err) {
+	if !errors.Is(err, errProblems) {
 		return p, err
 	}
 	// Something is wrong: read the input again, whole, to place every
@@ -152,8 +163,10 @@ func streamed(r io.Reader, name string, syntax Syntax, o options) (*Programme, e
 	p := new(Programme)
 	errs := decode.DecodeReader(r, p, o.decode(name, syntax))
 	for _, e := range errs {
-		if e.Code == limits.CodeFileTooLarge {
-			return nil, e
+		if e.Code == limits.CodeFileTooLarge || e.Code == diag.CodeTooLarge {
+			// A cap stopped the reading: reading the input again, whole,
+			// to show the problem would defeat it.
+			return nil, decode.Finish(nil, errs, nil)
 		}
 	}
 	if len(errs) > 0 || p.validateUpTo(o.maxProblems) != nil {

@@ -73,6 +73,10 @@ type Options struct {
 	// MaxBytes caps what [DecodeReader] reads. Zero means
 	// limits.ProgrammeBytes (2 GiB).
 	MaxBytes int64
+	// MaxYAMLBytes caps a YAML document, read or in memory, below MaxBytes:
+	// its parser builds a tree of about thirty times its size. Zero means
+	// limits.YAMLBytes (16 MiB).
+	MaxYAMLBytes int64
 	// AtKeys makes [Locate] and [Place] put a member of an object at its
 	// key rather than at its value: for forms, whose problems read best
 	// at the question.
@@ -87,6 +91,9 @@ type Options struct {
 func (o Options) maxErrors() int  { return cmpOr(o.MaxErrors, limits.Problems) }
 func (o Options) maxDepth() int   { return cmpOr(o.MaxDepth, limits.Depth) }
 func (o Options) maxBytes() int64 { return cmpOr(o.MaxBytes, limits.ProgrammeBytes) }
+
+// maxYAML is the cap on a YAML document.
+func (o Options) maxYAML() int64 { return min(o.maxBytes(), cmpOr(o.MaxYAMLBytes, limits.YAMLBytes)) }
 
 func (o Options) aliasBudget() int {
 	if o.MaxAliases < 0 {
@@ -114,6 +121,9 @@ func (o Options) source(data []byte) (source, error) {
 	}
 	if f == JSON {
 		return newJSON(newScanner(data, o.File)), nil
+	}
+	if int64(len(data)) > o.maxYAML() {
+		return nil, limits.TooLarge(o.File, o.maxYAML())
 	}
 	return newYAML(data, o.File, o.aliasBudget())
 }
@@ -199,7 +209,7 @@ func DecodeReader(r io.Reader, v any, o Options) diag.List {
 		}
 	}
 	if f == YAML {
-		data, err := limits.Read(io.MultiReader(bytes.NewReader(s.buf[s.i:]), r), o.File, o.maxBytes()-s.base-int64(s.i))
+		data, err := limits.Read(io.MultiReader(bytes.NewReader(s.buf[s.i:]), r), o.File, o.maxYAML()-s.base-int64(s.i))
 		if err != nil {
 			return diag.Errors(fromRead(err, o.File))
 		}
@@ -207,7 +217,7 @@ func DecodeReader(r io.Reader, v any, o Options) diag.List {
 		return decodeNoSnippets(data, v, o)
 	}
 	if _, ok := s.space(); !ok {
-		if s.rerr != nil {
+		if s.rerr != nil || s.capped != nil {
 			return diag.Errors(s.unexpectedEnd())
 		}
 		return diag.Errors(syntaxAt(o.File, pos{line: 1, col: 1}, "empty document"))

@@ -141,7 +141,7 @@ func (j *jsonSource) finish() error {
 	s := j.s
 	c, ok := s.space()
 	if !ok {
-		if s.rerr != nil {
+		if s.rerr != nil || s.capped != nil {
 			return s.unexpectedEnd()
 		}
 		return nil

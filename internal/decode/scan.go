@@ -28,6 +28,8 @@ type scanner struct {
 	i     int   // the next byte to read, in buf
 	eof   bool  // nothing more to read into buf
 	rerr  error // why reading stopped early, if not at the end
+	// capped is the cap that stopped reading, if one did.
+	capped *diag.Error
 
 	// line and col are where buf[0] is (from 1; col in characters).
 	line, col int
@@ -64,6 +66,14 @@ func (s *scanner) fill(n int) bool {
 			s.drop(s.i)
 		}
 		if cap(s.buf)-len(s.buf) < window/2 {
+			if int64(len(s.buf)) > limits.ValueBytes {
+				// One value fills the window: a string of gigabytes would
+				// otherwise be held whole.
+				e := diag.New(diag.CodeTooLarge, "", "a single value over "+limits.Size(limits.ValueBytes))
+				e.Pos = s.resolve(s.offset(s.i))
+				s.eof, s.capped = true, e
+				return false
+			}
 			grown := make([]byte, len(s.buf), max(2*cap(s.buf), len(s.buf)+window))
 			copy(grown, s.buf)
 			s.buf = grown
@@ -72,7 +82,7 @@ func (s *scanner) fill(n int) bool {
 		s.buf = s.buf[:len(s.buf)+m]
 		if s.limit > 0 && s.base+int64(len(s.buf)) > s.limit {
 			s.buf = s.buf[:max(0, int(s.limit-s.base))]
-			s.eof, s.rerr = true, limits.TooLarge(s.name, s.limit)
+			s.eof, s.capped = true, limits.TooLarge(s.name, s.limit)
 			return len(s.buf)-s.i >= n
 		}
 		switch {
@@ -137,10 +147,10 @@ func (s *scanner) syntaxAt(off int64, msg string) *diag.Error {
 // unexpectedEnd is the error at the end of the input, or the reason
 // reading stopped before it.
 func (s *scanner) unexpectedEnd() error {
+	if s.capped != nil {
+		return s.capped
+	}
 	if s.rerr != nil {
-		if limits.IsTooLarge(s.rerr) {
-			return s.rerr
-		}
 		return s.syntaxAt(s.end(), "read: "+s.rerr.Error())
 	}
 	return s.syntaxAt(s.end(), "unexpected end of JSON input")

@@ -26,6 +26,14 @@ const (
 	// folder of CSV files together). A national roster of a million
 	// volunteers is about 1.4 GB of JSON.
 	ProgrammeBytes int64 = 2 << 30
+	// YAMLBytes caps a programme written in YAML: its parser builds a
+	// tree of about thirty times the file's size, so a national roster is
+	// JSON (or a workbook), and YAML is for files people write by hand (a
+	// programme of 10,000 volunteers is about 12 MB of YAML).
+	YAMLBytes int64 = 16 << 20
+	// ValueBytes caps one string or number in a document read as a stream:
+	// what a decoder must hold at once, whatever the file's size.
+	ValueBytes int64 = 64 << 20
 	// PolicyBytes caps one policy file; the guide's own is about 40 KB.
 	PolicyBytes int64 = 4 << 20
 	// SuiteBytes caps one test suite or fixture file.
