@@ -58,6 +58,7 @@ func FuzzDecode(f *testing.F) {
 		p, err := mentoring.Parse(data, "fuzz", syntax)
 		q, serr := mentoring.Decode(bytes.NewReader(data), "fuzz", syntax)
 		require.Equal(t, diag.Localize(err, diag.EN), diag.Localize(serr, diag.EN), "from memory and streamed")
+		require.Equal(t, snippets(err), snippets(serr), "snippets from memory and streamed")
 		if err == nil {
 			if p == nil || q == nil {
 				t.Fatal("no programme and no error")
@@ -84,4 +85,12 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+func snippets(err error) []string {
+	var out []string
+	for _, e := range diag.Errors(err) {
+		out = append(out, e.Snippet)
+	}
+	return out
 }

@@ -2,7 +2,6 @@ package mentoring
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -135,84 +134,94 @@ func decodeFrom(r io.Reader, name string, syntax Syntax, o options) (*Programme,
 		if err != nil {
 			return nil, err
 		}
-		return parse(data, name, syntax, o)
+		return load(memory(data), name, syntax, o)
 	}
-	p, err := streamed(rs, name, syntax, o)
-	if !errors.Is(err, errProblems) {
-		return p, err
-	}
-	// Something is wrong: read the input again, whole, to place every
-	// problem and quote its line. The programme read so far is dropped
-	// first.
-	if _, serr := rs.Seek(start, io.SeekStart); serr != nil {
-		return nil, err
-	}
-	data, rerr := limits.Read(rs, name, o.maxBytes)
-	if rerr != nil {
-		return nil, rerr
-	}
-	return parse(data, name, syntax, o)
-}
-
-// errProblems marks a streamed load that found problems, to be placed
-// from the input read again.
-var errProblems = errors.New("mentoring: problems found")
-
-// streamed decodes and validates the programme as it is read.
-func streamed(r io.Reader, name string, syntax Syntax, o options) (*Programme, error) {
-	p := new(Programme)
-	errs := decode.DecodeReader(r, p, o.decode(name, syntax))
-	for _, e := range errs {
-		if e.Code == limits.CodeFileTooLarge || e.Code == diag.CodeTooLarge {
-			// A cap stopped the reading: reading the input again, whole,
-			// to show the problem would defeat it.
-			return nil, decode.Finish(nil, errs, nil)
-		}
-	}
-	if len(errs) > 0 || p.validateUpTo(o.maxProblems) != nil {
-		return nil, errProblems
-	}
-	return p, nil
+	return load(&stream{rs: rs, start: start}, name, syntax, o)
 }
 
 // Parse is [Decode] for a programme already in memory.
 func Parse(data []byte, name string, syntax Syntax, opts ...Option) (*Programme, error) {
-	return parse(data, name, syntax, optionsOf(opts))
+	return load(memory(data), name, syntax, optionsOf(opts))
 }
+
+// An input is read once to decode it and, only when it has problems, again
+// to place and show them.
+type input interface {
+	decode(v any, o decode.Options) diag.List
+	locate(o decode.Options, paths []string) decode.Positions
+	finish(errs diag.List) diag.List
+}
+
+// memory is an input held in memory.
+type memory []byte
+
+func (m memory) decode(v any, o decode.Options) diag.List { return decode.Decode(m, v, o) }
+func (m memory) locate(o decode.Options, paths []string) decode.Positions {
+	return decode.Locate(m, o, paths)
+}
+func (m memory) finish(errs diag.List) diag.List { return decode.Finish(m, errs, mask) }
+
+// stream is a file (any reader that can seek), decoded as it is read and
+// read again, as a stream, for the positions and snippets of problems: a
+// file of a gigabyte is never held whole.
+type stream struct {
+	rs    io.ReadSeeker
+	start int64
+}
+
+// again returns the input from its start; nothing if it cannot seek back.
+func (s *stream) again() io.Reader {
+	if _, err := s.rs.Seek(s.start, io.SeekStart); err != nil {
+		return strings.NewReader("")
+	}
+	return s.rs
+}
+
+func (s *stream) decode(v any, o decode.Options) diag.List { return decode.DecodeReader(s.rs, v, o) }
+func (s *stream) locate(o decode.Options, paths []string) decode.Positions {
+	return decode.LocateReader(s.again(), o, paths)
+}
+func (s *stream) finish(errs diag.List) diag.List { return decode.FinishReader(s.again(), errs, mask) }
 
 // mask names the fields whose values snippets hide.
 var mask = decode.MaskOf[Programme]()
 
-func parse(data []byte, name string, syntax Syntax, o options) (*Programme, error) {
+func load(in input, name string, syntax Syntax, o options) (*Programme, error) {
 	opts := o.decode(name, syntax)
-	var p Programme
-	errs := decode.Decode(data, &p, opts)
+	p := new(Programme)
+	errs := in.decode(p, opts)
 	for _, e := range errs {
-		if e.Code == diag.CodeSyntax || e.Code == decode.CodeTooManyErrors ||
-			e.Code == diag.CodeTooLarge || e.Code == decode.CodeTooDeep || e.Code == limits.CodeFileTooLarge {
-			return nil, errs // the rest of the file was not read
+		if e.Code == diag.CodeSyntax || e.Code == decode.CodeTooManyErrors || e.Code == diag.CodeTooLarge ||
+			e.Code == decode.CodeTooDeep || e.Code == limits.CodeFileTooLarge {
+			return nil, in.finish(errs) // the rest of the file was not read
 		}
 	}
 	later := unlike(diag.Errors(p.validateUpTo(o.maxProblems)), errs)
+	if len(errs) == 0 && len(later) == 0 {
+		return p, nil
+	}
+	p = nil // the problems are what is left of it
 	if len(later) > 0 {
+		var paths []string
+		for _, e := range later {
+			paths = append(paths, e.Path)
+		}
 		firsts := firstUses(later)
-		later = decode.Place(data, opts, later, mask)
-		if len(firsts) > 0 {
-			ps := decode.Locate(data, opts, firsts)
-			for _, e := range later {
-				if e.Code == diag.CodeDuplicateID && len(e.Args) > 1 {
-					if at, ok := ps.Of(e.Args[1]); ok {
-						e.Args = []string{e.Args[0], fmt.Sprintf("%s, %d:%d", e.Args[1], at.Line, at.Col)}
-					}
+		ps := in.locate(opts, append(paths, firsts...))
+		for _, e := range later {
+			if at, ok := ps.Of(e.Path); ok {
+				e.Pos = at
+			}
+			e.File = name
+			if e.Code == diag.CodeDuplicateID && len(e.Args) > 1 {
+				if at, ok := ps.Of(e.Args[1]); ok {
+					e.Args = []string{e.Args[0], fmt.Sprintf("%s, %d:%d", e.Args[1], at.Line, at.Col)}
 				}
 			}
 		}
 	}
 	errs = append(errs, later...)
-	if len(errs) == 0 {
-		return &p, nil
-	}
-	errs = decode.Finish(data, errs, mask)
+	errs = in.finish(errs)
 	if len(errs) > o.maxProblems {
 		more := diag.New(decode.CodeTooManyErrors, "", fmt.Sprint(o.maxProblems))
 		more.Pos = errs[o.maxProblems-1].Pos

@@ -116,7 +116,7 @@ func (o Options) source(data []byte) (source, error) {
 	if f == Auto {
 		f = Detect(o.File, data)
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
+	if len(bytes.Trim(data, " \t\r\n")) == 0 {
 		return nil, syntaxAt(o.File, pos{line: 1, col: 1}, "empty document")
 	}
 	if f == JSON {
@@ -190,10 +190,7 @@ func DecodeReader(r io.Reader, v any, o Options) diag.List {
 		return bad
 	}
 	s := newStreamScanner(r, o.File, o.maxBytes())
-	s.fill(4) // enough to see a byte-order mark
-	if bytes.HasPrefix(s.buf, bom) {
-		s.i = len(bom)
-	}
+	s.skipBOM()
 	f := o.Format
 	if f == Auto {
 		switch strings.ToLower(filepath.Ext(o.File)) {

@@ -66,8 +66,25 @@ func FuzzDecode(f *testing.F) {
 				require.Equal(t, got, streamed)
 			}
 		}
-		decode.Locate(data, o, []string{"l[0].x", "p", "zz[0]"})
+		paths := []string{"l[0].x", "p", "zz[0]", "name"}
+		require.Equal(t, decode.Locate(data, o, paths), decode.LocateReader(bytes.NewReader(data), o, paths))
+		// Snippets from memory and from a stream are the same.
+		mask := decode.Mask{"name": true}
+		streamed := decode.FinishReader(bytes.NewReader(data), clearSnippets(errs), mask)
+		for i, e := range decode.Finish(data, clearSnippets(errs), mask) {
+			require.Equal(t, e.Snippet, streamed[i].Snippet, "%v", e)
+		}
 	})
+}
+
+func clearSnippets(l diag.List) diag.List {
+	out := make(diag.List, len(l))
+	for i, e := range l {
+		c := *e
+		c.Snippet = ""
+		out[i] = &c
+	}
+	return out
 }
 
 func codes(l diag.List) []string {

@@ -41,19 +41,23 @@ func parent(path string) string {
 // builds path strings only inside the wanted subtrees. It returns what it
 // found before any syntax error.
 func Locate(data []byte, o Options, paths []string) Positions {
-	out := Positions{}
 	if len(paths) == 0 {
-		return out
+		return Positions{}
 	}
+	src, err := o.source(data)
+	if err != nil {
+		return Positions{}
+	}
+	return locate(src, o, paths)
+}
+
+func locate(src source, o Options, paths []string) Positions {
+	out := Positions{}
 	want := map[string]bool{"": true}
 	for _, p := range paths {
 		for ; p != "" && !want[p]; p = parent(p) {
 			want[p] = true
 		}
-	}
-	src, err := o.source(data)
-	if err != nil {
-		return out
 	}
 	t, err := src.value()
 	if err != nil {

@@ -19,16 +19,16 @@ const reach = 4 << 10
 
 // maskWindow returns src[from:to] with masked values replaced, and where
 // the caret at offset caret falls in it.
-func maskWindow(src []byte, from, to, caret int, mask Mask) ([]byte, int) {
+func maskWindow(src []byte, from, to, caret int, mask Mask, startsLine bool) ([]byte, int) {
 	if len(mask) == 0 {
 		return src[from:to], caret - from
 	}
 	l := lexer{src: src, mask: mask, from: from, to: to, caret: caret, caretOut: -1}
-	start, ok := resync(src, from, caret)
+	start, ok := resync(src, from, caret, startsLine)
 	switch {
 	case !ok:
 		start, l.blind = from, true
-	case start > 0 && src[start-1] != '\n':
+	case start > 0 && src[start-1] != '\n' || start == 0 && !startsLine:
 		l.flat = true // a separator on a long line: flow style, as JSON is
 	default:
 		// A line of JSON starts with a quoted key or a bracket; its commas
@@ -51,12 +51,12 @@ func maskWindow(src []byte, from, to, caret int, mask Mask) ([]byte, int) {
 
 // resync finds where, at or before from, the lexer may start knowing its
 // state: outside any string, with no key waiting for its value.
-func resync(src []byte, from, caret int) (int, bool) {
+func resync(src []byte, from, caret int, startsLine bool) (int, bool) {
 	lineStart := from
 	for lineStart > 0 && src[lineStart-1] != '\n' && from-lineStart <= reach {
 		lineStart--
 	}
-	if lineStart == 0 || src[lineStart-1] == '\n' {
+	if lineStart == 0 && startsLine || lineStart > 0 && src[lineStart-1] == '\n' {
 		return lineStart, true
 	}
 	if !tokenStart(src, caret) {

@@ -51,6 +51,17 @@ func newStreamScanner(r io.Reader, name string, limit int64) *scanner {
 	return &scanner{r: r, limit: limit, name: name, buf: make([]byte, 0, window), line: 1, col: 1, atLine: 1, atCol: 1}
 }
 
+// skipBOM drops a byte-order mark at the start of a streamed input: line 1,
+// column 1 is the character after it, as for input in memory.
+func (s *scanner) skipBOM() {
+	s.fill(len(bom))
+	if s.base == 0 && s.i == 0 && bytes.HasPrefix(s.buf, bom) {
+		s.buf = s.buf[:copy(s.buf, s.buf[len(bom):])]
+		s.base = int64(len(bom))
+		s.at = s.base
+	}
+}
+
 // offset returns the offset in the input of buf[j].
 func (s *scanner) offset(j int) int64 { return s.base + int64(j) }
 

@@ -20,16 +20,7 @@ import (
 // keep it out of logs and JSON (diag's Error and Localize leave it out,
 // and it has no JSON name).
 func Finish(data []byte, errs diag.List, mask Mask) diag.List {
-	errs.Sort()
-	// "Too many problems" closes the list wherever it was raised.
-	for i := len(errs) - 1; i >= 0; i-- {
-		if errs[i].Code == CodeTooManyErrors {
-			last := errs[i]
-			copy(errs[i:], errs[i+1:])
-			errs[len(errs)-1] = last
-			break
-		}
-	}
+	errs = order(errs)
 	data = trimBOM(data)
 	var c cursor
 	c.reset(data)
@@ -42,6 +33,21 @@ func Finish(data []byte, errs diag.List, mask Mask) diag.List {
 			continue // past the end of data
 		}
 		e.Snippet = Snippet(data, off, mask)
+	}
+	return errs
+}
+
+// order sorts errs into file order, a [CodeTooManyErrors] entry last.
+func order(errs diag.List) diag.List {
+	errs.Sort()
+	// "Too many problems" closes the list wherever it was raised.
+	for i := len(errs) - 1; i >= 0; i-- {
+		if errs[i].Code == CodeTooManyErrors {
+			last := errs[i]
+			copy(errs[i:], errs[i+1:])
+			errs[len(errs)-1] = last
+			break
+		}
 	}
 	return errs
 }
@@ -140,7 +146,11 @@ func SnippetAt(data []byte, p diag.Pos, mask Mask) string {
 //
 // This is the project's one snippet function: every positioned problem
 // of every file it reads is shown with it.
-func Snippet(src []byte, off int, mask Mask) string {
+func Snippet(src []byte, off int, mask Mask) string { return snippet(src, off, mask, true) }
+
+// snippet is Snippet for src that is a window of the input: startsLine
+// says whether src[0] starts a line (else the line began before it).
+func snippet(src []byte, off int, mask Mask, startsLine bool) string {
 	const width, before = Width, 40
 	off = max(0, min(off, len(src)))
 	// The line's start, if within reach: at most width characters back.
@@ -149,7 +159,7 @@ func Snippet(src []byte, off int, mask Mask) string {
 		start = prevRune(src, start)
 		back++
 	}
-	lineStart := start > 0 && src[start-1] == '\n' || start == 0
+	lineStart := start > 0 && src[start-1] == '\n' || start == 0 && startsLine
 	// The line's end, if within reach.
 	end, ahead := off, 0
 	for end < len(src) && src[end] != '\n' && ahead <= width {
@@ -171,7 +181,7 @@ func Snippet(src []byte, off int, mask Mask) string {
 				from = prevRune(src, from)
 				back++
 			}
-			cutLeft = from > 0 && src[from-1] != '\n'
+			cutLeft = from > 0 && src[from-1] != '\n' || from == 0 && !startsLine
 		}
 		to, ahead = off, 0
 		for to < len(src) && src[to] != '\n' && ahead < width-back {
@@ -184,7 +194,7 @@ func Snippet(src []byte, off int, mask Mask) string {
 		}
 		cutRight = to < len(src) && src[to] != '\n' && !(src[to] == '\r' && (to+1 == len(src) || src[to+1] == '\n'))
 	}
-	text, caret := maskWindow(src, from, to, off, mask)
+	text, caret := maskWindow(src, from, to, off, mask, startsLine)
 	var b strings.Builder
 	if cutLeft {
 		b.WriteString("…")
