@@ -3,8 +3,8 @@ package questionnaire_test
 import (
 	"bytes"
 	"os"
-	"strconv"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
