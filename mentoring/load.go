@@ -115,7 +115,9 @@ func Load(path string, opts ...Option) (*Programme, error) {
 // Decode reads a programme from r, named name in positions (a file name,
 // or "-" for standard input), in the given syntax, and checks it like
 // [Load]. A reader that can seek (a file) is decoded as it is read; any
-// other is read whole first, up to the cap.
+// other (a pipe) is kept as it is read, up to the cap — the first 64 MiB in
+// memory, the rest in a temporary file removed before Decode returns — so
+// that it can be read again to place problems.
 func Decode(r io.Reader, name string, syntax Syntax, opts ...Option) (*Programme, error) {
 	return decodeFrom(r, name, syntax, optionsOf(opts))
 }
@@ -130,11 +132,12 @@ func decodeFrom(r io.Reader, name string, syntax Syntax, o options) (*Programme,
 		}
 	}
 	if !ok {
-		data, err := limits.Read(r, name, o.maxBytes)
+		spooled, done, err := limits.Spool(r, name, o.maxBytes)
 		if err != nil {
 			return nil, err
 		}
-		return load(memory(data), name, syntax, o)
+		defer done()
+		rs, start = spooled, 0
 	}
 	return load(&stream{rs: rs, start: start}, name, syntax, o)
 }

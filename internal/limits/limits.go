@@ -10,6 +10,7 @@
 package limits
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -140,6 +141,58 @@ func Open(path string, max int64) (*os.File, error) {
 		return nil, TooLarge(path, max)
 	}
 	return f, nil
+}
+
+// SpoolBytes is how much of an input that cannot seek (a pipe) [Spool]
+// keeps in memory before it spills to a temporary file.
+const SpoolBytes = 64 << 20
+
+// Spool makes r, which cannot seek (standard input from a pipe), into an
+// input that can, so that a decoder may stream it and read it again to
+// place problems: up to [SpoolBytes] in memory, the rest in a temporary
+// file that done removes. More than max bytes is a [TooLarge] error, and
+// nothing is kept.
+func Spool(r io.Reader, name string, max int64) (in io.ReadSeeker, done func(), err error) {
+	return spool(r, name, max, SpoolBytes)
+}
+
+func spool(r io.Reader, name string, max, inMemory int64) (in io.ReadSeeker, done func(), err error) {
+	head, err := readSized(io.LimitReader(r, min(max, inMemory)+1), name, min(max, inMemory)+1, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	if int64(len(head)) <= min(max, inMemory) {
+		return bytes.NewReader(head), func() {}, nil
+	}
+	if int64(len(head)) > max {
+		return nil, nil, TooLarge(name, max)
+	}
+	f, err := os.CreateTemp("", "sabaq-spool-*")
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	done = func() {
+		f.Close()
+		os.Remove(f.Name())
+	}
+	if _, err := f.Write(head); err != nil {
+		done()
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	n, err := io.Copy(f, io.LimitReader(r, max-int64(len(head))+1))
+	switch {
+	case err != nil:
+		done()
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	case int64(len(head))+n > max:
+		done()
+		return nil, nil, TooLarge(name, max)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		done()
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return f, done, nil
 }
 
 // ReadFS is [ReadFile] on a file system, such as an [os.Root]'s FS, so a
