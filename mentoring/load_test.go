@@ -1,6 +1,9 @@
 package mentoring_test
 
 import (
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -9,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/decode"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 )
 
@@ -195,4 +200,47 @@ func TestLoadProblems(t *testing.T) {
 			})
 		}
 	}
+}
+
+// Every way in refuses a programme above the size cap: a file after a
+// stat, before it is read; a reader, as soon as it has given more.
+func TestSizeCap(t *testing.T) {
+	text := strings.Join(baseJSON, "\n")
+	path := filepath.Join(t.TempDir(), "p.json")
+	require.NoError(t, os.WriteFile(path, []byte(text), 0o600))
+	_, err := mentoring.Load(path)
+	require.NoError(t, err)
+	_, err = mentoring.Load(path, mentoring.WithMaxBytes(100))
+	assert.True(t, limits.IsTooLarge(err), "a file, after a stat")
+	_, err = mentoring.Decode(strings.NewReader(text), "-", mentoring.Detect, mentoring.WithMaxBytes(100))
+	assert.True(t, limits.IsTooLarge(err), "a reader")
+	_, err = mentoring.Decode(io.MultiReader(strings.NewReader(text)), "-", mentoring.Detect, mentoring.WithMaxBytes(100))
+	assert.True(t, limits.IsTooLarge(err), "a reader that cannot seek")
+	_, err = mentoring.Decode(io.MultiReader(strings.NewReader(text)), "-", mentoring.Detect)
+	require.NoError(t, err, "a reader that cannot seek, under the cap")
+
+	yamlPath := filepath.Join(t.TempDir(), "p.yaml")
+	require.NoError(t, os.WriteFile(yamlPath, []byte(strings.Join(baseYAML, "\n")), 0o600))
+	_, err = mentoring.Load(yamlPath, mentoring.WithMaxYAMLBytes(100))
+	assert.True(t, limits.IsTooLarge(err), "YAML has its own, lower cap")
+}
+
+// The nesting and problem caps are options too.
+func TestDepthAndProblemCaps(t *testing.T) {
+	deep := `{"as_of": "2026-11-24", "x": ` + strings.Repeat("[", 20) + strings.Repeat("]", 20) + `}`
+	_, err := mentoring.Parse([]byte(deep), "p.json", mentoring.JSON, mentoring.WithMaxDepth(10))
+	assert.Contains(t, codes(err), decode.CodeTooDeep)
+	many := `{"as_of": "2026-11-24", ` + strings.Repeat(`"x": 1, `, 30) + `"y": 2}`
+	_, err = mentoring.Parse([]byte(many), "p.json", mentoring.JSON, mentoring.WithMaxProblems(5))
+	l := diag.Errors(err)
+	require.Len(t, l, 6)
+	assert.Equal(t, decode.CodeTooManyErrors, l[5].Code)
+}
+
+func codes(err error) []diag.Code {
+	var out []diag.Code
+	for _, e := range diag.Errors(err) {
+		out = append(out, e.Code)
+	}
+	return out
 }

@@ -133,14 +133,6 @@ func trimBOM(data []byte) []byte { return bytes.TrimPrefix(data, bom) }
 
 var bom = []byte("\xEF\xBB\xBF")
 
-// ReadAll reads r whole, refusing more than limit bytes with a
-// [limits.CodeFileTooLarge] error that names file.
-//
-// Deprecated: use [limits.Read].
-func ReadAll(r io.Reader, file string, limit int64) ([]byte, error) {
-	return limits.Read(r, file, limit)
-}
-
 // Decode decodes a JSON or YAML document into v, a non-nil pointer, by the
 // `json` tags of its struct fields, and returns every problem it found, in
 // file order, each with a position, a JSON path and a snippet of the line.

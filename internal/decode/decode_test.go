@@ -10,7 +10,6 @@ import (
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/decode"
-	"github.com/birgemiz/sabaqtastyq/internal/limits"
 )
 
 type kind string
@@ -345,12 +344,4 @@ func TestSnippet(t *testing.T) {
 			assert.Equal(t, c.want, decode.SnippetAt([]byte(c.line), diag.Pos{Line: 1, Col: c.col}, nil))
 		})
 	}
-}
-
-func TestReadAll(t *testing.T) {
-	data, err := decode.ReadAll(strings.NewReader("12345"), "f", 5)
-	require.NoError(t, err)
-	assert.Equal(t, "12345", string(data))
-	_, err = decode.ReadAll(strings.NewReader("123456"), "f", 5)
-	assert.True(t, limits.IsTooLarge(err))
 }
