@@ -85,12 +85,16 @@ func (c *cursor) seek(line, col int) (int, bool) {
 }
 
 // skipRunes moves n characters forward from off, stopping at the end of
-// the line, and returns the new offset and how many characters it moved.
-// ASCII is skipped eight bytes at a time.
-func skipRunes(data []byte, off, n int) (int, int) {
+// the line or of data, and returns the new offset and how many characters
+// it moved. ASCII is skipped eight bytes at a time.
+func skipRunes(data []byte, off, n int) (int, int) { return skipRunesUntil(data, off, n, len(data)) }
+
+// skipRunesUntil is skipRunes that starts no character at or after stop
+// (a character that starts before it may end after it).
+func skipRunesUntil(data []byte, off, n, stop int) (int, int) {
 	moved := 0
-	for moved < n && off < len(data) {
-		if n-moved >= 8 && off+8 <= len(data) && asciiNoNewline(data[off:off+8]) {
+	for moved < n && off < stop {
+		if n-moved >= 8 && off+8 <= stop && asciiNoNewline(data[off:off+8]) {
 			off += 8
 			moved += 8
 			continue

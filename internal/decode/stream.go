@@ -148,7 +148,7 @@ func (c *streamCursor) seek(line, col int) bool {
 			return true
 		}
 		var moved int
-		c.off, moved = skipRunes(c.buf[:end], c.off, col-c.col)
+		c.off, moved = skipRunesUntil(c.buf, c.off, col-c.col, end)
 		c.col += moved
 	}
 	return true
