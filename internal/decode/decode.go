@@ -183,22 +183,8 @@ func DecodeReader(r io.Reader, v any, o Options) diag.List {
 	}
 	s := newStreamScanner(r, o.File, o.maxBytes())
 	s.skipBOM()
-	f := o.Format
-	if f == Auto {
-		switch strings.ToLower(filepath.Ext(o.File)) {
-		case ".json":
-			f = JSON
-		case ".yaml", ".yml":
-			f = YAML
-		default:
-			f = YAML
-			if c, ok := s.space(); ok && (c == '{' || c == '[') {
-				f = JSON
-			}
-		}
-	}
-	if f == YAML {
-		data, err := limits.Read(io.MultiReader(bytes.NewReader(s.buf[s.i:]), r), o.File, o.maxYAML()-s.base-int64(s.i))
+	if s.detect(o) == YAML {
+		data, err := limits.Read(s.rest(), o.File, o.maxYAML())
 		if err != nil {
 			return diag.Errors(fromRead(err, o.File))
 		}
@@ -212,6 +198,24 @@ func DecodeReader(r io.Reader, v any, o Options) diag.List {
 		return diag.Errors(syntaxAt(o.File, pos{line: 1, col: 1}, "empty document"))
 	}
 	return run(newJSON(s), p, ptr, o)
+}
+
+// detect is [Detect] for a stream: by the name's extension, else by the
+// first byte that is not blank, consuming nothing.
+func (s *scanner) detect(o Options) Format {
+	if o.Format != Auto {
+		return o.Format
+	}
+	switch strings.ToLower(filepath.Ext(o.File)) {
+	case ".json":
+		return JSON
+	case ".yaml", ".yml":
+		return YAML
+	}
+	if c, ok := s.peek(); ok && (c == '{' || c == '[') {
+		return JSON
+	}
+	return YAML
 }
 
 // fromRead turns a read error into a problem naming the file.

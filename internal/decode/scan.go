@@ -62,6 +62,30 @@ func (s *scanner) skipBOM() {
 	}
 }
 
+// peek returns the first byte that is not blank, reading as far as it
+// takes but consuming nothing.
+func (s *scanner) peek() (byte, bool) {
+	for k := 0; ; k++ {
+		if !s.fill(k + 1) {
+			return 0, false
+		}
+		if c := s.buf[s.i+k]; !isBlank(c) {
+			return c, true
+		}
+	}
+}
+
+// rest returns a reader of the whole input, from its first byte — the
+// byte-order mark included, which the YAML reader drops itself. Nothing
+// may have been consumed.
+func (s *scanner) rest() io.Reader {
+	head := s.buf[s.i:]
+	if s.base == int64(len(bom)) {
+		head = append(append([]byte(nil), bom...), head...)
+	}
+	return io.MultiReader(bytes.NewReader(head), s.r)
+}
+
 // offset returns the offset in the input of buf[j].
 func (s *scanner) offset(j int) int64 { return s.base + int64(j) }
 

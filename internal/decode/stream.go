@@ -22,12 +22,8 @@ func LocateReader(r io.Reader, o Options, paths []string) Positions {
 	}
 	s := newStreamScanner(r, o.File, o.maxBytes())
 	s.skipBOM()
-	f := o.Format
-	if f == Auto {
-		f = Detect(o.File, s.buf[s.i:])
-	}
-	if f == YAML {
-		data, err := io.ReadAll(io.LimitReader(io.MultiReader(bytes.NewReader(s.buf[s.i:]), r), o.maxYAML()))
+	if s.detect(o) == YAML {
+		data, err := io.ReadAll(io.LimitReader(s.rest(), o.maxYAML()))
 		if err != nil {
 			return Positions{}
 		}
