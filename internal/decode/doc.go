@@ -19,7 +19,8 @@
 //	go-json-experiment/json (v2, strict)   0.85 s  530 MB
 //	goccy/go-json                          0.55–0.76 s  573 MB
 //	bytedance/sonic                        0.58–0.76 s  352 MB
-//	this package, with validation          see mentoring's package doc
+//	this package, with validation and the index, and the policy evaluated
+//	(sabaq check)                          0.84 s CPU, 227 MB
 //
 // None of the libraries is strict about duplicate keys (v2 is, at 0.85 s),
 // all hold the whole file and the structs at once (four times the file),
