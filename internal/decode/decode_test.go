@@ -2,6 +2,7 @@ package decode_test
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -344,4 +345,25 @@ func TestSnippet(t *testing.T) {
 			assert.Equal(t, c.want, decode.SnippetAt([]byte(c.line), diag.Pos{Line: 1, Col: c.col}, nil))
 		})
 	}
+}
+
+// Plans are built once and shared: decoders on many goroutines, on a type
+// none of them has seen before, agree and do not race (go test -race).
+func TestConcurrentDecoding(t *testing.T) {
+	type fresh struct {
+		Name string  `json:"name" personal:"true"`
+		L    []inner `json:"l"`
+	}
+	in := []byte(`{"name": "a", "l": [{"x": "b"}, {"x": "c"}], "z": 1}`)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			var got fresh
+			errs := decode.Decode(in, &got, decode.Options{File: "f"})
+			assert.Len(t, errs, 1)
+			assert.Equal(t, fresh{Name: "a", L: []inner{{"b"}, {"c"}}}, got)
+			assert.True(t, decode.MaskOf[fresh]()["name"])
+		})
+	}
+	wg.Wait()
 }
