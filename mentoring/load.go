@@ -2,6 +2,7 @@ package mentoring
 
 import (
 	"cmp"
+	"path/filepath"
 	"fmt"
 	"io"
 	"slices"
@@ -101,7 +102,7 @@ func (o options) decode(name string, syntax Syntax) decode.Options {
 func Load(path string, opts ...Option) (*Programme, error) {
 	o := optionsOf(opts)
 	max := o.maxBytes
-	if decode.Detect(path, []byte("{")) == decode.YAML { // by its extension
+	if ext := strings.ToLower(filepath.Ext(path)); ext == ".yaml" || ext == ".yml" {
 		max = min(max, cmp.Or(o.maxYAMLBytes, limits.YAMLBytes))
 	}
 	f, err := limits.Open(path, max)

@@ -3,6 +3,8 @@ package questionnaire
 import (
 	"cmp"
 	"io"
+	"path/filepath"
+	"strings"
 	"strconv"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
@@ -50,7 +52,7 @@ func optionsOf(name string, opts []Option) decode.Options {
 
 // formatOf is YAML for a name ending in .yaml or .yml, JSON otherwise.
 func formatOf(name string) decode.Format {
-	if decode.Detect(name, []byte("{")) == decode.YAML {
+	if ext := strings.ToLower(filepath.Ext(name)); ext == ".yaml" || ext == ".yml" {
 		return decode.YAML
 	}
 	return decode.JSON
