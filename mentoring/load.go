@@ -2,9 +2,9 @@ package mentoring
 
 import (
 	"cmp"
-	"path/filepath"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 

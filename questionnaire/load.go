@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"io"
 	"path/filepath"
-	"strings"
 	"strconv"
+	"strings"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/decode"
