@@ -16,7 +16,7 @@ type Agreement struct {
 	Volunteer string `json:"volunteer" cel:"volunteer" validate:"required,max=64"`
 
 	Organisation *Organisation `json:"organisation,omitempty" cel:"-"`
-	Party        *Party        `json:"party,omitempty" cel:"-"`
+	Party        *Party        `json:"party,omitempty" cel:"-" personal:"true"`
 	City         string        `json:"city,omitempty" cel:"city" validate:"max=100"`
 
 	HoursPerWeek    int                 `json:"hours_per_week,omitempty" cel:"hours_per_week" validate:"min=0,max=168"`
@@ -26,12 +26,38 @@ type Agreement struct {
 	SignedOn      civil.Date `json:"signed_on,omitempty" cel:"signed_on"`
 	NoticeGivenOn civil.Date `json:"notice_given_on,omitempty" cel:"notice_given_on"`
 	EndsOn        civil.Date `json:"ends_on,omitempty" cel:"ends_on"`
+	// EndedBy says which party ended the agreement: the volunteer, who owes
+	// notice (R10), or the organisation. Absent means the volunteer.
+	EndedBy EndedBy `json:"ended_by,omitempty" cel:"ended_by" validate:"omitempty,oneof=volunteer organisation"`
+	// NoticeDays is the agreement's own notice period in days ("unless the
+	// agreement says otherwise", Appendix 2 §3.10); zero or absent means
+	// the guide's [DefaultNoticeDays]. At most [MaxNoticeDays].
+	NoticeDays int `json:"notice_days,omitempty" cel:"notice_days" validate:"min=0,max=365"`
 }
+
+// EndedBy is the party that ended an agreement.
+type EndedBy string
+
+// Parties that may end an agreement.
+const (
+	ByVolunteer    EndedBy = "volunteer"
+	ByOrganisation EndedBy = "organisation"
+)
+
+// MaxNoticeDays bounds an agreement's own notice period: a year.
+const MaxNoticeDays = 365
+
+// List is a list of agreements, as a programme holds them. It logs as its
+// length only: agreements name their parties.
+type List []Agreement
+
+// LogValue shows how many agreements there are.
+func (l List) LogValue() slog.Value { return slog.GroupValue(slog.Int("count", len(l))) }
 
 // Organisation is the organisation's side of the agreement.
 type Organisation struct {
 	Name           string `json:"name" validate:"required,max=300"`
-	Representative string `json:"representative,omitempty" validate:"max=200"`
+	Representative string `json:"representative,omitempty" validate:"max=200" personal:"true"`
 	Basis          string `json:"basis,omitempty" validate:"max=300"` // "acting on the basis of…"
 }
 
@@ -39,9 +65,9 @@ type Organisation struct {
 // address and contacts. All of it is personal data, kept out of logs,
 // errors and policies.
 type Party struct {
-	FullName   string              `json:"full_name" validate:"required,max=200"`
-	IDDocument IDDocument          `json:"id_document"`
-	Contacts   *volunteer.Contacts `json:"contacts,omitempty"`
+	FullName   string              `json:"full_name" validate:"required,max=200" personal:"true"`
+	IDDocument IDDocument          `json:"id_document" personal:"true"`
+	Contacts   *volunteer.Contacts `json:"contacts,omitempty" personal:"true"`
 }
 
 // LogValue redacts the party.
@@ -51,9 +77,9 @@ func (p Party) LogValue() slog.Value {
 
 // IDDocument is the identity document named in the agreement.
 type IDDocument struct {
-	Number   string     `json:"number" validate:"required,max=32"`
-	IssuedOn civil.Date `json:"issued_on"`
-	Issuer   string     `json:"issuer,omitempty" validate:"max=200"`
+	Number   string     `json:"number" validate:"required,max=32" personal:"true"`
+	IssuedOn civil.Date `json:"issued_on" personal:"true"`
+	Issuer   string     `json:"issuer,omitempty" validate:"max=200" personal:"true"`
 }
 
 // LogValue redacts the document.

@@ -117,7 +117,19 @@ func TestValidate(t *testing.T) {
 		{"end before signing", func(a *agreement.Agreement) { a.EndsOn = a.SignedOn.AddDays(-1) }, "ends_on", diag.CodeImpossible},
 		{"end unsigned", func(a *agreement.Agreement) { a.SignedOn, a.EndsOn = civil.Date{}, d(3, 1) }, "ends_on", diag.CodeImpossible},
 		{"end on notice day", func(a *agreement.Agreement) { a.NoticeGivenOn, a.EndsOn = d(3, 1), d(3, 1) }, "", ""},
-		{"end before notice", func(a *agreement.Agreement) { a.NoticeGivenOn, a.EndsOn = d(3, 2), d(3, 1) }, "ends_on", diag.CodeImpossible},
+		// A notice after the end is the breach itself (L2262), well-formed
+		// data that rule agreement.notice reports (contract v2).
+		{"notice the day after the end", func(a *agreement.Agreement) { a.NoticeGivenOn, a.EndsOn = d(3, 2), d(3, 1) }, "", ""},
+		{"notice long after the end", func(a *agreement.Agreement) { a.NoticeGivenOn, a.EndsOn = d(9, 1), d(3, 1) }, "", ""},
+		{"ended by the volunteer", func(a *agreement.Agreement) { a.EndsOn, a.EndedBy = d(3, 5), agreement.ByVolunteer }, "", ""},
+		{"ended by the organisation", func(a *agreement.Agreement) { a.EndsOn, a.EndedBy = d(3, 5), agreement.ByOrganisation }, "", ""},
+		{"ended by after notice only", func(a *agreement.Agreement) { a.NoticeGivenOn, a.EndedBy = d(3, 5), agreement.ByVolunteer }, "", ""},
+		{"ended by someone else", func(a *agreement.Agreement) { a.EndsOn, a.EndedBy = d(3, 5), "institution" }, "ended_by", "validate.oneof"},
+		{"ended by, but no end", func(a *agreement.Agreement) { a.EndedBy = agreement.ByOrganisation }, "ended_by", diag.CodeImpossible},
+		{"notice days 0 (the guide's 14)", func(a *agreement.Agreement) { a.NoticeDays = 0 }, "", ""},
+		{"notice days 365", func(a *agreement.Agreement) { a.NoticeDays = 365 }, "", ""},
+		{"notice days 366", func(a *agreement.Agreement) { a.NoticeDays = 366 }, "notice_days", "validate.max"},
+		{"notice days -1", func(a *agreement.Agreement) { a.NoticeDays = -1 }, "notice_days", "validate.min"},
 		{"short notice is the policy's", func(a *agreement.Agreement) { a.NoticeGivenOn, a.EndsOn = d(3, 1), d(3, 5) }, "", ""},
 		{"end without notice is the policy's", func(a *agreement.Agreement) { a.EndsOn = d(3, 5) }, "", ""},
 	}
@@ -143,11 +155,12 @@ func TestValidateEveryProblemAtOnce(t *testing.T) {
 	a := valid()
 	a.ID = ""
 	a.SignedOn, a.NoticeGivenOn, a.EndsOn = d(3, 10), d(3, 5), d(3, 1)
+	a.NoticeDays = 400
 	var paths []string
 	for _, e := range problems(t, a.Validate()) {
 		paths = append(paths, e.Path+" "+string(e.Code))
 	}
-	assert.Equal(t, []string{"ends_on impossible", "ends_on impossible", "id validate.required", "notice_given_on impossible"}, paths)
+	assert.Equal(t, []string{"ends_on impossible", "id validate.required", "notice_days validate.max", "notice_given_on impossible"}, paths)
 }
 
 func TestReportValidate(t *testing.T) {

@@ -57,10 +57,11 @@ func EarliestEnd(noticeGivenOn civil.Date, noticeDays int) civil.Date {
 }
 
 // NoticePolicy says what notice an end needs. The zero value is the
-// guide's: the volunteer stops and gives [DefaultNoticeDays] days' notice.
+// agreement's own: the volunteer stops and gives the agreement's
+// NoticeDays, or [DefaultNoticeDays] when it sets none.
 type NoticePolicy struct {
-	// Days is the notice asked, in days; zero or less means
-	// DefaultNoticeDays. An agreement may set its own (§3.10: "unless the
+	// Days is the notice asked, in days; zero or less means the
+	// agreement's NoticeDays, or DefaultNoticeDays (§3.10: "unless the
 	// agreement sets otherwise").
 	Days int
 	// Waived ends the agreement without notice: the organisation ends it,
@@ -68,11 +69,15 @@ type NoticePolicy struct {
 	Waived bool
 }
 
-func (p NoticePolicy) days() int {
-	if p.Days <= 0 {
-		return DefaultNoticeDays
+// days is the notice p asks of a.
+func (p NoticePolicy) days(a *Agreement) int {
+	switch {
+	case p.Days > 0:
+		return p.Days
+	case a.NoticeDays > 0:
+		return a.NoticeDays
 	}
-	return p.Days
+	return DefaultNoticeDays
 }
 
 // Sign records that the agreement was signed on on. It fails with a
@@ -112,11 +117,14 @@ func (a *Agreement) GiveNotice(on civil.Date) error {
 	return nil
 }
 
-// End records that the agreement ends on on, its last day in force. The
-// agreement must be signed and not ended ([*StepError]); on must not come
-// before signing or before the notice ([*diag.Error]); and unless the
-// policy waives notice, notice must have been given at least the policy's
-// days ahead ([*NoticeError]).
+// End records that the agreement ends on on, its last day in force, and
+// who ended it: the organisation when the policy waives notice, else the
+// volunteer. The agreement must be signed and not ended ([*StepError]); on
+// must not come before signing or before the notice ([*diag.Error]); and
+// unless the policy waives notice, notice must have been given at least
+// the policy's days ahead ([*NoticeError]). End is the careful way to
+// change an agreement; a file may record a late notice, which loads and is
+// reported by the policy.
 func (a *Agreement) End(on civil.Date, notice NoticePolicy) error {
 	if from := a.State(civil.Date{}); from != Signed && from != NoticeGiven {
 		return &StepError{From: from, To: Ended}
@@ -130,11 +138,14 @@ func (a *Agreement) End(on civil.Date, notice NoticePolicy) error {
 		return diag.New(diag.CodeImpossible, "ends_on", "ends_on < notice_given_on")
 	}
 	if !notice.Waived {
-		if a.NoticeGivenOn.IsZero() || on.Before(EarliestEnd(a.NoticeGivenOn, notice.days())) {
-			return &NoticeError{NoticeGivenOn: a.NoticeGivenOn, EndsOn: on, Required: notice.days()}
+		if days := notice.days(a); a.NoticeGivenOn.IsZero() || on.Before(EarliestEnd(a.NoticeGivenOn, days)) {
+			return &NoticeError{NoticeGivenOn: a.NoticeGivenOn, EndsOn: on, Required: days}
 		}
 	}
-	a.EndsOn = on
+	a.EndsOn, a.EndedBy = on, ByVolunteer
+	if notice.Waived {
+		a.EndedBy = ByOrganisation
+	}
 	return nil
 }
 

@@ -61,23 +61,33 @@ func TestEndNoticeBoundary(t *testing.T) {
 		name   string
 		on     civil.Date
 		policy agreement.NoticePolicy
+		own    int // the agreement's own notice_days
 		given  int // -2: no error expected
 	}{
-		{"13 days", d(3, 14), agreement.NoticePolicy{}, 13},
-		{"14 days", d(3, 15), agreement.NoticePolicy{}, -2},
-		{"15 days", d(3, 16), agreement.NoticePolicy{}, -2},
-		{"own policy 6 days of 7", d(3, 7), agreement.NoticePolicy{Days: 7}, 6},
-		{"own policy 7 days", d(3, 8), agreement.NoticePolicy{Days: 7}, -2},
-		{"negative days mean default", d(3, 14), agreement.NoticePolicy{Days: -3}, 13},
-		{"waived, same day as notice", d(3, 1), agreement.NoticePolicy{Waived: true}, -2},
+		{"13 days", d(3, 14), agreement.NoticePolicy{}, 0, 13},
+		{"14 days", d(3, 15), agreement.NoticePolicy{}, 0, -2},
+		{"15 days", d(3, 16), agreement.NoticePolicy{}, 0, -2},
+		{"own policy 6 days of 7", d(3, 7), agreement.NoticePolicy{Days: 7}, 0, 6},
+		{"own policy 7 days", d(3, 8), agreement.NoticePolicy{Days: 7}, 0, -2},
+		{"negative days mean default", d(3, 14), agreement.NoticePolicy{Days: -3}, 0, 13},
+		{"the agreement's own 20 days: 19 given", d(3, 20), agreement.NoticePolicy{}, 20, 19},
+		{"the agreement's own 20 days: 20 given", d(3, 21), agreement.NoticePolicy{}, 20, -2},
+		{"the policy's days win over the agreement's", d(3, 8), agreement.NoticePolicy{Days: 7}, 20, -2},
+		{"waived, same day as notice", d(3, 1), agreement.NoticePolicy{Waived: true}, 0, -2},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			a := signed()
+			a.NoticeDays = tc.own
 			err := a.End(tc.on, tc.policy)
 			if tc.given == -2 {
 				require.NoError(t, err)
 				assert.Equal(t, tc.on, a.EndsOn)
+				want := agreement.ByVolunteer
+				if tc.policy.Waived {
+					want = agreement.ByOrganisation
+				}
+				assert.Equal(t, want, a.EndedBy)
 				return
 			}
 			var ne *agreement.NoticeError

@@ -11,9 +11,10 @@ import (
 // or names a day that does not exist, such as 2026-02-30.
 var ErrFormat = errors.New("civil: bad date or month")
 
-// Date is a calendar day. The zero value means "no date".
+// Date is a calendar day. The zero value means "no date". It takes four
+// bytes: a programme of a million volunteers holds some ten million dates.
 type Date struct {
-	year  int32
+	year  int16
 	month int8
 	day   int8
 }
@@ -35,8 +36,12 @@ func dateOf(year int, month time.Month, day int) (Date, bool) {
 	if day > daysIn(year, month) {
 		return Date{}, false
 	}
-	return Date{year: int32(year), month: int8(month), day: int8(day)}, true
+	return Date{year: int16(year), month: int8(month), day: int8(day)}, true
 }
+
+// year16 stores a year computed from others (a date moved by months or
+// days); far beyond the years of a calendar it saturates rather than wraps.
+func year16(y int) int16 { return int16(max(-1<<15, min(y, 1<<15-1))) }
 
 func daysIn(year int, month time.Month) int {
 	switch month {
@@ -54,7 +59,7 @@ func daysIn(year int, month time.Month) int {
 // DateOf returns the calendar day of t in t's location.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()
-	return Date{year: int32(y), month: int8(m), day: int8(d)}
+	return Date{year: year16(y), month: int8(m), day: int8(d)}
 }
 
 // ParseDate parses YYYY-MM-DD. It rejects other layouts and days that do not
@@ -151,7 +156,7 @@ func (d Date) AddMonths(n int) Date {
 	total := int(d.year)*12 + int(d.month) - 1 + n
 	y, m := total/12, time.Month(total%12+1)
 	day := min(int(d.day), daysIn(y, m))
-	return Date{year: int32(y), month: int8(m), day: int8(day)}
+	return Date{year: year16(y), month: int8(m), day: int8(day)}
 }
 
 // DaysUntil returns the number of days from d to e, negative if e is earlier.

@@ -8,7 +8,7 @@ import (
 
 // Month is a calendar month such as 2026-10. The zero value means "no month".
 type Month struct {
-	year  int32
+	year  int16
 	month int8
 }
 
@@ -18,7 +18,7 @@ func M(year int, month time.Month) Month {
 	if year < 1 || year > 9999 || month < 1 || month > 12 {
 		panic(fmt.Sprintf("civil.M(%d, %d): no such month", year, month))
 	}
-	return Month{year: int32(year), month: int8(month)}
+	return Month{year: int16(year), month: int8(month)}
 }
 
 // ParseMonth parses YYYY-MM; the error wraps [ErrFormat].
@@ -31,7 +31,7 @@ func ParseMonth(s string) (Month, error) {
 	if !ok1 || !ok2 || y < 1 || m < 1 || m > 12 {
 		return Month{}, fmt.Errorf("%w: %q is not YYYY-MM", ErrFormat, s)
 	}
-	return Month{year: int32(y), month: int8(m)}, nil
+	return Month{year: year16(y), month: int8(m)}, nil
 }
 
 // IsZero reports whether m is the zero value, "no month".
@@ -54,7 +54,7 @@ func (m Month) Last() Date {
 // Add returns m moved by n months.
 func (m Month) Add(n int) Month {
 	total := int(m.year)*12 + int(m.month) - 1 + n
-	return Month{year: int32(total / 12), month: int8(total%12 + 1)}
+	return Month{year: year16(total / 12), month: int8(total%12 + 1)}
 }
 
 // Index returns a number that grows by one each month, for arithmetic.

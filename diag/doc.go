@@ -10,5 +10,9 @@
 //
 // Messages never carry personal data: arguments are ids, field names,
 // limits and the offending text of ids, dates and enumerations only, never a
-// name, document number, phone, e-mail or address.
+// name, birth date, document number, phone, e-mail or address (the value
+// of a personal field is quoted as •••). A problem in a record of a long
+// list may name the record by its id ([Error].Element, shown as
+// "tandems[0] (t-7).mentor"). The snippet of the line, for a terminal, has
+// no JSON name: JSON output never carries it.
 package diag

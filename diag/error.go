@@ -94,6 +94,11 @@ type Error struct {
 	Pos
 	// Path is the field by its JSON path, e.g. "tandems[2].mentor".
 	Path string `json:"path,omitempty"`
+	// Element, when set, is the id of the list element Path is in (such
+	// as "t-7" for tandems[0]); messages show it after the element's
+	// index, "tandems[0] (t-7).mentor", so that a problem in a long list
+	// names its record. Dangling references carry it.
+	Element string `json:"element,omitempty"`
 	// Code says what kind of problem it is.
 	Code Code `json:"code"`
 	// Args fill the message: ids, limits, field names, the offending text of
@@ -103,8 +108,11 @@ type Error struct {
 	// messages rendered elsewhere, such as validator translations); it wins
 	// over the catalog entry for Code.
 	Text *Text `json:"-"`
-	// Snippet, when set, is the source line with a caret under Col.
-	Snippet string `json:"snippet,omitempty"`
+	// Snippet, when set, is the source line with a caret under Col, the
+	// values of personal fields masked. It is for the person who wrote the
+	// file, on a terminal: it has no JSON name, so no JSON output carries
+	// it, and Error and Localize leave it out.
+	Snippet string `json:"-"`
 	// Err is the underlying error, if any (e.g. civil.ErrFormat).
 	Err error `json:"-"`
 }
@@ -131,11 +139,23 @@ func (e *Error) Localize(lang Lang) string {
 		b.WriteString(": ")
 	}
 	if e.Path != "" {
-		b.WriteString(e.Path)
+		b.WriteString(e.ShownPath())
 		b.WriteString(": ")
 	}
 	b.WriteString(e.Message(lang))
 	return b.String()
+}
+
+// ShownPath returns Path with the Element after the element's index:
+// "tandems[0] (t-7).mentor".
+func (e *Error) ShownPath() string {
+	if e.Element == "" {
+		return e.Path
+	}
+	if i := strings.IndexByte(e.Path, ']'); i >= 0 {
+		return e.Path[:i+1] + " (" + e.Element + ")" + e.Path[i+1:]
+	}
+	return e.Path + " (" + e.Element + ")"
 }
 
 // List is every problem found in one input, in file order. A nil List is no

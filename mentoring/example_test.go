@@ -26,6 +26,9 @@ func Example_load() {
 	// outings: 2 reports: 14
 }
 
+// A problem names its place in the file; a dangling reference names both
+// ends; personal data — here a birth date that does not exist — is never
+// quoted, and is masked on the line shown.
 func ExampleDecode() {
 	file := `as_of: 2026-11-24
 institutions: [{id: inst-1, name: Home, kind: orphanage}]
@@ -38,14 +41,18 @@ tandems: [{id: t-1, mentor: v-9, child: c-1, started_on: 2026-03-01, phase: acti
 	for _, lang := range diag.Langs {
 		fmt.Println(diag.Localize(err, lang))
 	}
-	fmt.Println(diag.Errors(err)[1].Snippet)
+	for _, e := range diag.Errors(err) {
+		fmt.Println(e.Snippet)
+	}
 	// Output:
-	// programme.yaml:4:43: volunteers[0].birth_date: «1990-02-30» күні дұрыс емес: ЖЖЖЖ-АА-КК пішімінде нақты күн болуы керек
-	// programme.yaml:6:29: tandems[0].mentor: «v-9» — волонтер емес: мұндай идентификатор жоқ
-	// programme.yaml:4:43: volunteers[0].birth_date: «1990-02-30» — неверная дата: нужен существующий день в формате ГГГГ-ММ-ДД
-	// programme.yaml:6:29: tandems[0].mentor: «v-9» не является волонтёр: такого идентификатора нет
-	// programme.yaml:4:43: volunteers[0].birth_date: "1990-02-30" is not a date: want an existing day as YYYY-MM-DD
-	// programme.yaml:6:29: tandems[0].mentor: "v-9" is not a volunteer
+	// programme.yaml:4:43: volunteers[0].birth_date: «•••» күні дұрыс емес: ЖЖЖЖ-АА-КК пішімінде нақты күн болуы керек
+	// programme.yaml:6:29: tandems[0] (t-1).mentor: «v-9» — волонтер емес: мұндай идентификатор жоқ
+	// programme.yaml:4:43: volunteers[0].birth_date: «•••» — неверная дата: нужен существующий день в формате ГГГГ-ММ-ДД
+	// programme.yaml:6:29: tandems[0] (t-1).mentor: «v-9» не является волонтёр: такого идентификатора нет
+	// programme.yaml:4:43: volunteers[0].birth_date: "•••" is not a date: want an existing day as YYYY-MM-DD
+	// programme.yaml:6:29: tandems[0] (t-1).mentor: "v-9" is not a volunteer
+	//   - {id: v-1, full_name: •••, birth_date: •••, role: individual_mentor}
+	//                                           ^
 	// tandems: [{id: t-1, mentor: v-9, child: c-1, started_on: 2026-03-01, phase: active}]
 	//                             ^
 }
@@ -55,8 +62,8 @@ func ExampleTandem_Move() {
 	fmt.Println(t.Move(mentoring.ActivePhase)) // no skipping
 	fmt.Println(t.Move(mentoring.InsideInstitution), t.Phase)
 	fmt.Println(t.Move(mentoring.Closing), t.Phase)
-	fmt.Println(t.Close(civil.D(2026, 9, 1), ""))
-	fmt.Println(t.Close(civil.D(2026, 9, 1), "the child moved to a family"), t.Phase, t.ClosedOn)
+	fmt.Println(t.Close(civil.D(2026, 9, 1), "", ""))
+	fmt.Println(t.Close(civil.D(2026, 9, 1), mentoring.ChildPlacedInFamily, "adopted by her aunt's family"), t.Phase, t.ClosedOn)
 	// Output:
 	// tandem t-1: cannot go from "acquaintance" to "active"
 	// <nil> inside_institution

@@ -15,17 +15,68 @@ type index struct {
 	groups       map[string]int
 	agreements   map[string]int
 
-	agreementsOf map[string][]int // volunteer id → agreements
-	reportsOf    map[string][]int // volunteer id → reports
-	tandemsOf    map[string][]int // mentor id → tandems
-	tandemsWith  map[string][]int // child id → tandems
-	outingsOf    map[string][]int // tandem id → outings
-	diaryOf      map[string][]int // volunteer id → diary entries
-	groupsWith   map[string][]int // child id → group sessions
+	// One-to-many look-ups, by the position of the one in its list.
+	agreementsOf rel // volunteer → agreements
+	reportsOf    rel // volunteer → reports
+	tandemsOf    rel // mentor → tandems
+	diaryOf      rel // volunteer → diary entries
+	tandemsWith  rel // child → tandems
+	groupsWith   rel // child → group sessions
+	outingsOf    rel // tandem → outings
+	visitsOf     rel // tandem → visits
+	checkInsOf   rel // tandem → check-ins
+
+	// References resolved to positions (-1: dangling), by position of
+	// the element that refers.
+	childInstitution, groupInstitution            []int
+	tandemMentor, tandemChild, agreementVolunteer []int
+	outingTandem, visitTandem, checkInTandem      []int
 
 	links Links
 
 	problems diag.List // what Index found
+}
+
+// rel lists, for each element of one list, the positions of the elements
+// of another that refer to it, all in one array: those of element i are
+// at[start[i]:start[i+1]], in file order. A volunteer's 8 reports cost 8
+// ints, not a map entry and a slice of their own.
+type rel struct {
+	start []int32
+	at    []int
+}
+
+// of returns the positions referring to element i (nil for none, or for
+// i < 0). The slice is the index's own: read it, never change it.
+func (r *rel) of(i int) []int {
+	if i < 0 || i+1 >= len(r.start) || r.start[i] == r.start[i+1] {
+		return nil
+	}
+	return r.at[r.start[i]:r.start[i+1]:r.start[i+1]]
+}
+
+// relate builds the rel of n elements from the resolved references owner
+// (the position referred to, or -1), in order.
+func relate(n int, owner []int) rel {
+	r := rel{start: make([]int32, n+1)}
+	for _, o := range owner {
+		if o >= 0 {
+			r.start[o+1]++
+		}
+	}
+	for i := range n {
+		r.start[i+1] += r.start[i]
+	}
+	r.at = make([]int, r.start[n])
+	fill := make([]int32, n)
+	copy(fill, r.start[:n])
+	for j, o := range owner {
+		if o >= 0 {
+			r.at[fill[o]] = j
+			fill[o]++
+		}
+	}
+	return r
 }
 
 // Links are the programme's references resolved to positions in its
@@ -53,146 +104,262 @@ type Links struct {
 func (p *Programme) Links() *Links { return &p.ix().links }
 
 func (ix *index) buildLinks(p *Programme) {
-	at := func(m map[string]int, id string) int {
-		if i, ok := m[id]; ok {
-			return i
-		}
-		return -1
-	}
 	l := &ix.links
-	l.ChildInstitution = make([]int, len(p.Children))
-	l.ChildTandems = make([][]int, len(p.Children))
-	l.ChildGroups = make([][]int, len(p.Children))
-	for i, c := range p.Children {
-		l.ChildInstitution[i] = at(ix.institutions, c.Institution)
-		l.ChildTandems[i] = ix.tandemsWith[c.ID]
-		l.ChildGroups[i] = ix.groupsWith[c.ID]
-	}
-	l.TandemMentor = make([]int, len(p.Tandems))
-	l.TandemChild = make([]int, len(p.Tandems))
-	for i, t := range p.Tandems {
-		l.TandemMentor[i] = at(ix.volunteers, t.Mentor)
-		l.TandemChild[i] = at(ix.children, t.Child)
-	}
-	l.GroupInstitution = make([]int, len(p.Groups))
-	for i, g := range p.Groups {
-		l.GroupInstitution[i] = at(ix.institutions, g.Institution)
-	}
-	l.AgreementVolunteer = make([]int, len(p.Agreements))
-	for i, a := range p.Agreements {
-		l.AgreementVolunteer[i] = at(ix.volunteers, a.Volunteer)
-	}
-	l.OutingTandem = make([]int, len(p.Outings))
-	for i, o := range p.Outings {
-		l.OutingTandem[i] = at(ix.tandems, o.Tandem)
-	}
+	l.ChildInstitution, l.GroupInstitution = ix.childInstitution, ix.groupInstitution
+	l.TandemMentor, l.TandemChild = ix.tandemMentor, ix.tandemChild
+	l.AgreementVolunteer, l.OutingTandem = ix.agreementVolunteer, ix.outingTandem
 	l.VolunteerTandems = make([][]int, len(p.Volunteers))
 	l.VolunteerAgreements = make([][]int, len(p.Volunteers))
 	l.VolunteerReports = make([][]int, len(p.Volunteers))
-	for i, v := range p.Volunteers {
-		l.VolunteerTandems[i] = ix.tandemsOf[v.ID]
-		l.VolunteerAgreements[i] = ix.agreementsOf[v.ID]
-		l.VolunteerReports[i] = ix.reportsOf[v.ID]
+	for i := range p.Volunteers {
+		l.VolunteerTandems[i] = ix.tandemsOf.of(i)
+		l.VolunteerAgreements[i] = ix.agreementsOf.of(i)
+		l.VolunteerReports[i] = ix.reportsOf.of(i)
+	}
+	l.ChildTandems = make([][]int, len(p.Children))
+	l.ChildGroups = make([][]int, len(p.Children))
+	for i := range p.Children {
+		l.ChildTandems[i] = ix.tandemsWith.of(i)
+		l.ChildGroups[i] = ix.groupsWith.of(i)
 	}
 }
 
 // Index builds the look-ups by id and checks that every id is unique within
 // its list and that every reference resolves. It returns every problem at
 // once as a [diag.List] whose entries name the field by its JSON path (no
-// file position: [Load] adds that). The programme is usable for look-ups
-// even when Index reports problems: the first of two equal ids wins and a
-// dangling reference finds nothing.
+// file position: [Load] adds that). A dangling reference names both ends:
+// the referring element by its path and its id ([diag.Error].Element;
+// TANDEM@DATE for an outing, a visit or a check-in, VOLUNTEER@MONTH for a
+// report), and the id it did not find. The programme is usable for
+// look-ups even when Index reports problems: the first of two equal ids
+// wins and a dangling reference finds nothing.
 //
 // Index must be called again after the slices change. Look-ups build the
 // index on first use if nothing did; they and Index are safe for
 // concurrent use, but changing the slices is not.
 func (p *Programme) Index() error {
-	ix := p.buildIndex()
+	ix := p.buildIndex(0)
 	p.state.Store(&state{ix: ix})
 	return ix.problems.Err()
 }
 
-func (p *Programme) buildIndex() *index {
-	var errs diag.List
-	ix := &index{
-		agreementsOf: map[string][]int{},
-		reportsOf:    map[string][]int{},
-		tandemsOf:    map[string][]int{},
-		tandemsWith:  map[string][]int{},
-		outingsOf:    map[string][]int{},
-		diaryOf:      map[string][]int{},
-		groupsWith:   map[string][]int{},
-	}
-	ix.institutions = ids(&errs, "institutions", len(p.Institutions), func(i int) string { return p.Institutions[i].ID })
-	ix.volunteers = ids(&errs, "volunteers", len(p.Volunteers), func(i int) string { return p.Volunteers[i].ID })
-	ix.children = ids(&errs, "children", len(p.Children), func(i int) string { return p.Children[i].ID })
-	ix.tandems = ids(&errs, "tandems", len(p.Tandems), func(i int) string { return p.Tandems[i].ID })
-	ix.groups = ids(&errs, "groups", len(p.Groups), func(i int) string { return p.Groups[i].ID })
-	ix.agreements = ids(&errs, "agreements", len(p.Agreements), func(i int) string { return p.Agreements[i].ID })
+// resolver resolves references and records those that dangle.
+type resolver struct {
+	collector
+}
 
-	ref := func(path string, set map[string]int, kind, id string) bool {
-		if _, ok := set[id]; ok || id == "" {
-			return ok
+// ids is a list's ids, for resolving references to it. References often
+// follow the list's order — a volunteer's agreements and reports, the
+// members of a group, the children of an institution — so the element
+// after the last one found is tried before the map: a string comparison
+// on memory just read, instead of a hash and a cache miss.
+type ids struct {
+	kind   string // "@" + kind names it in messages
+	set    map[string]int
+	unique bool // no id is given twice in the list
+	id     func(int) string
+	last   int
+}
+
+func newIDs(kind string, set map[string]int, n int, id func(int) string) *ids {
+	return &ids{kind: kind, set: set, unique: len(set) == n, id: id, last: -1}
+}
+
+func (x *ids) find(id string) (int, bool) {
+	if l := x.last; l >= 0 {
+		if x.id(l) == id {
+			return l, true
 		}
-		errs = append(errs, diag.New(diag.CodeDangling, path, id, "@"+kind))
-		return false
-	}
-	for i, c := range p.Children {
-		ref(diag.Index("children", i)+".institution", ix.institutions, "institution", c.Institution)
-	}
-	for i, t := range p.Tandems {
-		at := diag.Index("tandems", i)
-		if ref(at+".mentor", ix.volunteers, "volunteer", t.Mentor) {
-			ix.tandemsOf[t.Mentor] = append(ix.tandemsOf[t.Mentor], i)
-		}
-		if ref(at+".child", ix.children, "child", t.Child) {
-			ix.tandemsWith[t.Child] = append(ix.tandemsWith[t.Child], i)
+		// With no id twice in the list, the element that has the id is
+		// the one the map names.
+		if x.unique && l+1 < len(x.set) && x.id(l+1) == id {
+			x.last = l + 1
+			return l + 1, true
 		}
 	}
-	for i, g := range p.Groups {
-		at := diag.Index("groups", i)
-		ref(at+".institution", ix.institutions, "institution", g.Institution)
+	at, ok := x.set[id]
+	if ok {
+		x.last = at
+	}
+	return at, ok
+}
+
+// to returns the position of id in the list x, or -1; a non-empty id that
+// is not there is a problem of the i-th element of list at path (the field
+// that refers, in the element whose own id is element), naming the kind
+// it should be.
+func (r *resolver) to(x *ids, id, list string, i int, path func() (string, string)) int {
+	if at, ok := x.find(id); ok {
+		return at
+	}
+	if id != "" && r.take(list, i) {
+		at, element := path()
+		e := diag.New(diag.CodeDangling, at, id, "@"+x.kind)
+		e.Element = element
+		r.errs = append(r.errs, e)
+	}
+	return -1
+}
+
+// buildIndex builds the index, keeping the problems of at most limit
+// elements of each list (0: all).
+func (p *Programme) buildIndex(limit int) *index {
+	r := resolver{collector: collector{limit: limit}}
+	ix := &index{}
+	institutionID := func(i int) string { return p.Institutions[i].ID }
+	volunteerID := func(i int) string { return p.Volunteers[i].ID }
+	childID := func(i int) string { return p.Children[i].ID }
+	tandemID := func(i int) string { return p.Tandems[i].ID }
+	ix.institutions = idMap(&r.collector, "institutions", len(p.Institutions), institutionID)
+	ix.volunteers = idMap(&r.collector, "volunteers", len(p.Volunteers), volunteerID)
+	ix.children = idMap(&r.collector, "children", len(p.Children), childID)
+	ix.tandems = idMap(&r.collector, "tandems", len(p.Tandems), tandemID)
+	ix.groups = idMap(&r.collector, "groups", len(p.Groups), func(i int) string { return p.Groups[i].ID })
+	ix.agreements = idMap(&r.collector, "agreements", len(p.Agreements), func(i int) string { return p.Agreements[i].ID })
+	institutions := newIDs("institution", ix.institutions, len(p.Institutions), institutionID)
+	volunteers := newIDs("volunteer", ix.volunteers, len(p.Volunteers), volunteerID)
+	children := newIDs("child", ix.children, len(p.Children), childID)
+	tandems := newIDs("tandem", ix.tandems, len(p.Tandems), tandemID)
+
+	ix.childInstitution = make([]int, len(p.Children))
+	for i := range p.Children {
+		c := &p.Children[i]
+		ix.childInstitution[i] = r.to(institutions, c.Institution, "children", i,
+			func() (string, string) { return diag.Index("children", i) + ".institution", c.ID })
+	}
+	ix.tandemMentor = make([]int, len(p.Tandems))
+	ix.tandemChild = make([]int, len(p.Tandems))
+	for i := range p.Tandems {
+		t := &p.Tandems[i]
+		ix.tandemMentor[i] = r.to(volunteers, t.Mentor, "tandems", i,
+			func() (string, string) { return diag.Index("tandems", i) + ".mentor", t.ID })
+		ix.tandemChild[i] = r.to(children, t.Child, "tandems", i,
+			func() (string, string) { return diag.Index("tandems", i) + ".child", t.ID })
+	}
+	ix.groupInstitution = make([]int, len(p.Groups))
+	var groupOf, groupChild []int // each child of each group: the group, the child
+	for i := range p.Groups {
+		g := &p.Groups[i]
+		at := func(field string, j int) func() (string, string) {
+			return func() (string, string) { return diag.Index(diag.Index("groups", i)+"."+field, j), g.ID }
+		}
+		ix.groupInstitution[i] = r.to(institutions, g.Institution, "groups", i,
+			func() (string, string) { return diag.Index("groups", i) + ".institution", g.ID })
 		for j, m := range g.Mentors {
-			ref(diag.Index(at+".mentors", j), ix.volunteers, "volunteer", m)
+			r.to(volunteers, m, "groups", i, at("mentors", j))
 		}
 		for j, c := range g.Children {
-			if ref(diag.Index(at+".children", j), ix.children, "child", c) {
-				ix.groupsWith[c] = append(ix.groupsWith[c], i)
+			if k := r.to(children, c, "groups", i, at("children", j)); k >= 0 {
+				groupOf, groupChild = append(groupOf, i), append(groupChild, k)
 			}
 		}
 	}
-	for i, a := range p.Agreements {
-		if ref(diag.Index("agreements", i)+".volunteer", ix.volunteers, "volunteer", a.Volunteer) {
-			ix.agreementsOf[a.Volunteer] = append(ix.agreementsOf[a.Volunteer], i)
-		}
+	ix.agreementVolunteer = make([]int, len(p.Agreements))
+	for i := range p.Agreements {
+		a := &p.Agreements[i]
+		ix.agreementVolunteer[i] = r.to(volunteers, a.Volunteer, "agreements", i,
+			func() (string, string) { return diag.Index("agreements", i) + ".volunteer", a.ID })
 	}
-	for i, o := range p.Outings {
-		if ref(diag.Index("outings", i)+".tandem", ix.tandems, "tandem", o.Tandem) {
-			ix.outingsOf[o.Tandem] = append(ix.outingsOf[o.Tandem], i)
-		}
+	ix.outingTandem = make([]int, len(p.Outings))
+	for i := range p.Outings {
+		o := &p.Outings[i]
+		ix.outingTandem[i] = r.to(tandems, o.Tandem, "outings", i,
+			func() (string, string) { return diag.Index("outings", i) + ".tandem", o.ID() })
 	}
-	for i, r := range p.Reports {
-		if ref(diag.Index("reports", i)+".volunteer", ix.volunteers, "volunteer", r.Volunteer) {
-			ix.reportsOf[r.Volunteer] = append(ix.reportsOf[r.Volunteer], i)
-		}
+	reportVolunteer := make([]int, len(p.Reports))
+	for i := range p.Reports {
+		rep := &p.Reports[i]
+		reportVolunteer[i] = r.to(volunteers, rep.Volunteer, "reports", i,
+			func() (string, string) {
+				return diag.Index("reports", i) + ".volunteer", rep.Volunteer + "@" + rep.Month.String()
+			})
 	}
-	for i, m := range p.Meetings {
-		at := diag.Index("meetings", i)
+	for i := range p.Meetings {
+		m := &p.Meetings[i]
 		if m.Institution != "" {
-			ref(at+".institution", ix.institutions, "institution", m.Institution)
+			r.to(institutions, m.Institution, "meetings", i,
+				func() (string, string) { return diag.Index("meetings", i) + ".institution", m.ID })
 		}
 		for j, v := range m.Attendees {
-			ref(diag.Index(at+".attendees", j), ix.volunteers, "volunteer", v)
+			r.to(volunteers, v, "meetings", i,
+				func() (string, string) { return diag.Index(diag.Index("meetings", i)+".attendees", j), m.ID })
 		}
 	}
-	for i, d := range p.Diary {
-		if ref(diag.Index("diary", i)+".volunteer", ix.volunteers, "volunteer", d.Volunteer) {
-			ix.diaryOf[d.Volunteer] = append(ix.diaryOf[d.Volunteer], i)
-		}
+	diaryVolunteer := make([]int, len(p.Diary))
+	for i := range p.Diary {
+		d := &p.Diary[i]
+		diaryVolunteer[i] = r.to(volunteers, d.Volunteer, "diary", i,
+			func() (string, string) {
+				return diag.Index("diary", i) + ".volunteer", d.Volunteer + "@" + d.Date.String()
+			})
 	}
+	visitTandem := make([]int, len(p.Visits))
+	for i := range p.Visits {
+		v := &p.Visits[i]
+		visitTandem[i] = r.to(tandems, v.Tandem, "visits", i,
+			func() (string, string) { return diag.Index("visits", i) + ".tandem", v.ID() })
+	}
+	checkInTandem := make([]int, len(p.CheckIns))
+	for i := range p.CheckIns {
+		c := &p.CheckIns[i]
+		checkInTandem[i] = r.to(tandems, c.Tandem, "check_ins", i,
+			func() (string, string) { return diag.Index("check_ins", i) + ".tandem", c.ID() })
+	}
+
+	ix.visitTandem, ix.checkInTandem = visitTandem, checkInTandem
+	ix.agreementsOf = relate(len(p.Volunteers), ix.agreementVolunteer)
+	ix.reportsOf = relate(len(p.Volunteers), reportVolunteer)
+	ix.tandemsOf = relate(len(p.Volunteers), ix.tandemMentor)
+	ix.diaryOf = relate(len(p.Volunteers), diaryVolunteer)
+	ix.tandemsWith = relate(len(p.Children), ix.tandemChild)
+	ix.outingsOf = relate(len(p.Tandems), ix.outingTandem)
+	ix.visitsOf = relate(len(p.Tandems), visitTandem)
+	ix.checkInsOf = relate(len(p.Tandems), checkInTandem)
+	ix.groupsWith = relateMany(len(p.Children), groupChild, groupOf)
 	ix.buildLinks(p)
-	ix.problems = errs
+	ix.problems = r.errs
 	return ix
+}
+
+// collector keeps the problems of a pass over the programme's lists. With
+// a limit, it keeps those of the first limit elements with problems in
+// each list: a list is one stretch of the file, in order, so the first
+// problems of the file in any order are among those kept, and a file with
+// a million broken records costs a hundred problems, not a million.
+type collector struct {
+	limit int
+	errs  diag.List
+	list  string
+	count int // elements of list with problems so far
+	last  int // the last of them
+}
+
+// take reports whether a problem of the i-th element of list is kept.
+func (c *collector) take(list string, i int) bool {
+	if c.limit <= 0 {
+		return true
+	}
+	if list != c.list {
+		c.list, c.count, c.last = list, 0, -1
+	}
+	if i != c.last {
+		if c.count >= c.limit {
+			return false
+		}
+		c.count++
+		c.last = i
+	}
+	return true
+}
+
+// relateMany is relate for many-to-many references: the k-th pair says
+// that element owner[k] is referred to by element by[k] (in order of by).
+func relateMany(n int, owner, by []int) rel {
+	r := relate(n, owner)
+	for i := range r.at {
+		r.at[i] = by[r.at[i]]
+	}
+	return r
 }
 
 // Indexed reports whether [Programme.Index] has run, and returns the
@@ -207,12 +374,14 @@ func (p *Programme) Indexed() (bool, error) {
 	return true, s.ix.problems.Err()
 }
 
-func ids(errs *diag.List, list string, n int, id func(int) string) map[string]int {
+func idMap(c *collector, list string, n int, id func(int) string) map[string]int {
 	m := make(map[string]int, n)
 	for i := range n {
 		k := id(i)
 		if first, dup := m[k]; dup {
-			*errs = append(*errs, diag.New(diag.CodeDuplicateID, diag.Index(list, i)+".id", k, diag.Index(list, first)))
+			if c.take(list, i) {
+				c.errs = append(c.errs, diag.New(diag.CodeDuplicateID, diag.Index(list, i)+".id", k, diag.Index(list, first)))
+			}
 			continue
 		}
 		m[k] = i
@@ -227,7 +396,7 @@ func (p *Programme) ix() *index {
 	if s := p.state.Load(); s != nil {
 		return s.ix
 	}
-	p.state.CompareAndSwap(nil, &state{ix: p.buildIndex()})
+	p.state.CompareAndSwap(nil, &state{ix: p.buildIndex(0)})
 	return p.state.Load().ix
 }
 
@@ -245,6 +414,14 @@ func all[T any](list []T, at []int) []*T {
 		out[i] = &list[j]
 	}
 	return out
+}
+
+// position returns the position of id in m, or -1.
+func position(m map[string]int, id string) int {
+	if i, ok := m[id]; ok {
+		return i
+	}
+	return -1
 }
 
 // Institution returns the institution with the id.
@@ -273,38 +450,53 @@ func (p *Programme) Agreement(id string) (*agreement.Agreement, bool) {
 
 // AgreementsOf returns the volunteer's agreements, in file order.
 func (p *Programme) AgreementsOf(volunteerID string) []*agreement.Agreement {
-	return all(p.Agreements, p.ix().agreementsOf[volunteerID])
+	return all(p.Agreements, p.AgreementIndexesOf(volunteerID))
 }
 
 // ReportsOf returns the volunteer's monthly reports, in file order.
 func (p *Programme) ReportsOf(volunteerID string) []*agreement.Report {
-	return all(p.Reports, p.ix().reportsOf[volunteerID])
+	return all(p.Reports, p.ReportIndexesOf(volunteerID))
 }
 
 // TandemsOf returns the tandems the volunteer mentors, in file order.
 func (p *Programme) TandemsOf(mentorID string) []*Tandem {
-	return all(p.Tandems, p.ix().tandemsOf[mentorID])
+	return all(p.Tandems, p.TandemIndexesOf(mentorID))
 }
 
 // TandemsWith returns the tandems of the child, in file order.
 func (p *Programme) TandemsWith(childID string) []*Tandem {
-	return all(p.Tandems, p.ix().tandemsWith[childID])
+	return all(p.Tandems, p.TandemIndexesWith(childID))
 }
 
 // OutingsOf returns the tandem's outings, in file order.
 func (p *Programme) OutingsOf(tandemID string) []*Outing {
-	return all(p.Outings, p.ix().outingsOf[tandemID])
+	ix := p.ix()
+	return all(p.Outings, ix.outingsOf.of(position(ix.tandems, tandemID)))
+}
+
+// VisitsOf returns the tandem's visits, in file order.
+func (p *Programme) VisitsOf(tandemID string) []*Visit {
+	ix := p.ix()
+	return all(p.Visits, ix.visitsOf.of(position(ix.tandems, tandemID)))
+}
+
+// CheckInsOf returns the coordinators' check-ins with the tandem, in file
+// order.
+func (p *Programme) CheckInsOf(tandemID string) []*CheckIn {
+	ix := p.ix()
+	return all(p.CheckIns, ix.checkInsOf.of(position(ix.tandems, tandemID)))
 }
 
 // GroupsWith returns the group sessions the child took part in, in file
 // order.
 func (p *Programme) GroupsWith(childID string) []*Group {
-	return all(p.Groups, p.ix().groupsWith[childID])
+	return all(p.Groups, p.GroupIndexesWith(childID))
 }
 
 // DiaryOf returns the volunteer's diary entries, in file order.
 func (p *Programme) DiaryOf(volunteerID string) []*volunteer.DiaryEntry {
-	return all(p.Diary, p.ix().diaryOf[volunteerID])
+	ix := p.ix()
+	return all(p.Diary, ix.diaryOf.of(position(ix.volunteers, volunteerID)))
 }
 
 // The …IndexesOf and …IndexesWith look-ups return positions in the
@@ -316,29 +508,34 @@ func (p *Programme) DiaryOf(volunteerID string) []*volunteer.DiaryEntry {
 // AgreementIndexesOf returns the positions in Agreements of the volunteer's
 // agreements, in file order.
 func (p *Programme) AgreementIndexesOf(volunteerID string) []int {
-	return p.ix().agreementsOf[volunteerID]
+	ix := p.ix()
+	return ix.agreementsOf.of(position(ix.volunteers, volunteerID))
 }
 
 // ReportIndexesOf returns the positions in Reports of the volunteer's
 // monthly reports, in file order.
 func (p *Programme) ReportIndexesOf(volunteerID string) []int {
-	return p.ix().reportsOf[volunteerID]
+	ix := p.ix()
+	return ix.reportsOf.of(position(ix.volunteers, volunteerID))
 }
 
 // TandemIndexesOf returns the positions in Tandems of the tandems the
 // volunteer mentors, in file order.
 func (p *Programme) TandemIndexesOf(mentorID string) []int {
-	return p.ix().tandemsOf[mentorID]
+	ix := p.ix()
+	return ix.tandemsOf.of(position(ix.volunteers, mentorID))
 }
 
 // TandemIndexesWith returns the positions in Tandems of the child's tandems,
 // in file order.
 func (p *Programme) TandemIndexesWith(childID string) []int {
-	return p.ix().tandemsWith[childID]
+	ix := p.ix()
+	return ix.tandemsWith.of(position(ix.children, childID))
 }
 
 // GroupIndexesWith returns the positions in Groups of the group sessions the
 // child took part in, in file order.
 func (p *Programme) GroupIndexesWith(childID string) []int {
-	return p.ix().groupsWith[childID]
+	ix := p.ix()
+	return ix.groupsWith.of(position(ix.children, childID))
 }

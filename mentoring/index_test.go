@@ -76,3 +76,22 @@ func TestFreshProgrammeConcurrentLookups(t *testing.T) {
 	assert.True(t, done)
 	assert.NoError(t, err)
 }
+
+// References resolve to the first of equal ids, in whatever order they
+// come, and look-ups of consecutive and scattered references agree.
+func TestReferencesResolveToTheFirstOfEqualIDs(t *testing.T) {
+	p := &mentoring.Programme{
+		Volunteers: []volunteer.Volunteer{{ID: "v-1"}, {ID: "v-2"}, {ID: "v-2"}, {ID: "v-3"}},
+		Agreements: []agreement.Agreement{{ID: "a-1", Volunteer: "v-1"}, {ID: "a-2", Volunteer: "v-2"},
+			{ID: "a-3", Volunteer: "v-3"}, {ID: "a-4", Volunteer: "v-2"}, {ID: "a-5", Volunteer: "v-2"}, {ID: "a-6", Volunteer: "v-9"}},
+	}
+	require.Error(t, p.Index())
+	assert.Equal(t, []int{0, 1, 3, 1, 1, -1}, p.Links().AgreementVolunteer)
+	q := &mentoring.Programme{
+		Volunteers: []volunteer.Volunteer{{ID: "v-1"}, {ID: "v-2"}, {ID: "v-3"}},
+		Reports: []agreement.Report{{Volunteer: "v-1"}, {Volunteer: "v-1"}, {Volunteer: "v-2"}, {Volunteer: "v-3"},
+			{Volunteer: "v-1"}, {Volunteer: "v-3"}, {Volunteer: "v-2"}},
+	}
+	require.NoError(t, q.Index())
+	assert.Equal(t, [][]int{{0, 1, 4}, {2, 6}, {3, 5}}, q.Links().VolunteerReports)
+}

@@ -73,18 +73,23 @@ func (t *Tandem) Move(to Phase) error {
 	return nil
 }
 
-// Close ends a tandem in the closing phase on the given day, for a reason
-// (a mentor moving away, the child leaving the institution, the pair not
-// getting on…). The reason is required: a [diag.CodeRequired] problem at
-// close_reason. A day before the start is a [diag.CodeImpossible] problem,
-// and a tandem not in closing gives a [*TransitionError].
-func (t *Tandem) Close(on civil.Date, reason string) error {
+// Close ends a tandem in the closing phase on the given day, for one of
+// the [CloseReasons] (the mentor moving away, the child leaving the
+// institution…), with a note in the coordinator's words. The reason is
+// required: a [diag.CodeRequired] problem at close_reason, or
+// [diag.CodeInvalid] when it is not on the list. A day before the start is
+// a [diag.CodeImpossible] problem, and a tandem not in closing gives a
+// [*TransitionError].
+func (t *Tandem) Close(on civil.Date, reason CloseReason, note string) error {
 	if t.Phase != Closing {
 		return &TransitionError{Tandem: t.ID, From: t.Phase, To: Closed}
 	}
 	var errs diag.List
-	if reason == "" {
+	switch {
+	case reason == "":
 		errs = append(errs, diag.New(diag.CodeRequired, "close_reason"))
+	case !slices.Contains(CloseReasons, reason):
+		errs = append(errs, diag.New(diag.CodeInvalid, "close_reason", string(reason)))
 	}
 	if on.IsZero() {
 		errs = append(errs, diag.New(diag.CodeRequired, "closed_on"))
@@ -98,7 +103,7 @@ func (t *Tandem) Close(on civil.Date, reason string) error {
 	if len(errs) > 0 {
 		return errs
 	}
-	t.Phase, t.ClosedOn, t.CloseReason = Closed, on, reason
+	t.Phase, t.ClosedOn, t.CloseReason, t.CloseNote = Closed, on, reason, note
 	return nil
 }
 

@@ -1,6 +1,9 @@
 package mentoring_test
 
 import (
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -9,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/decode"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 )
 
@@ -98,7 +103,8 @@ func TestLoadProblems(t *testing.T) {
 		json: variant{edits: []edit{{4, `2013-01-01`, `01.01.2013`}}, marker: `"01.01.2013"`},
 		yaml: variant{edits: []edit{{4, `2013-01-01`, `01.01.2013`}}, marker: `01.01.2013`},
 		code: diag.CodeBadDate, path: "children[0].birth_date",
-		kk: "«01.01.2013» күні дұрыс емес", ru: "«01.01.2013» — неверная дата", en: `"01.01.2013" is not a date`,
+		// A child's birth date is personal data: never quoted back.
+		kk: "«•••» күні дұрыс емес", ru: "«•••» — неверная дата", en: `"•••" is not a date`,
 	}, {
 		name: "impossible day",
 		json: variant{edits: []edit{{5, `2026-03-01`, `2026-02-30`}}, marker: `"2026-02-30"`},
@@ -186,7 +192,55 @@ func TestLoadProblems(t *testing.T) {
 				assert.Contains(t, e.Message(diag.EN), c.en)
 				assert.True(t, strings.HasPrefix(e.Error(), e.Pos.String()+": "), e.Error())
 				assert.Contains(t, e.Snippet, "^")
+				for _, secret := range []string{"01.01.2013", "A B", "1990-01-01", "2013-01-01"} {
+					assert.NotContains(t, e.Error(), secret)
+					assert.NotContains(t, e.Snippet, secret)
+					assert.NotContains(t, strings.Join(e.Args, " "), secret)
+				}
 			})
 		}
 	}
+}
+
+// Every way in refuses a programme above the size cap: a file after a
+// stat, before it is read; a reader, as soon as it has given more.
+func TestSizeCap(t *testing.T) {
+	text := strings.Join(baseJSON, "\n")
+	path := filepath.Join(t.TempDir(), "p.json")
+	require.NoError(t, os.WriteFile(path, []byte(text), 0o600))
+	_, err := mentoring.Load(path)
+	require.NoError(t, err)
+	_, err = mentoring.Load(path, mentoring.WithMaxBytes(100))
+	assert.True(t, limits.IsTooLarge(err), "a file, after a stat")
+	_, err = mentoring.Decode(strings.NewReader(text), "-", mentoring.Detect, mentoring.WithMaxBytes(100))
+	assert.True(t, limits.IsTooLarge(err), "a reader")
+	_, err = mentoring.Decode(io.MultiReader(strings.NewReader(text)), "-", mentoring.Detect, mentoring.WithMaxBytes(100))
+	assert.True(t, limits.IsTooLarge(err), "a reader that cannot seek")
+	_, err = mentoring.Decode(io.MultiReader(strings.NewReader(text)), "-", mentoring.Detect)
+	require.NoError(t, err, "a reader that cannot seek, under the cap")
+
+	yamlPath := filepath.Join(t.TempDir(), "p.yaml")
+	require.NoError(t, os.WriteFile(yamlPath, []byte(strings.Join(baseYAML, "\n")), 0o600))
+	_, err = mentoring.Load(yamlPath, mentoring.WithMaxYAMLBytes(100))
+	assert.True(t, limits.IsTooLarge(err), "YAML has its own, lower cap")
+}
+
+// The nesting and problem caps are options too.
+func TestDepthAndProblemCaps(t *testing.T) {
+	deep := `{"as_of": "2026-11-24", "x": ` + strings.Repeat("[", 20) + strings.Repeat("]", 20) + `}`
+	_, err := mentoring.Parse([]byte(deep), "p.json", mentoring.JSON, mentoring.WithMaxDepth(10))
+	assert.Contains(t, codes(err), decode.CodeTooDeep)
+	many := `{"as_of": "2026-11-24", ` + strings.Repeat(`"x": 1, `, 30) + `"y": 2}`
+	_, err = mentoring.Parse([]byte(many), "p.json", mentoring.JSON, mentoring.WithMaxProblems(5))
+	l := diag.Errors(err)
+	require.Len(t, l, 6)
+	assert.Equal(t, decode.CodeTooManyErrors, l[5].Code)
+}
+
+func codes(err error) []diag.Code {
+	var out []diag.Code
+	for _, e := range diag.Errors(err) {
+		out = append(out, e.Code)
+	}
+	return out
 }

@@ -82,7 +82,11 @@ func TestValidateWithoutPositions(t *testing.T) {
 	require.Len(t, errs, 2, "%v", errs)
 	assert.Equal(t, "children[0].admitted_on: admitted_on is before the birth date", errs[0].Localize(diag.EN))
 	assert.Equal(t, "children[0].admitted_on: дата поступления раньше даты рождения", errs[0].Localize(diag.RU))
-	assert.Equal(t, `children[0].institution: "i-9" is not a institution`, errs[1].Error())
+	// A dangling reference names both ends: the child by its path and id,
+	// and the institution it did not find.
+	assert.Equal(t, `children[0] (c-1).institution: "i-9" is not a institution`, errs[1].Error())
+	assert.Equal(t, "children[0].institution", errs[1].Path)
+	assert.Equal(t, "c-1", errs[1].Element)
 	assert.False(t, errs[0].IsValid())
 }
 
@@ -106,9 +110,64 @@ func TestImpossibleDates(t *testing.T) {
 		{"outing on the closing day", func(p *mentoring.Programme) {
 			p.Outings = []mentoring.Outing{{Tandem: "t-1", Date: civil.D(2026, 9, 1)}}
 		}, ""},
+		// An outing after the tandem closed is a finding of rule
+		// tandem.outing_agreement, not malformed data (contract v2).
 		{"outing the day after closing", func(p *mentoring.Programme) {
 			p.Outings = []mentoring.Outing{{Tandem: "t-1", Date: civil.D(2026, 9, 2)}}
-		}, "outings[0].date"},
+		}, ""},
+		{"visit on as_of", func(p *mentoring.Programme) {
+			p.Visits = []mentoring.Visit{{Tandem: "t-1", Date: p.AsOf}}
+		}, ""},
+		{"visit the day after as_of", func(p *mentoring.Programme) {
+			p.Visits = []mentoring.Visit{{Tandem: "t-1", Date: p.AsOf.AddDays(1)}}
+		}, "visits[0].date"},
+		{"visit before the tandem started", func(p *mentoring.Programme) {
+			p.Visits = []mentoring.Visit{{Tandem: "t-1", Date: civil.D(2026, 2, 28)}}
+		}, ""},
+		{"visit after the tandem closed", func(p *mentoring.Programme) {
+			p.Visits = []mentoring.Visit{{Tandem: "t-1", Date: civil.D(2026, 9, 2)}}
+		}, ""},
+		{"visit before the child was born", func(p *mentoring.Programme) {
+			p.Visits = []mentoring.Visit{{Tandem: "t-1", Date: civil.D(2012, 12, 31)}}
+		}, "visits[0].date"},
+		{"check-in on as_of", func(p *mentoring.Programme) {
+			p.CheckIns = []mentoring.CheckIn{{Tandem: "t-1", Date: p.AsOf}}
+		}, ""},
+		{"check-in the day after as_of", func(p *mentoring.Programme) {
+			p.CheckIns = []mentoring.CheckIn{{Tandem: "t-1", Date: p.AsOf.AddDays(1)}}
+		}, "check_ins[0].date"},
+		{"check-in before the tandem started", func(p *mentoring.Programme) {
+			p.CheckIns = []mentoring.CheckIn{{Tandem: "t-1", Date: civil.D(2026, 2, 1)}}
+		}, ""},
+		{"child born 1900-01-01", func(p *mentoring.Programme) { p.Children[0].BirthDate = civil.D(1900, 1, 1) }, ""},
+		{"child born 1899-12-31", func(p *mentoring.Programme) { p.Children[0].BirthDate = civil.D(1899, 12, 31) }, "children[0].birth_date"},
+		{"child born in year 1", func(p *mentoring.Programme) { p.Children[0].BirthDate = civil.D(1, 1, 1) }, "children[0].birth_date"},
+		{"child born in 9999", func(p *mentoring.Programme) {
+			p.Children[0].BirthDate = civil.D(9999, 12, 31)
+			p.Tandems = nil
+		}, "children[0].birth_date"},
+		{"as_of in 2199", func(p *mentoring.Programme) { p.AsOf = civil.D(2199, 12, 31) }, ""},
+		{"as_of in 2200", func(p *mentoring.Programme) { p.AsOf = civil.D(2200, 1, 1) }, "as_of"},
+		{"agreement ends in 2200", func(p *mentoring.Programme) {
+			p.Volunteers = volunteers()
+			p.Agreements = []agreementT{{ID: "a-1", Volunteer: "v-1", SignedOn: civil.D(2026, 1, 1), EndsOn: civil.D(2200, 1, 1)}}
+		}, "agreements[0].ends_on"},
+		{"partnership signed on as_of", func(p *mentoring.Programme) { p.Institutions[0].PartnershipSignedOn = p.AsOf }, ""},
+		{"partnership signed after as_of", func(p *mentoring.Programme) {
+			p.Institutions[0].PartnershipSignedOn = p.AsOf.AddDays(1)
+		}, "institutions[0].partnership_signed_on"},
+		{"interaction rules after as_of", func(p *mentoring.Programme) {
+			p.Institutions[0].InteractionRulesOn = p.AsOf.AddDays(1)
+		}, "institutions[0].interaction_rules_on"},
+		{"safety briefing after as_of", func(p *mentoring.Programme) {
+			p.Volunteers = volunteers()
+			p.Volunteers[0].Screening.SafetyBriefing = p.AsOf.AddDays(1)
+		}, "volunteers[0].screening.safety_briefing"},
+		{"notice given after the end", func(p *mentoring.Programme) {
+			p.Volunteers = volunteers()
+			p.Agreements = []agreementT{{ID: "a-1", Volunteer: "v-1", SignedOn: civil.D(2026, 1, 1),
+				NoticeGivenOn: civil.D(2026, 6, 2), EndsOn: civil.D(2026, 6, 1)}}
+		}, ""},
 		{"outing before the child was born", func(p *mentoring.Programme) {
 			p.Outings = []mentoring.Outing{{Tandem: "t-1", Date: civil.D(2012, 12, 31)}}
 		}, "outings[0].date"},
@@ -205,26 +264,28 @@ func TestClose(t *testing.T) {
 		name   string
 		phase  mentoring.Phase
 		on     civil.Date
-		reason string
+		reason mentoring.CloseReason
 		code   diag.Code // "" = closes
 	}{
-		{"with a reason", mentoring.Closing, start.AddDays(30), "moved away", ""},
-		{"on the first day", mentoring.Closing, start, "moved away", ""},
-		{"the day before it started", mentoring.Closing, start.AddDays(-1), "moved away", diag.CodeImpossible},
+		{"with a reason", mentoring.Closing, start.AddDays(30), mentoring.MentorMoved, ""},
+		{"on the first day", mentoring.Closing, start, mentoring.ChildLeft, ""},
+		{"the day before it started", mentoring.Closing, start.AddDays(-1), mentoring.MentorMoved, diag.CodeImpossible},
 		{"without a reason", mentoring.Closing, start.AddDays(30), "", diag.CodeRequired},
-		{"without a date", mentoring.Closing, civil.Date{}, "moved away", diag.CodeRequired},
-		{"from active", mentoring.ActivePhase, start.AddDays(30), "moved away", diag.CodeIllegalChange},
-		{"twice", mentoring.Closed, start.AddDays(30), "moved away", diag.CodeIllegalChange},
+		{"a reason not on the list", mentoring.Closing, start.AddDays(30), "moved away", diag.CodeInvalid},
+		{"without a date", mentoring.Closing, civil.Date{}, mentoring.MentorMoved, diag.CodeRequired},
+		{"from active", mentoring.ActivePhase, start.AddDays(30), mentoring.MentorMoved, diag.CodeIllegalChange},
+		{"twice", mentoring.Closed, start.AddDays(30), mentoring.MentorMoved, diag.CodeIllegalChange},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			tandem := mentoring.Tandem{ID: "t-1", Phase: c.phase, StartedOn: start}
-			err := tandem.Close(c.on, c.reason)
+			err := tandem.Close(c.on, c.reason, "to Astana")
 			if c.code == "" {
 				require.NoError(t, err)
 				assert.Equal(t, mentoring.Closed, tandem.Phase)
 				assert.Equal(t, c.on, tandem.ClosedOn)
 				assert.Equal(t, c.reason, tandem.CloseReason)
+				assert.Equal(t, "to Astana", tandem.CloseNote)
 				return
 			}
 			var de *diag.Error

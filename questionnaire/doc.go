@@ -26,10 +26,18 @@
 //
 // # Files
 //
-// [Load] and [Decode] read a response from JSON or YAML. Every problem is
+// [Load] and [Decode] read a response from JSON or YAML with the project's
+// decoder (internal/decode), in time linear in its size. Every problem is
 // reported at once as a [diag.List], each at its file:line:col with the
-// field's JSON path: syntax, unknown fields, duplicate keys, wrong types,
-// impossible dates, and then the form's own rules.
+// field's JSON path and a snippet of the line: syntax, unknown fields,
+// duplicate keys, wrong types, impossible dates, and then the form's own
+// rules, placed at the question they concern. The caps of package limits
+// apply — 1 MiB a response (refused after a stat), nesting 100, 100
+// problems — and [WithMaxBytes], [WithMaxProblems] and [WithMaxDepth]
+// change them. In YAML, plain scalars stand for strings (people filling a
+// form do not quote) and aliases are refused. The applicant's name,
+// contacts, birth date and health answers are never quoted in a problem
+// and are masked in snippets.
 //
 // # Validation
 //

@@ -1,7 +1,10 @@
 package questionnaire_test
 
 import (
+	"bytes"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -9,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/questionnaire"
 )
 
@@ -124,11 +128,15 @@ func yamlWith(tb testing.TB, old, new string) string {
 }
 
 func TestDecodeTooLarge(t *testing.T) {
-	big := `{"full_name": "` + strings.Repeat("a", questionnaire.MaxSize) + `"}`
+	big := `{"full_name": "` + strings.Repeat("a", 1<<20) + `"}`
 	_, err := questionnaire.Decode(strings.NewReader(big), "big.json")
-	l := diag.Errors(err)
-	require.Len(t, l, 1)
-	assert.Equal(t, diag.CodeTooLarge, l[0].Code)
+	assert.True(t, limits.IsTooLarge(err))
+	_, err = questionnaire.Decode(strings.NewReader(validJSON), "r.json", questionnaire.WithMaxBytes(100))
+	assert.True(t, limits.IsTooLarge(err), "the cap is an option")
+	path := filepath.Join(t.TempDir(), "big.json")
+	require.NoError(t, os.WriteFile(path, []byte(big), 0o600))
+	_, err = questionnaire.Load(path)
+	assert.True(t, limits.IsTooLarge(err), "refused after a stat")
 }
 
 func TestDecodeKeepsPersonalDataOutOfErrors(t *testing.T) {
@@ -137,5 +145,21 @@ func TestDecodeKeepsPersonalDataOutOfErrors(t *testing.T) {
 	require.Error(t, err)
 	for _, lang := range diag.Langs {
 		assert.NotContains(t, diag.Localize(err, lang), "Aigerim")
+	}
+}
+
+// A response a megabyte long (once 196 s: positions were counted again
+// from the first byte for every value) is read in linear time; compare
+// the two sizes.
+func BenchmarkDecodeLong(b *testing.B) {
+	for _, n := range []int{1_000, 60_000} {
+		data := []byte(`{"full_name": "A", "motives": [` + strings.Repeat(`"new_friends", `, n) + `"x"]}`)
+		b.Run(strconv.Itoa(len(data)>>10)+"KiB", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				_, err := questionnaire.Decode(bytes.NewReader(data), "r.json")
+				require.Error(b, err)
+			}
+		})
 	}
 }

@@ -23,12 +23,12 @@ import (
 // A Response is a plain value; it is safe for concurrent reads.
 type Response struct {
 	// Personal data: the form's header ("ТАӘ", "Телефон", "e-mail").
-	FullName string `json:"full_name" cel:"-" validate:"required,max=200"`
-	Phone    string `json:"phone,omitempty" cel:"-" validate:"max=32"`
-	Email    string `json:"email,omitempty" cel:"-" validate:"omitempty,email,max=254"`
+	FullName string `json:"full_name" cel:"-" validate:"required,max=200" personal:"true"`
+	Phone    string `json:"phone,omitempty" cel:"-" validate:"max=32" personal:"true"`
+	Email    string `json:"email,omitempty" cel:"-" validate:"omitempty,email,max=254" personal:"true"`
 
 	// BirthDate is the applicant's; an addition to the guide's form (see above).
-	BirthDate civil.Date `json:"birth_date" cel:"birth_date" validate:"required"`
+	BirthDate civil.Date `json:"birth_date" cel:"birth_date" validate:"required" personal:"true"`
 
 	// 1) Personal information.
 	Gender         Gender    `json:"gender" cel:"gender" validate:"required,oneof=female male"`
@@ -54,8 +54,8 @@ type Response struct {
 
 	// 5) Health limitations: "no", or "yes" with details. The details are
 	// health data, hidden from policies and logs.
-	HealthLimitations YesNo  `json:"health_limitations" cel:"health_limitations" validate:"required,oneof=no yes"`
-	HealthDetails     string `json:"health_details,omitempty" cel:"-" validate:"max=1000"`
+	HealthLimitations YesNo  `json:"health_limitations" cel:"health_limitations" validate:"required,oneof=no yes" personal:"true"`
+	HealthDetails     string `json:"health_details,omitempty" cel:"-" validate:"max=1000" personal:"true"`
 
 	// 6) Preferred activities: at most two.
 	Activities      []Activity `json:"activities" cel:"activities" validate:"required,min=1,max=2,unique,dive,oneof=individual_leisure group_events teaching documents visitors other"`

@@ -25,8 +25,11 @@
 // The lists live in data/*.yaml. [Default] returns the embedded set; [Parse]
 // reads the same layout from any [fs.FS], so a deployment can ship its own
 // (say, a regional list of organisation types). Parse returns every problem
-// at once as a [diag.List]: unknown fields, duplicate ids, an entry without
-// text in one of the three languages, an unknown institution kind.
+// at once as a [diag.List], each at its file, line and column with the
+// entry's path (safety[3].name): unknown fields, duplicate ids, an entry
+// without text in one of the three languages, an unknown institution kind.
+// Each file is read with the project's decoder and caps: 4 MiB a file
+// ([WithMaxBytes]), nesting, YAML aliases and the number of problems.
 //
 // A [Set] is immutable and safe for concurrent use; a [Checklist] is not.
 package reference

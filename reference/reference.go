@@ -1,16 +1,14 @@
 package reference
 
 import (
-	"bytes"
 	"embed"
-	"errors"
 	"io/fs"
 	"strings"
 	"sync"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/decode"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 )
 
@@ -108,97 +106,110 @@ var defaultSet = sync.OnceValues(func() (*Set, error) { return Parse(embedded) }
 // it is not).
 func Default() (*Set, error) { return defaultSet() }
 
+// An Option changes a cap of [Parse]; every cap has a default in package
+// limits.
+type Option func(*decode.Options)
+
+// WithMaxBytes caps the size of each reference file (default 4 MiB; the
+// shipped files are a few kilobytes). A larger file is refused after a
+// stat, before it is read.
+func WithMaxBytes(n int64) Option { return func(o *decode.Options) { o.MaxBytes = n } }
+
+// WithMaxProblems caps how many problems one file reports (default 100).
+func WithMaxProblems(n int) Option { return func(o *decode.Options) { o.MaxErrors = n } }
+
 // Parse reads reference data from fsys: data/directions.yaml,
 // data/safety.yaml and data/organisation_types.yaml, each a YAML list. It
-// returns every problem at once — unknown fields, entries lacking a
-// language, unknown institution kinds — as a [diag.List] naming the file,
-// the position and the entry's path.
-func Parse(fsys fs.FS) (*Set, error) {
+// returns every problem at once — unknown fields, duplicate ids, entries
+// lacking a language, unknown institution kinds — as a [diag.List] naming
+// the file, the line and column, and the entry's path
+// (safety[3].name). Each file is read with the project's caps: its size
+// (after a stat), nesting, YAML aliases and the number of problems.
+func Parse(fsys fs.FS, opts ...Option) (*Set, error) {
 	s := new(Set)
 	var errs diag.List
-	read(fsys, "data/directions.yaml", &s.directions, &errs)
-	read(fsys, "data/safety.yaml", &s.safety, &errs)
-	read(fsys, "data/organisation_types.yaml", &s.orgTypes, &errs)
-	for i, d := range s.directions {
-		at := diag.Index("directions", i)
-		need(&errs, at+".name", d.ID, d.Name)
-		need(&errs, at+".description", d.ID, d.Description)
-		if strings.TrimSpace(d.Latin) == "" {
-			errs = append(errs, diag.New(diag.CodeRequired, at+".latin", "latin"))
-		}
-	}
-	for i, t := range s.safety {
-		need(&errs, diag.Index("safety", i)+".name", t.ID, t.Name)
-	}
 	kinds := map[mentoring.InstitutionKind]bool{
 		mentoring.Orphanage: true, mentoring.AdaptationCentre: true, mentoring.InspectorRegistry: true,
 		mentoring.SocialServiceCentre: true, mentoring.School: true, mentoring.CrisisCentre: true,
 		mentoring.YardClub: true, mentoring.NGO: true,
 	}
-	for i, t := range s.orgTypes {
-		at := diag.Index("organisation_types", i)
-		need(&errs, at+".name", t.ID, t.Name)
-		if t.Kind != "" && !kinds[t.Kind] {
-			errs = append(errs, diag.New(CodeBadKind, at+".kind", string(t.Kind)))
+	errs = append(errs, read(fsys, "directions", &s.directions, opts, func(d *Direction) (l diag.List) {
+		l = need(l, "name", d.ID, d.Name)
+		l = need(l, "description", d.ID, d.Description)
+		if strings.TrimSpace(d.Latin) == "" {
+			l = append(l, diag.New(diag.CodeRequired, "latin", "latin"))
 		}
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
+		return l
+	}, func(d *Direction) string { return d.ID })...)
+	errs = append(errs, read(fsys, "safety", &s.safety, opts, func(t *SafetyTopic) diag.List {
+		return need(nil, "name", t.ID, t.Name)
+	}, func(t *SafetyTopic) string { return t.ID })...)
+	errs = append(errs, read(fsys, "organisation_types", &s.orgTypes, opts, func(t *OrganisationType) diag.List {
+		l := need(nil, "name", t.ID, t.Name)
+		if t.Kind != "" && !kinds[t.Kind] {
+			l = append(l, diag.New(CodeBadKind, "kind", string(t.Kind)))
+		}
+		return l
+	}, func(t *OrganisationType) string { return t.ID })...)
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
 	}
 	return s, nil
 }
 
-func read[T any](fsys fs.FS, name string, into *[]T, errs *diag.List) {
-	b, err := fs.ReadFile(fsys, name)
+// read decodes data/LIST.yaml into the list, checks each entry and its id,
+// and places every problem in the file; paths start with the list's name.
+func read[T any](fsys fs.FS, list string, into *[]T, opts []Option, check func(*T) diag.List, id func(*T) string) diag.List {
+	name := "data/" + list + ".yaml"
+	o := decode.Options{File: name, Format: decode.YAML, MaxBytes: limits.ReferenceBytes}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	data, err := limits.ReadFS(fsys, name, o.MaxBytes)
 	if err != nil {
-		*errs = append(*errs, &diag.Error{Pos: diag.Pos{File: name}, Code: diag.CodeSyntax, Args: []string{err.Error()}, Err: err})
-		return
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(into); err != nil {
-		e := &diag.Error{Pos: diag.Pos{File: name}, Code: diag.CodeSyntax, Args: []string{err.Error()}, Err: err}
-		var te *yaml.TypeError
-		if errors.As(err, &te) {
-			e.Code = diag.CodeUnknownField
+		if limits.IsTooLarge(err) {
+			return diag.Errors(err)
 		}
-		*errs = append(*errs, e)
-		return
+		return diag.List{{Pos: diag.Pos{File: name}, Code: diag.CodeSyntax, Args: []string{err.Error()}, Err: err}}
 	}
-	seen := map[string]int{}
-	for i := range *into {
-		id := idOf(any((*into)[i]))
-		if id == "" {
-			*errs = append(*errs, diag.New(diag.CodeRequired, diag.Index(name, i)+".id", "id").At(diag.Pos{File: name}))
-			continue
+	errs := decode.Decode(data, into, o)
+	if len(errs) == 0 {
+		seen := map[string]int{}
+		for i := range *into {
+			at := diag.Index("", i)
+			for _, e := range check(&(*into)[i]) {
+				errs = append(errs, e.Prefix(at))
+			}
+			k := id(&(*into)[i])
+			if k == "" {
+				errs = append(errs, diag.New(diag.CodeRequired, at+".id", "id"))
+				continue
+			}
+			if first, dup := seen[k]; dup {
+				errs = append(errs, diag.New(diag.CodeDuplicateID, at+".id", k, list+diag.Index("", first)))
+				continue
+			}
+			seen[k] = i
 		}
-		if first, dup := seen[id]; dup {
-			*errs = append(*errs, diag.New(diag.CodeDuplicateID, diag.Index(name, i)+".id", id, diag.Index(name, first)).At(diag.Pos{File: name}))
-			continue
-		}
-		seen[id] = i
+		errs = decode.Place(data, o, errs, nil)
 	}
+	for i, e := range errs {
+		if e.Path != "" {
+			errs[i] = e.Prefix(list)
+		}
+	}
+	return errs
 }
 
-func idOf(v any) string {
-	switch x := v.(type) {
-	case Direction:
-		return x.ID
-	case SafetyTopic:
-		return x.ID
-	case OrganisationType:
-		return x.ID
-	}
-	return ""
-}
-
-func need(errs *diag.List, path, id string, t diag.Text) {
+func need(errs diag.List, path, id string, t diag.Text) diag.List {
 	for _, l := range []struct {
 		lang diag.Lang
 		s    string
 	}{{diag.KK, t.KK}, {diag.RU, t.RU}, {diag.EN, t.EN}} {
 		if strings.TrimSpace(l.s) == "" {
-			*errs = append(*errs, diag.New(CodeMissingLang, path, id, string(l.lang)))
+			errs = append(errs, diag.New(CodeMissingLang, path, id, string(l.lang)))
 		}
 	}
+	return errs
 }

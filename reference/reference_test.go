@@ -1,6 +1,7 @@
 package reference_test
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/reference"
 )
@@ -195,4 +197,37 @@ func TestChecklist(t *testing.T) {
 		_, ok := c.CompletedOn()
 		assert.False(t, ok)
 	})
+}
+
+// Problems are placed in their file, at their entry, with the entry's path.
+func TestParsePlacesProblems(t *testing.T) {
+	dir := `- {id: d, latin: "X", name: {kk: к, ru: р, en: e}, description: {kk: к, ru: р, en: e}}
+`
+	fsys := fstest.MapFS{
+		"data/directions.yaml":         {Data: []byte(dir)},
+		"data/safety.yaml":             {Data: []byte(good + "- {id: b, colour: red, name: {kk: к, ru: р, en: e}}\n" + good)},
+		"data/organisation_types.yaml": {Data: []byte("- id: o\n  kind: zoo\n  name: {kk: к, ru: р, en: e}\n")},
+	}
+	_, err := reference.Parse(fsys)
+	var got []string
+	for _, e := range diag.Errors(err) {
+		got = append(got, e.Pos.String()+" "+e.Path+" "+string(e.Code))
+		assert.Contains(t, e.Snippet, "^")
+	}
+	assert.Equal(t, []string{
+		"data/organisation_types.yaml:2:9 organisation_types[0].kind reference.bad_kind",
+		"data/safety.yaml:2:11 safety[1].colour unknown_field",
+	}, got, "a file with an unknown field is not checked further")
+
+	fsys["data/safety.yaml"] = &fstest.MapFile{Data: []byte(good + good)}
+	_, err = reference.Parse(fsys)
+	l := diag.Errors(err)
+	require.Len(t, l, 2)
+	assert.Equal(t, "data/safety.yaml:2:8: safety[1].id: duplicate id \"a\" (first used at safety[0])", l[1].Error())
+}
+
+func TestParseRefusesLargeFiles(t *testing.T) {
+	fsys := fstest.MapFS{"data/directions.yaml": {Data: []byte(strings.Repeat("#", 100) + "\n")}}
+	_, err := reference.Parse(fsys, reference.WithMaxBytes(50))
+	assert.True(t, limits.IsTooLarge(err))
 }

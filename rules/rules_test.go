@@ -393,7 +393,7 @@ func TestDanglingReferenceIsInputError(t *testing.T) {
 	prog.Tandems[0].Mentor = "v-9"
 	_, err := load(t, "guide").Evaluate(context.Background(), prog)
 	require.ErrorIs(t, err, rules.ErrInput)
-	assert.Contains(t, err.Error(), `tandems[0].mentor: "v-9" is not a volunteer`)
+	assert.Contains(t, err.Error(), `tandems[0] (t-1).mentor: "v-9" is not a volunteer`) // contract v2: both ends
 }
 
 func TestOutcomesCoverPassAndFail(t *testing.T) {

@@ -84,9 +84,10 @@ func ExampleWriteTemplate() {
 	}
 	// Output:
 	// Инструкция, programme, institutions, volunteers
-	// Идентификатор * | Наставник (ID) * | Ребёнок (ID) * | Дата начала * | Этап * | Дата закрытия | Причина закрытия
-	// id | mentor | child | started_on | phase | closed_on | close_reason
+	// Идентификатор * | Наставник (ID) * | Ребёнок (ID) * | Дата начала * | Этап * | Дата закрытия | Причина закрытия | Комментарий к закрытию
+	// id | mentor | child | started_on | phase | closed_on | close_reason | close_note
 	// E3:E1048576 choose from '_lists'!$L$2:$L$6
+	// G3:G1048576 choose from '_lists'!$M$2:$M$8
 }
 
 // Write a report's findings as CSV, one row per finding.

@@ -18,6 +18,13 @@ func (s Screening) stages() [4]stage {
 	}
 }
 
+// dated lists the four stages and the safety briefing: every date of the
+// screening, none of which can come before the volunteer's birth.
+func (s Screening) dated() [5]stage {
+	st := s.stages()
+	return [5]stage{st[0], st[1], st[2], st[3], {"safety_briefing", s.SafetyBriefing}}
+}
+
 // Complete reports whether all four selection stages are done (R6).
 func (s Screening) Complete() bool { return len(s.Missing()) == 0 }
 

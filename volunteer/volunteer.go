@@ -8,31 +8,35 @@ import (
 
 // Volunteer is one person who helps: an applicant, a mentor, a group or
 // event volunteer or a coach. Field names are those of the programme file
-// and of CEL (the `cel` tags); fields tagged cel:"-" hold personal data and
-// are hidden from policies.
+// and of CEL (the `cel` tags); fields tagged cel:"-" are hidden from
+// policies. Fields tagged personal:"true" hold personal data: they are
+// never quoted in an error, masked in snippets and redacted in logs.
 type Volunteer struct {
 	ID        string     `json:"id" cel:"id" validate:"required,max=64"`
-	FullName  string     `json:"full_name" cel:"-" validate:"required,max=200"`
-	BirthDate civil.Date `json:"birth_date" cel:"birth_date" validate:"required"`
+	FullName  string     `json:"full_name" cel:"-" validate:"required,max=200" personal:"true"`
+	BirthDate civil.Date `json:"birth_date" cel:"birth_date" validate:"required" personal:"true"`
 	Gender    Gender     `json:"gender,omitempty" cel:"gender" validate:"omitempty,oneof=female male"`
 	City      string     `json:"city,omitempty" cel:"city" validate:"max=100"`
 	// Languages the volunteer speaks, as BCP 47 tags ("kk", "ru", "en").
 	Languages []string  `json:"languages,omitempty" cel:"languages" validate:"max=20,dive,bcp47_language_tag"`
-	Contacts  *Contacts `json:"contacts,omitempty" cel:"-"`
+	Contacts  *Contacts `json:"contacts,omitempty" cel:"-" personal:"true"`
 
 	Education      Education `json:"education,omitempty" cel:"education" validate:"omitempty,oneof=secondary vocational higher other"`
 	EducationOther string    `json:"education_other,omitempty" cel:"-" validate:"max=200"`
 	FreeTime       *FreeTime `json:"free_time,omitempty" cel:"free_time"`
-	Health         *Health   `json:"health,omitempty" cel:"-"`
+	Health         *Health   `json:"health,omitempty" cel:"-" personal:"true"`
 	// Skills is the "my skills" table of the guide (D7).
 	Skills []Skill `json:"skills,omitempty" cel:"skills" validate:"max=100,dive"`
 
 	Role             Role `json:"role" cel:"role" validate:"required,oneof=individual_mentor group_volunteer event_volunteer coach"`
 	CommitmentMonths int  `json:"commitment_months,omitempty" cel:"commitment_months" validate:"min=0,max=600"`
 	// ParentalConsent is the written consent of a parent or guardian that
-	// the Law on Volunteer Activity (art. 12) asks of volunteers under 14.
-	ParentalConsent bool      `json:"parental_consent,omitempty" cel:"parental_consent"`
-	Screening       Screening `json:"screening" cel:"screening"`
+	// the Law on Volunteer Activity (art. 12 §2) asks of volunteers under
+	// 14; AccompaniedByGuardian is the law's other way: the volunteer
+	// works accompanied by a parent or guardian.
+	ParentalConsent       bool      `json:"parental_consent,omitempty" cel:"parental_consent"`
+	AccompaniedByGuardian bool      `json:"accompanied_by_guardian,omitempty" cel:"accompanied_by_guardian"`
+	Screening             Screening `json:"screening" cel:"screening"`
 
 	// Level is the volunteer's step on the cascade (R15); CompletedCycles
 	// counts finished project cycles, the measure the cascade advances by.
@@ -56,11 +60,18 @@ func (v Volunteer) LogValue() slog.Value {
 // Redacted stands in logs where personal data would be.
 const Redacted = "[REDACTED]"
 
+// List is a list of volunteers, as a programme holds them. It logs as its
+// length only: a log line never lists people.
+type List []Volunteer
+
+// LogValue shows how many volunteers there are.
+func (l List) LogValue() slog.Value { return slog.GroupValue(slog.Int("count", len(l))) }
+
 // Contacts is how to reach a person. All of it is personal data.
 type Contacts struct {
-	Phone   string `json:"phone,omitempty" validate:"omitempty,max=32"`
-	Email   string `json:"email,omitempty" validate:"omitempty,email,max=254"`
-	Address string `json:"address,omitempty" validate:"max=300"`
+	Phone   string `json:"phone,omitempty" validate:"omitempty,max=32" personal:"true"`
+	Email   string `json:"email,omitempty" validate:"omitempty,email,max=254" personal:"true"`
+	Address string `json:"address,omitempty" validate:"max=300" personal:"true"`
 }
 
 // LogValue redacts every field that is set.
@@ -144,8 +155,8 @@ const (
 // Health records whether the volunteer has health limitations, and what they
 // are. It is sensitive personal data, hidden from policies and logs.
 type Health struct {
-	Limitations bool   `json:"limitations"`
-	Details     string `json:"details,omitempty" validate:"max=1000"`
+	Limitations bool   `json:"limitations" personal:"true"`
+	Details     string `json:"details,omitempty" validate:"max=1000" personal:"true"`
 }
 
 // LogValue redacts the details.
@@ -164,12 +175,16 @@ type Skill struct {
 }
 
 // Screening holds the date each of the four selection stages was completed
-// (R6); a zero date means the stage is not done yet.
+// (R6); a zero date means the stage is not done yet. SafetyBriefing is the
+// date the safety instruction of Appendix 4 (D5) was given and
+// acknowledged: asked before any contact with children, it is not one of
+// the four stages, and [Screening.Complete] does not count it.
 type Screening struct {
 	Interview         civil.Date `json:"interview,omitempty" cel:"interview"`
 	PsychologicalTest civil.Date `json:"psychological_test,omitempty" cel:"psychological_test"`
 	Training          civil.Date `json:"training,omitempty" cel:"training"`
 	Documents         civil.Date `json:"documents,omitempty" cel:"documents"`
+	SafetyBriefing    civil.Date `json:"safety_briefing,omitempty" cel:"safety_briefing"`
 }
 
 // Level is a step of the cascade model (R15).

@@ -55,7 +55,7 @@ a path holds no policy.`)
 		}
 		out, err := format.File(file, src)
 		if l := diag.Errors(err); len(l) > 0 {
-			return decode.Finish(src, l)
+			return decode.Finish(src, l, nil)
 		}
 		if err != nil {
 			return err

@@ -2,6 +2,7 @@ package decode_test
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -320,7 +321,7 @@ func TestLocate(t *testing.T) {
 func TestPlace(t *testing.T) {
 	in := []byte("{\"l\": [\n {\"x\": \"a\"},\n {\"x\": \"b\"}\n]}")
 	errs := diag.List{diag.New(diag.CodeInvalid, "l[1].x", "b"), diag.New(diag.CodeRequired, "l[0].y")}
-	errs = decode.Place(in, decode.Options{File: "f"}, errs)
+	errs = decode.Place(in, decode.Options{File: "f"}, errs, nil)
 	require.Len(t, errs, 2)
 	assert.Equal(t, "f:2:2: l[0].y: required field is missing", errs[0].Error())
 	assert.Equal(t, " {\"x\": \"a\"},\n ^", errs[0].Snippet)
@@ -341,17 +342,28 @@ func TestSnippet(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			assert.Equal(t, c.want, decode.Snippet(c.line, c.col))
+			assert.Equal(t, c.want, decode.SnippetAt([]byte(c.line), diag.Pos{Line: 1, Col: c.col}, nil))
 		})
 	}
 }
 
-func TestReadAll(t *testing.T) {
-	data, err := decode.ReadAll(strings.NewReader("12345"), "f", 5)
-	require.NoError(t, err)
-	assert.Equal(t, "12345", string(data))
-	_, err = decode.ReadAll(strings.NewReader("123456"), "f", 5)
-	var de *diag.Error
-	require.ErrorAs(t, err, &de)
-	assert.Equal(t, diag.CodeTooLarge, de.Code)
+// Plans are built once and shared: decoders on many goroutines, on a type
+// none of them has seen before, agree and do not race (go test -race).
+func TestConcurrentDecoding(t *testing.T) {
+	type fresh struct {
+		Name string  `json:"name" personal:"true"`
+		L    []inner `json:"l"`
+	}
+	in := []byte(`{"name": "a", "l": [{"x": "b"}, {"x": "c"}], "z": 1}`)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			var got fresh
+			errs := decode.Decode(in, &got, decode.Options{File: "f"})
+			assert.Len(t, errs, 1)
+			assert.Equal(t, fresh{Name: "a", L: []inner{{"b"}, {"c"}}}, got)
+			assert.True(t, decode.MaskOf[fresh]()["name"])
+		})
+	}
+	wg.Wait()
 }

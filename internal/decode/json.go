@@ -1,160 +1,154 @@
 package decode
 
-import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"io"
-	"strings"
+import "github.com/birgemiz/sabaqtastyq/diag"
 
-	"github.com/birgemiz/sabaqtastyq/diag"
+// jsonSource reads JSON values from a scanner, keeping the stack of open
+// objects and arrays so that it knows what may come next. It builds no
+// tree and no strings: a token's text is a view of the scanner's bytes.
+type jsonSource struct {
+	s      *scanner
+	open   []byte // '{' or '[' for each open value, innermost last
+	first  bool   // the innermost open value has had no member yet
+	keyBuf []byte // a key kept while the window moves
+}
+
+func newJSON(s *scanner) *jsonSource { return &jsonSource{s: s} }
+
+func (j *jsonSource) place(p pos) diag.Pos { return j.s.resolve(p.off) }
+
+func (j *jsonSource) value() (token, error) {
+	s := j.s
+	c, ok := s.space()
+	if !ok {
+		return token{}, s.unexpectedEnd()
+	}
+	p := pos{off: s.offset(s.i)}
+	switch c {
+	case '{', '[':
+		s.i++
+		j.open = append(j.open, c)
+		j.first = true
+		if c == '{' {
+			return token{kind: kindObject, pos: p}, nil
+		}
+		return token{kind: kindArray, pos: p}, nil
+	case '"':
+		text, err := s.str()
+		return token{kind: kindString, text: text, pos: p}, err
+	case 't':
+		return token{kind: kindBool, text: literalTrue, pos: p}, s.literal("true")
+	case 'f':
+		return token{kind: kindBool, text: literalFalse, pos: p}, s.literal("false")
+	case 'n':
+		return token{kind: kindNull, pos: p}, s.literal("null")
+	}
+	if c == '-' || '0' <= c && c <= '9' {
+		text, err := s.number()
+		return token{kind: kindNumber, text: text, pos: p}, err
+	}
+	return token{}, s.invalid(s.i, "looking for beginning of value")
+}
+
+var (
+	literalTrue  = []byte("true")
+	literalFalse = []byte("false")
 )
 
-// jsonSource streams tokens with encoding/json's Decoder over the bytes in
-// memory, with no tree in between. Positions are computed from the
-// decoder's input offset: the next token starts after any blanks, ':' and
-// ',' that follow the previous one. Lines are counted incrementally, since
-// positions only grow.
-type jsonSource struct {
-	data []byte
-	dec  *json.Decoder
-	file string
-
-	at   int // offset up to which line and col are counted
-	line int // line of offset at
-	col  int // column of offset at
-}
-
-func newJSON(data []byte, file string) *jsonSource {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	return &jsonSource{data: data, dec: dec, file: file, line: 1, col: 1}
-}
-
-// next returns the start offset of the next token.
-func (s *jsonSource) next() int {
-	off := int(s.dec.InputOffset())
-	for off < len(s.data) {
-		switch s.data[off] {
-		case ' ', '\t', '\n', '\r', ':', ',':
-			off++
-			continue
-		}
-		break
+func (j *jsonSource) more() (bool, error) {
+	s := j.s
+	if len(j.open) == 0 {
+		return false, nil
 	}
-	return off
-}
-
-// posAt returns the line and column of offset off, counting from the last
-// offset asked for. An offset before it (which the decoder never gives) is
-// counted from the start.
-func (s *jsonSource) posAt(off int) pos {
-	off = min(off, len(s.data))
-	if off < s.at {
-		s.at, s.line, s.col = 0, 1, 1
+	top := j.open[len(j.open)-1]
+	closing := byte(']')
+	if top == '{' {
+		closing = '}'
 	}
-	line, col := s.line, s.col
-	for _, c := range s.data[s.at:off] {
-		switch {
-		case c == '\n':
-			line++
-			col = 1
-		case c&0xC0 != 0x80: // the first byte of a character
-			col++
-		}
-	}
-	s.at, s.line, s.col = off, line, col
-	return pos{line, col}
-}
-
-func (s *jsonSource) value() (token, error) {
-	p := s.posAt(s.next())
-	t, err := s.dec.Token()
-	if err != nil {
-		return token{}, s.syntax(err)
-	}
-	switch v := t.(type) {
-	case json.Delim:
-		switch v {
-		case '{':
-			return token{kind: kindObject, pos: p}, nil
-		case '[':
-			return token{kind: kindArray, pos: p}, nil
-		}
-		// A closing where a value goes is caught by Token itself; this is
-		// a safety net.
-		return token{}, s.errAt(p, "unexpected "+v.String())
-	case string:
-		return token{kind: kindString, text: v, pos: p}, nil
-	case json.Number:
-		return token{kind: kindNumber, text: string(v), pos: p}, nil
-	case bool:
-		if v {
-			return token{kind: kindBool, text: "true", pos: p}, nil
-		}
-		return token{kind: kindBool, text: "false", pos: p}, nil
-	case nil:
-		return token{kind: kindNull, pos: p}, nil
-	}
-	return token{}, s.errAt(p, "unexpected token")
-}
-
-func (s *jsonSource) more() bool { return s.dec.More() }
-
-func (s *jsonSource) key() (string, pos, error) {
-	p := s.posAt(s.next())
-	t, err := s.dec.Token()
-	if err != nil {
-		return "", p, s.syntax(err)
-	}
-	k, ok := t.(string)
+	c, ok := s.space()
 	if !ok {
-		return "", p, s.errAt(p, "object key is not a string")
+		return false, s.unexpectedEnd()
 	}
+	if j.first {
+		j.first = false
+		if c == closing {
+			return false, nil
+		}
+		if top == '{' && c != '"' {
+			return false, s.invalid(s.i, "looking for beginning of object key string")
+		}
+		return true, nil
+	}
+	switch c {
+	case ',':
+		s.i++
+		return true, nil
+	case closing:
+		return false, nil
+	}
+	if top == '{' {
+		return false, s.invalid(s.i, "after object key:value pair")
+	}
+	return false, s.invalid(s.i, "after array element")
+}
+
+func (j *jsonSource) key() ([]byte, pos, error) {
+	s := j.s
+	c, ok := s.space()
+	if !ok {
+		return nil, pos{}, s.unexpectedEnd()
+	}
+	p := pos{off: s.offset(s.i)}
+	if c != '"' {
+		return nil, p, s.invalid(s.i, "looking for beginning of object key string")
+	}
+	k, err := s.str()
+	if err != nil {
+		return nil, p, err
+	}
+	for s.i < len(s.buf) && isBlank(s.buf[s.i]) {
+		s.i++
+	}
+	if s.i == len(s.buf) {
+		// Reading on would move the window under the key: keep a copy.
+		j.keyBuf = append(j.keyBuf[:0], k...)
+		k = j.keyBuf
+	}
+	c, ok = s.space()
+	if !ok {
+		return nil, p, s.unexpectedEnd()
+	}
+	if c != ':' {
+		return nil, p, s.invalid(s.i, "after object key")
+	}
+	s.i++
 	return k, p, nil
 }
 
-func (s *jsonSource) close() error {
-	if _, err := s.dec.Token(); err != nil {
-		return s.syntax(err)
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func (j *jsonSource) close() error {
+	s := j.s
+	if _, ok := s.space(); !ok {
+		return s.unexpectedEnd()
 	}
+	s.i++ // more saw the closing bracket
+	j.open = j.open[:len(j.open)-1]
+	j.first = false
 	return nil
 }
 
-func (s *jsonSource) finish() error {
-	off := s.next()
-	_, err := s.dec.Token()
-	switch {
-	case errors.Is(err, io.EOF):
-		return nil
-	case err != nil:
-		return s.syntax(err)
-	}
-	return s.errAt(s.posAt(off), "data after the end of the document")
-}
-
-// syntax turns the decoder's error into a positioned syntax error. The
-// offsets in the streaming decoder's errors are not always absolute, so the
-// place is found again by the one-shot validator, which counts from the
-// first byte; this runs once, on the way out.
-func (s *jsonSource) syntax(err error) *diag.Error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		var raw json.RawMessage
-		if verr := json.Unmarshal(s.data, &raw); errors.As(verr, &se) {
-			off := int(se.Offset) - 1 // the validator counts the bad byte
-			if strings.HasPrefix(se.Error(), "unexpected end") {
-				off = len(s.data)
-			}
-			return s.errAt(s.posAt(max(off, 0)), se.Error())
+func (j *jsonSource) finish() error {
+	s := j.s
+	c, ok := s.space()
+	if !ok {
+		if s.rerr != nil || s.capped != nil {
+			return s.unexpectedEnd()
 		}
-		return s.errAt(s.posAt(len(s.data)), "unexpected end of input")
+		return nil
 	}
-	return s.errAt(s.posAt(s.next()), err.Error())
-}
-
-func (s *jsonSource) errAt(p pos, msg string) *diag.Error {
-	e := diag.New(diag.CodeSyntax, "", msg)
-	e.Pos = diag.Pos{File: s.file, Line: p.line, Col: p.col}
-	return e
+	switch {
+	case c == '{' || c == '[' || c == '"' || c == '-' || '0' <= c && c <= '9' || c == 't' || c == 'f' || c == 'n':
+		return s.syntaxAt(s.offset(s.i), "data after the end of the document")
+	}
+	return s.invalid(s.i, "after top-level value")
 }

@@ -41,25 +41,29 @@ func parent(path string) string {
 // builds path strings only inside the wanted subtrees. It returns what it
 // found before any syntax error.
 func Locate(data []byte, o Options, paths []string) Positions {
-	out := Positions{}
 	if len(paths) == 0 {
-		return out
+		return Positions{}
 	}
+	src, err := o.source(data)
+	if err != nil {
+		return Positions{}
+	}
+	return locate(src, o, paths)
+}
+
+func locate(src source, o Options, paths []string) Positions {
+	out := Positions{}
 	want := map[string]bool{"": true}
 	for _, p := range paths {
 		for ; p != "" && !want[p]; p = parent(p) {
 			want[p] = true
 		}
 	}
-	src, err := o.source(data)
-	if err != nil {
-		return out
-	}
 	t, err := src.value()
 	if err != nil {
 		return out
 	}
-	out[""] = diag.Pos{File: o.File, Line: t.pos.line, Col: t.pos.col}
+	out[""] = src.place(t.pos)
 	type frame struct {
 		path    string
 		object  bool
@@ -72,7 +76,11 @@ func Locate(data []byte, o Options, paths []string) Positions {
 	stack := []frame{{object: t.kind == kindObject, tracked: true}}
 	for len(stack) > 0 {
 		f := &stack[len(stack)-1]
-		if !src.more() {
+		more, err := src.more()
+		if err != nil {
+			return out
+		}
+		if !more {
 			if src.close() != nil {
 				return out
 			}
@@ -80,13 +88,15 @@ func Locate(data []byte, o Options, paths []string) Positions {
 			continue
 		}
 		var child string
+		var kp pos
 		if f.object {
-			k, _, err := src.key()
+			k, at, err := src.key()
 			if err != nil {
 				return out
 			}
+			kp = at
 			if f.tracked {
-				child = diag.JoinPath(f.path, k)
+				child = diag.JoinPath(f.path, string(k))
 			}
 		} else if f.tracked {
 			child = f.path + "[" + strconv.Itoa(f.idx) + "]"
@@ -98,7 +108,11 @@ func Locate(data []byte, o Options, paths []string) Positions {
 			return out
 		}
 		if tracked {
-			out[child] = diag.Pos{File: o.File, Line: v.pos.line, Col: v.pos.col}
+			if f.object && o.AtKeys {
+				out[child] = src.place(kp)
+			} else {
+				out[child] = src.place(v.pos)
+			}
 		}
 		if v.kind == kindObject || v.kind == kindArray {
 			if len(stack) >= o.maxDepth() {
@@ -112,8 +126,9 @@ func Locate(data []byte, o Options, paths []string) Positions {
 
 // Place gives a position to every problem in errs that has none, by
 // locating its path in data (or its nearest ancestor), then calls
-// [Finish]. Use it for problems found after decoding, by validation.
-func Place(data []byte, o Options, errs diag.List) diag.List {
+// [Finish] with mask. Use it for problems found after decoding, by
+// validation.
+func Place(data []byte, o Options, errs diag.List, mask Mask) diag.List {
 	var paths []string
 	for _, e := range errs {
 		if !e.IsValid() {
@@ -132,5 +147,5 @@ func Place(data []byte, o Options, errs diag.List) diag.List {
 			e.File = o.File
 		}
 	}
-	return Finish(data, errs)
+	return Finish(data, errs, mask)
 }

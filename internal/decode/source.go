@@ -1,5 +1,7 @@
 package decode
 
+import "github.com/birgemiz/sabaqtastyq/diag"
+
 // kind is what a value in the input is, the same for JSON and YAML.
 type kind uint8
 
@@ -17,17 +19,26 @@ func (k kind) term() string {
 	return [...]string{"@null", "@bool", "@number", "@string", "@object", "@list"}[k]
 }
 
-// pos is where a token starts: line and column count from 1, the column in
-// characters (runes), as editors and the YAML parser count it.
-type pos struct{ line, col int }
+// pos is where a token starts: a byte offset in JSON, whose line and
+// column are counted only when a problem needs them, or a line and a
+// column from the YAML parser (line > 0).
+type pos struct {
+	off       int64
+	line, col int
+}
 
 // token is one value read from a source. For an object or an array it is
 // the opening only; its members follow through more, key and value, and
 // close ends it.
 type token struct {
 	kind kind
-	text string // a string's value, a number's literal, "true" or "false"
+	// text is a string's value, a number's literal, "true" or "false". It
+	// belongs to the source and is valid until the source's next call.
+	text []byte
 	pos  pos
+	// plain marks a YAML scalar written without quotes, which
+	// [Options].PlainStrings lets stand for a string.
+	plain bool
 }
 
 // source is a stream of values in document order. The decoder and the
@@ -40,11 +51,14 @@ type source interface {
 	value() (token, error)
 	// more reports whether the innermost open object or array has another
 	// member.
-	more() bool
-	// key reads the next key of the innermost open object.
-	key() (string, pos, error)
+	more() (bool, error)
+	// key reads the next key of the innermost open object. The bytes are
+	// valid until the next call.
+	key() ([]byte, pos, error)
 	// close ends the innermost open object or array once more is false.
 	close() error
 	// finish checks that nothing follows the top value.
 	finish() error
+	// place returns the line and column of p.
+	place(p pos) diag.Pos
 }

@@ -10,6 +10,7 @@
 package limits
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -26,6 +27,14 @@ const (
 	// folder of CSV files together). A national roster of a million
 	// volunteers is about 1.4 GB of JSON.
 	ProgrammeBytes int64 = 2 << 30
+	// YAMLBytes caps a programme written in YAML: its parser builds a
+	// tree of about thirty times the file's size, so a national roster is
+	// JSON (or a workbook), and YAML is for files people write by hand (a
+	// programme of 10,000 volunteers is about 12 MB of YAML).
+	YAMLBytes int64 = 16 << 20
+	// ValueBytes caps one string or number in a document read as a stream:
+	// what a decoder must hold at once, whatever the file's size.
+	ValueBytes int64 = 64 << 20
 	// PolicyBytes caps one policy file; the guide's own is about 40 KB.
 	PolicyBytes int64 = 4 << 20
 	// PolicyValues caps the values (YAML nodes) sabaq fmt lays out in one
@@ -118,6 +127,79 @@ func ReadFile(path string, max int64) ([]byte, error) {
 	}
 	defer f.Close()
 	return readStat(f, path, max)
+}
+
+// Open opens the file at path for a reader that streams it, refusing a
+// regular file larger than max bytes after a stat, before anything is
+// read. The reader must still stop at max bytes for files whose size a
+// stat does not tell.
+func Open(path string, max int64) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err == nil && st.IsDir() {
+		f.Close()
+		return nil, &fs.PathError{Op: "read", Path: path, Err: errIsDir}
+	}
+	if err == nil && st.Mode().IsRegular() && st.Size() > max {
+		f.Close()
+		return nil, TooLarge(path, max)
+	}
+	return f, nil
+}
+
+// SpoolBytes is how much of an input that cannot seek (a pipe) [Spool]
+// keeps in memory before it spills to a temporary file.
+const SpoolBytes = 64 << 20
+
+// Spool makes r, which cannot seek (standard input from a pipe), into an
+// input that can, so that a decoder may stream it and read it again to
+// place problems: up to [SpoolBytes] in memory, the rest in a temporary
+// file that done removes. More than max bytes is a [TooLarge] error, and
+// nothing is kept.
+func Spool(r io.Reader, name string, max int64) (in io.ReadSeeker, done func(), err error) {
+	return spool(r, name, max, SpoolBytes)
+}
+
+func spool(r io.Reader, name string, max, inMemory int64) (in io.ReadSeeker, done func(), err error) {
+	head, err := readSized(io.LimitReader(r, min(max, inMemory)+1), name, min(max, inMemory)+1, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	if int64(len(head)) <= min(max, inMemory) {
+		return bytes.NewReader(head), func() {}, nil
+	}
+	if int64(len(head)) > max {
+		return nil, nil, TooLarge(name, max)
+	}
+	f, err := os.CreateTemp("", "sabaq-spool-*")
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	done = func() {
+		f.Close()
+		os.Remove(f.Name())
+	}
+	if _, err := f.Write(head); err != nil {
+		done()
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	n, err := io.Copy(f, io.LimitReader(r, max-int64(len(head))+1))
+	switch {
+	case err != nil:
+		done()
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	case int64(len(head))+n > max:
+		done()
+		return nil, nil, TooLarge(name, max)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		done()
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return f, done, nil
 }
 
 // ReadFS is [ReadFile] on a file system, such as an [os.Root]'s FS, so a

@@ -92,3 +92,51 @@ func TestSize(t *testing.T) {
 		assert.Equal(t, want, limits.Size(n))
 	}
 }
+
+func TestOpenRefusesBeforeReading(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f.json")
+	require.NoError(t, os.WriteFile(path, []byte(strings.Repeat("x", 1000)), 0o600))
+	f, err := limits.Open(path, 1000)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+	_, err = limits.Open(path, 999)
+	assert.True(t, limits.IsTooLarge(err))
+	_, err = limits.Open(dir, 1000)
+	assert.Error(t, err, "a folder is not a file")
+	_, err = limits.Open(filepath.Join(dir, "none"), 1000)
+	assert.ErrorIs(t, err, os.ErrNotExist)
+}
+
+func TestSpool(t *testing.T) {
+	read := func(t *testing.T, in io.ReadSeeker) string {
+		t.Helper()
+		b, err := io.ReadAll(in)
+		require.NoError(t, err)
+		_, err = in.Seek(0, io.SeekStart)
+		require.NoError(t, err, "a spooled input can be read again")
+		return string(b)
+	}
+	t.Run("in memory", func(t *testing.T) {
+		in, done, err := limits.SpoolWith(strings.NewReader("12345"), "-", 10, 8)
+		require.NoError(t, err)
+		defer done()
+		assert.Equal(t, "12345", read(t, in))
+	})
+	t.Run("spilled to a file", func(t *testing.T) {
+		in, done, err := limits.SpoolWith(strings.NewReader("123456789"), "-", 10, 4)
+		require.NoError(t, err)
+		f, ok := in.(*os.File)
+		require.True(t, ok)
+		assert.Equal(t, "123456789", read(t, in))
+		done()
+		_, err = os.Stat(f.Name())
+		assert.ErrorIs(t, err, os.ErrNotExist, "done removes the file")
+	})
+	for name, mem := range map[string]int64{"over the cap in memory": 100, "over the cap in the file": 4} {
+		t.Run(name, func(t *testing.T) {
+			_, _, err := limits.SpoolWith(&endless{}, "-", 10, mem)
+			assert.True(t, limits.IsTooLarge(err))
+		})
+	}
+}

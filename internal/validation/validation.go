@@ -128,7 +128,7 @@ func Struct(v any) diag.List {
 	if err != nil {
 		return diag.List{{Code: CodeNotStruct, Err: err, Text: &diag.Text{KK: err.Error(), RU: err.Error(), EN: err.Error()}}}
 	}
-	return e.convert(e.v.Struct(v), nil)
+	return e.convert(e.v.Struct(v), nil, personalOf(reflect.TypeOf(v)))
 }
 
 // varNames renames the sentinel in Var's paths and messages.
@@ -164,7 +164,7 @@ func Var(path string, v any, tag string) diag.List {
 	if v != nil {
 		sv.Field(0).Set(reflect.ValueOf(v))
 	}
-	return e.convert(e.v.Struct(sv.Interface()), &varNames{path: path, name: leaf(path)})
+	return e.convert(e.v.Struct(sv.Interface()), &varNames{path: path, name: leaf(path)}, nil)
 }
 
 // leaf returns the last name of a JSON path: "languages" for
@@ -179,7 +179,7 @@ func leaf(path string) string {
 	return path
 }
 
-func (e *engine) convert(err error, names *varNames) diag.List {
+func (e *engine) convert(err error, names *varNames, personal map[string]bool) diag.List {
 	if err == nil {
 		return nil
 	}
@@ -203,7 +203,7 @@ func (e *engine) convert(err error, names *varNames) diag.List {
 			path = ""
 		}
 		args := []string{fe.Param()}
-		if s, ok := safeValue(fe); ok {
+		if s, ok := safeValue(fe); ok && !personal[fe.Field()] {
 			args = append(args, s)
 		}
 		text := e.text(fe)
@@ -257,3 +257,39 @@ func safeValue(fe validator.FieldError) (string, bool) {
 	}
 	return "", false
 }
+
+// personalOf returns the JSON names of the fields of t, and of the types it
+// holds, tagged personal:"true" or inside such a field: their values are
+// never echoed, even when they are enumerations or numbers.
+func personalOf(t reflect.Type) map[string]bool {
+	if t == nil {
+		return nil
+	}
+	if m, ok := personalCache.Load(t); ok {
+		return m.(map[string]bool)
+	}
+	m := map[string]bool{}
+	var walk func(t reflect.Type, inside bool, seen map[reflect.Type]bool)
+	walk = func(t reflect.Type, inside bool, seen map[reflect.Type]bool) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] && !inside {
+			return
+		}
+		seen[t] = true
+		for i := range t.NumField() {
+			f := t.Field(i)
+			p := inside || f.Tag.Get("personal") == "true"
+			if p {
+				m[jsonName(f)] = true
+			}
+			walk(f.Type, p, seen)
+		}
+	}
+	walk(t, false, map[reflect.Type]bool{})
+	personalCache.Store(t, m)
+	return m
+}
+
+var personalCache sync.Map // reflect.Type → map[string]bool

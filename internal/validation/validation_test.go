@@ -264,3 +264,29 @@ func TestConcurrent(t *testing.T) {
 		assert.Equal(t, results[0].Localize(diag.KK), r.Localize(diag.KK))
 	}
 }
+
+// The value of a field tagged personal is never an argument, even when
+// it is an enumeration or a number that other fields would show.
+func TestPersonalValuesAreNotArguments(t *testing.T) {
+	type health struct {
+		Answer string `json:"answer" validate:"oneof=no yes" personal:"true"`
+		Score  int    `json:"score" validate:"max=5"`
+	}
+	type form struct {
+		Gender string  `json:"gender" validate:"oneof=female male"`
+		Health *health `json:"health" personal:"true"`
+		Age    int     `json:"age" validate:"max=120" personal:"true"`
+	}
+	errs := validation.Struct(form{Gender: "f", Health: &health{Answer: "asthma", Score: 9}, Age: 130})
+	require.Len(t, errs, 4)
+	for _, e := range errs {
+		for _, lang := range diag.Langs {
+			msg := e.Localize(lang)
+			for _, secret := range []string{"asthma", "130", "9"} {
+				assert.NotContains(t, msg, secret, e.Path)
+				assert.NotContains(t, e.Args, secret, e.Path)
+			}
+		}
+	}
+	assert.Equal(t, []string{"female male", "f"}, errs[0].Args, "a value that is not personal is shown")
+}

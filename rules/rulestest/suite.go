@@ -18,6 +18,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/internal/decode"
 	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/internal/yamlnode"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -338,7 +339,7 @@ func (p *suiteParser) finish(l diag.List) diag.List {
 			elsewhere = append(elsewhere, e)
 		}
 	}
-	out := append(decode.Finish(p.src, here), elsewhere...)
+	out := append(decode.Finish(p.src, here, programmeMask), elsewhere...)
 	out.Sort()
 	// Sorting may have moved "too many problems" up; it closes the list.
 	for i, e := range out {
@@ -605,3 +606,7 @@ func valueOf(n *yaml.Node, key string) *yaml.Node {
 	}
 	return nil
 }
+
+// programmeMask names the personal fields of a programme, whose values a
+// snippet of a suite (which holds fixtures) shows as •••.
+var programmeMask = decode.MaskOf[mentoring.Programme]()

@@ -1,0 +1,4 @@
+package limits
+
+// SpoolWith is Spool with the part kept in memory set by the test.
+var SpoolWith = spool

@@ -1,0 +1,7 @@
+package volunteer
+
+// The plain checks and the messages, for the conformance test.
+var (
+	WellFormed = (*Volunteer).wellFormed
+	Problems   = (*Volunteer).problems
+)
