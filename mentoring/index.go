@@ -23,77 +23,7 @@ type index struct {
 	diaryOf      map[string][]int // volunteer id → diary entries
 	groupsWith   map[string][]int // child id → group sessions
 
-	links Links
-
 	problems diag.List // what Index found
-}
-
-// Links are the programme's references resolved to positions in its
-// slices, for code that walks a whole programme and cannot afford a look-up
-// by id per record (the rules engine). Index builds them; -1 marks a
-// reference that does not resolve. They belong to the index: read them,
-// never change them.
-type Links struct {
-	ChildInstitution   []int // by child: position in Institutions
-	TandemMentor       []int // by tandem: position in Volunteers
-	TandemChild        []int // by tandem: position in Children
-	GroupInstitution   []int // by group: position in Institutions
-	AgreementVolunteer []int // by agreement: position in Volunteers
-	OutingTandem       []int // by outing: position in Tandems
-
-	VolunteerTandems    [][]int // by volunteer: positions in Tandems of those it mentors
-	VolunteerAgreements [][]int // by volunteer: positions in Agreements
-	VolunteerReports    [][]int // by volunteer: positions in Reports
-	ChildTandems        [][]int // by child: positions in Tandems
-	ChildGroups         [][]int // by child: positions in Groups
-}
-
-// Links returns the programme's references resolved to positions,
-// indexing it first if needed.
-func (p *Programme) Links() *Links { return &p.ix().links }
-
-func (ix *index) buildLinks(p *Programme) {
-	at := func(m map[string]int, id string) int {
-		if i, ok := m[id]; ok {
-			return i
-		}
-		return -1
-	}
-	l := &ix.links
-	l.ChildInstitution = make([]int, len(p.Children))
-	l.ChildTandems = make([][]int, len(p.Children))
-	l.ChildGroups = make([][]int, len(p.Children))
-	for i, c := range p.Children {
-		l.ChildInstitution[i] = at(ix.institutions, c.Institution)
-		l.ChildTandems[i] = ix.tandemsWith[c.ID]
-		l.ChildGroups[i] = ix.groupsWith[c.ID]
-	}
-	l.TandemMentor = make([]int, len(p.Tandems))
-	l.TandemChild = make([]int, len(p.Tandems))
-	for i, t := range p.Tandems {
-		l.TandemMentor[i] = at(ix.volunteers, t.Mentor)
-		l.TandemChild[i] = at(ix.children, t.Child)
-	}
-	l.GroupInstitution = make([]int, len(p.Groups))
-	for i, g := range p.Groups {
-		l.GroupInstitution[i] = at(ix.institutions, g.Institution)
-	}
-	l.AgreementVolunteer = make([]int, len(p.Agreements))
-	for i, a := range p.Agreements {
-		l.AgreementVolunteer[i] = at(ix.volunteers, a.Volunteer)
-	}
-	l.OutingTandem = make([]int, len(p.Outings))
-	for i, o := range p.Outings {
-		l.OutingTandem[i] = at(ix.tandems, o.Tandem)
-	}
-	l.VolunteerTandems = make([][]int, len(p.Volunteers))
-	l.VolunteerAgreements = make([][]int, len(p.Volunteers))
-	l.VolunteerReports = make([][]int, len(p.Volunteers))
-	for i, v := range p.Volunteers {
-		l.VolunteerTandems[i] = ix.tandemsOf[v.ID]
-		l.VolunteerAgreements[i] = ix.agreementsOf[v.ID]
-		l.VolunteerReports[i] = ix.reportsOf[v.ID]
-	}
 }
 
 // Index builds the look-ups by id and checks that every id is unique within
@@ -190,7 +120,6 @@ func (p *Programme) buildIndex() *index {
 			ix.diaryOf[d.Volunteer] = append(ix.diaryOf[d.Volunteer], i)
 		}
 	}
-	ix.buildLinks(p)
 	ix.problems = errs
 	return ix
 }
@@ -305,40 +234,4 @@ func (p *Programme) GroupsWith(childID string) []*Group {
 // DiaryOf returns the volunteer's diary entries, in file order.
 func (p *Programme) DiaryOf(volunteerID string) []*volunteer.DiaryEntry {
 	return all(p.Diary, p.ix().diaryOf[volunteerID])
-}
-
-// The …IndexesOf and …IndexesWith look-ups return positions in the
-// programme's slices instead of pointers. They allocate nothing, which the
-// rules engine's hot path needs, and suit callers that keep their own
-// per-index data. The slices are the index's own: read them, never change
-// them.
-
-// AgreementIndexesOf returns the positions in Agreements of the volunteer's
-// agreements, in file order.
-func (p *Programme) AgreementIndexesOf(volunteerID string) []int {
-	return p.ix().agreementsOf[volunteerID]
-}
-
-// ReportIndexesOf returns the positions in Reports of the volunteer's
-// monthly reports, in file order.
-func (p *Programme) ReportIndexesOf(volunteerID string) []int {
-	return p.ix().reportsOf[volunteerID]
-}
-
-// TandemIndexesOf returns the positions in Tandems of the tandems the
-// volunteer mentors, in file order.
-func (p *Programme) TandemIndexesOf(mentorID string) []int {
-	return p.ix().tandemsOf[mentorID]
-}
-
-// TandemIndexesWith returns the positions in Tandems of the child's tandems,
-// in file order.
-func (p *Programme) TandemIndexesWith(childID string) []int {
-	return p.ix().tandemsWith[childID]
-}
-
-// GroupIndexesWith returns the positions in Groups of the group sessions the
-// child took part in, in file order.
-func (p *Programme) GroupIndexesWith(childID string) []int {
-	return p.ix().groupsWith[childID]
 }

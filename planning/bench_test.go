@@ -10,6 +10,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/planning"
+	"github.com/birgemiz/sabaqtastyq/planning/policyjudge"
 	"github.com/birgemiz/sabaqtastyq/rules"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
@@ -131,7 +132,7 @@ func BenchmarkMatchCEL(b *testing.B) {
 			b.ReportAllocs()
 			ctx := context.Background()
 			for b.Loop() {
-				judge, err := planning.NewPolicyJudge(ctx, pol, prog, diag.EN)
+				judge, err := policyjudge.New(ctx, pol, prog, diag.EN)
 				if err != nil {
 					b.Fatal(err)
 				}

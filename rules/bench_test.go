@@ -208,11 +208,11 @@ func newNaive(b *testing.B, p *Policy) *naive {
 	b.Helper()
 	n := &naive{progs: map[Kind][]cel.Program{}}
 	for _, r := range p.rules {
-		ke := r.kind
+		ke := r.env
 		vars := map[string]string{}
 		for _, f := range p.files() {
 			for _, v := range f.Variables {
-				if v.Subject == string(ke.kind) {
+				if v.Subject == ke.kind.Name {
 					vars[v.Name] = v.Expr.Text
 				}
 			}
@@ -223,7 +223,7 @@ func newNaive(b *testing.B, p *Policy) *naive {
 		}
 		src = inline(src, vars)
 		// The naive env declares params as a map and variables as plain ones.
-		env, err := p.kinds[ke.kind].env.Extend(cel.Variable("params", cel.MapType(cel.StringType, cel.DynType)))
+		env, err := ke.env.Extend(cel.Variable("params", cel.MapType(cel.StringType, cel.DynType)))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -240,7 +240,7 @@ func newNaive(b *testing.B, p *Policy) *naive {
 		if err != nil {
 			b.Fatal(err)
 		}
-		n.progs[ke.kind] = append(n.progs[ke.kind], prg)
+		n.progs[r.Kind] = append(n.progs[r.Kind], prg)
 	}
 	return n
 }

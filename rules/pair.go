@@ -4,10 +4,16 @@ import (
 	"context"
 	"fmt"
 
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/types"
+
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/questionnaire"
+	"github.com/birgemiz/sabaqtastyq/rules/internal/native"
+	"github.com/birgemiz/sabaqtastyq/rules/internal/subject"
+	"github.com/birgemiz/sabaqtastyq/rules/internal/value"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
@@ -47,61 +53,69 @@ type PairDecision struct {
 
 // Pair evaluates the policy's pair rules and scores on one candidate pair:
 // the mentor and the child must belong to prog (their agreements, tandems
-// and the child's institution are looked up there). It is safe for
-// concurrent use; prog must not change meanwhile.
+// and the child's institution are looked up there), which must be valid
+// (see [Policy.Evaluate]). It is safe for concurrent use; prog must not
+// change meanwhile. The context is checked once, before the pair.
 func (p *Policy) Pair(ctx context.Context, prog *mentoring.Programme, mentor *volunteer.Volunteer, child *mentoring.Child, opts ...EvalOption) (PairDecision, error) {
 	o := evalOptions{lang: diag.EN}
 	for _, opt := range opts {
 		opt(&o)
 	}
-	ke := p.kinds[KindPair]
+	k, _ := subject.Lookup(string(KindPair))
+	ke := p.kinds[k]
 	if ke == nil {
 		return PairDecision{}, fmt.Errorf("%w: policy %s has no pair rules or scores", ErrInput, p.name)
 	}
-	inst, ok := prog.Institution(child.Institution)
-	if !ok {
-		return PairDecision{}, fmt.Errorf("%w: child %s: institution %q is not in the programme", ErrInput, child.ID, child.Institution)
+	asOf, at, err := prepare(prog, o.asOf)
+	if err != nil {
+		return PairDecision{}, err
 	}
-	asOf := prog.AsOf
-	if !o.asOf.IsZero() {
-		asOf = o.asOf
+	i, ok := at.Volunteer[mentor.ID]
+	j, ok2 := at.Child[child.ID]
+	if !ok || !ok2 {
+		return PairDecision{}, fmt.Errorf("%w: the pair %s+%s is not in the programme", ErrInput, mentor.ID, child.ID)
 	}
-	s := subject{kind: KindPair, id: mentor.ID + "+" + child.ID, v: mentor, c: child, inst: inst,
-		agreements: prog.AgreementIndexesOf(mentor.ID), tandems: prog.TandemIndexesOf(mentor.ID)}
-	fr := o.frame()
-	defer fr.release()
-	b := newBinding(ke, &s, prog, asOf, fr)
-	defer b.release()
-	fits := s.fits(&p.sizes)
+	if err := ctx.Err(); err != nil {
+		return PairDecision{}, err
+	}
+	st := newState(o.celOnly)
+	defer st.release()
+	st.bind(ke, prog, at, i, j, asOf)
 	dec := PairDecision{Allowed: true}
-	sub := "pair/" + mentor.ID + "+" + child.ID
-	for _, r := range p.byKind[KindPair] {
-		if err := ctx.Err(); err != nil {
-			return PairDecision{}, err
+	var sub string
+	name := func() string {
+		if sub == "" {
+			sub = "pair/" + mentor.ID + "+" + child.ID
 		}
-		res, msg := p.check(ctx, r, &b, fits, o.lang)
+		return sub
+	}
+	for _, r := range p.byKind[k] {
+		res, msg := p.check(ctx, r, st, o.lang)
 		switch {
 		case res == Errored:
 			dec.Allowed = false
-			dec.Violations = append(dec.Violations, Finding{Rule: r.ID, Severity: Error, Subject: sub, Message: msg, Source: r.Source})
+			dec.Violations = append(dec.Violations, Finding{Rule: r.ID, Severity: Error, Subject: name(), Message: msg, Source: r.Source})
 		case res == Failed && r.Severity == Deny:
 			dec.Allowed = false
-			dec.Violations = append(dec.Violations, Finding{Rule: r.ID, Severity: Deny, Subject: sub, Message: msg, Source: r.Source})
+			dec.Violations = append(dec.Violations, Finding{Rule: r.ID, Severity: Deny, Subject: name(), Message: msg, Source: r.Source})
 		case res == Failed:
-			dec.Notes = append(dec.Notes, Finding{Rule: r.ID, Severity: r.Severity, Subject: sub, Message: msg, Source: r.Source})
+			dec.Notes = append(dec.Notes, Finding{Rule: r.ID, Severity: r.Severity, Subject: name(), Message: msg, Source: r.Source})
 		}
 	}
 	for _, s := range p.scores {
-		if s.kind != ke {
+		if s.env != ke {
 			continue
 		}
-		v, err := number(ctx, s.expr, b.cel())
+		if dec.Parts == nil {
+			dec.Parts = make([]ScorePart, 0, len(p.scores))
+		}
+		v, err := p.number(ctx, st, s.expr, s.nExpr)
 		if err != nil {
-			return PairDecision{}, fmt.Errorf("score %s on %s: %w", s.ID, sub, err)
+			return PairDecision{}, fmt.Errorf("score %s on %s: %w", s.ID, name(), err)
 		}
 		w := 1.0
 		if s.weight != nil {
-			if w, err = number(ctx, s.weight, b.cel()); err != nil {
+			if w, err = p.number(ctx, st, s.weight, s.nWeight); err != nil {
 				return PairDecision{}, fmt.Errorf("weight of score %s: %w", s.ID, err)
 			}
 		}
@@ -111,15 +125,41 @@ func (p *Policy) Pair(ctx context.Context, prog *mentoring.Programme, mentor *vo
 	return dec, nil
 }
 
-// Scores describes the policy's scores for a subject kind, in order.
-func (p *Policy) Scores(k Kind) []string {
-	var out []string
-	for _, s := range p.scores {
-		if s.kind.kind == k {
-			out = append(out, s.ID)
+// number evaluates a score or weight (int or double): natively when it
+// can, else on cel-go with its cost budget.
+func (p *Policy) number(ctx context.Context, st *state, prg cel.Program, fn native.Fn) (float64, error) {
+	if st.fr != nil && fn != nil {
+		st.guard(p)
+		v, out, why := native.Value(st.fr, fn)
+		switch {
+		case out == native.Pass && v.K == value.Double:
+			return v.Double(), nil
+		case out == native.Pass && v.K == value.Int:
+			return float64(v.N), nil
+		case out == native.Stop, out == native.Fault:
+			return 0, fmt.Errorf("the native evaluator stopped: %s", firstLine(why))
 		}
 	}
-	return out
+	out, _, err := prg.ContextEval(ctx, &st.a)
+	if err != nil {
+		return 0, err
+	}
+	switch v := out.(type) {
+	case types.Double:
+		return float64(v), nil
+	case types.Int:
+		return float64(v), nil
+	}
+	return 0, fmt.Errorf("result is %s, not a number", out.Type().TypeName())
+}
+
+func firstLine(s string) string {
+	for i := range len(s) {
+		if s[i] == '\n' {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 // Respondent evaluates the policy's respondent rules on a questionnaire
@@ -132,30 +172,30 @@ func (p *Policy) Respondent(ctx context.Context, r *questionnaire.Response, asOf
 	for _, opt := range opts {
 		opt(&o)
 	}
-	ke := p.kinds[KindRespondent]
+	k, _ := subject.Lookup(string(KindRespondent))
+	ke := p.kinds[k]
 	if ke == nil {
 		return nil, fmt.Errorf("%w: policy %s has no respondent rules", ErrInput, p.name)
 	}
 	if asOf.IsZero() {
 		return nil, fmt.Errorf("%w: no date to assess the response on", ErrInput)
 	}
-	s := subject{kind: KindRespondent, id: "respondent", resp: r}
-	fr := o.frame()
-	defer fr.release()
-	b := newBinding(ke, &s, nil, asOf, fr)
-	defer b.release()
+	st := newState(o.celOnly)
+	defer st.release()
+	st.s = subject.Subject{Kind: k, Resp: r, AsOf: asOf}
+	st.bindSubject(ke)
 	var out []Decision
-	for _, rule := range p.byKind[KindRespondent] {
+	for _, rule := range p.byKind[k] {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		res, msg := p.check(ctx, rule, &b, true, o.lang)
+		res, msg := p.check(ctx, rule, st, o.lang)
 		sev := rule.Severity
 		if res == Errored {
 			sev = Error
 		}
 		if res == Passed {
-			msg = rule.messages[langIndex(o.lang)].render(b.cel())
+			msg = p.render(rule.messages[langIndex(o.lang)], st)
 		}
 		out = append(out, Decision{Rule: rule.ID, Result: res, Severity: sev, Message: msg, Source: rule.Source})
 	}
