@@ -87,7 +87,8 @@ func matchProgramme(b *testing.B, n int) *mentoring.Programme {
 	for i := range bd.prog.Volunteers {
 		v := &bd.prog.Volunteers[i]
 		v.City = []string{"Almaty", "Astana"}[rng.IntN(2)]
-		v.Skills = []volunteer.Skill{{Name: interests[rng.IntN(5)]}, {Name: interests[rng.IntN(5)]}}
+		first := rng.IntN(5)
+		v.Skills = []volunteer.Skill{{Name: interests[first]}, {Name: interests[(first+1+rng.IntN(4))%5]}} // two different skills
 		if i%2 == 0 {
 			bd.prog.Agreements = append(bd.prog.Agreements, agreement.Agreement{ID: "a-" + v.ID, Volunteer: v.ID,
 				SignedOn: asOf.AddDays(-30)})
