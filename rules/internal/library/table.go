@@ -188,7 +188,9 @@ func monthsOpen(limit int) Overload {
 }
 
 // WholeMonths counts the calendar months completed from a to b, negative
-// when b is before a; 2026-01-31 to 2026-02-28 is 0 months, to 2026-03-01 is 1.
+// when b is before a. A month is complete when add_months would reach b:
+// 2026-01-31 to 2026-02-27 is 0 months, to 2026-02-28 (the end of February,
+// where 2026-01-31 plus a month lands) is 1.
 func WholeMonths(a, b civil.Date) int {
 	if b.Before(a) {
 		return -WholeMonths(b, a)
