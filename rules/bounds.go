@@ -42,6 +42,7 @@ type sizer struct {
 	ke     *kindEnv
 	a      *ast.AST
 	locals map[string][]library.Size
+	accus  map[string]int // comprehension accumulators in scope
 	builds bool
 	err    *boundErr
 }
@@ -51,7 +52,7 @@ const unknown = library.Unknown
 // bounds proves what a checked expression may build; builds says whether
 // it builds anything at all.
 func (c *compiler) bounds(ke *kindEnv, a *cel.Ast) (builds bool, err *boundErr) {
-	s := &sizer{c: c, ke: ke, a: a.NativeRep(), locals: map[string][]library.Size{}}
+	s := &sizer{c: c, ke: ke, a: a.NativeRep(), locals: map[string][]library.Size{}, accus: map[string]int{}}
 	s.size(a.NativeRep().Expr())
 	return s.builds, s.err
 }
@@ -196,7 +197,7 @@ func (s *sizer) ident(e ast.Expr, name string) library.Size {
 		return library.Size{}
 	}
 	if i, ok := s.ke.lookup[name]; ok { // a policy variable: what it evaluates to
-		sub := &sizer{c: s.c, ke: s.ke, a: s.ke.vars[i].ast.NativeRep(), locals: map[string][]library.Size{}}
+		sub := &sizer{c: s.c, ke: s.ke, a: s.ke.vars[i].ast.NativeRep(), locals: map[string][]library.Size{}, accus: map[string]int{}}
 		return sub.size(sub.a.Expr())
 	}
 	return library.Size{}
@@ -267,6 +268,11 @@ func (s *sizer) call(e ast.Expr) library.Size {
 		}
 		return library.Size{}
 	case operators.Add:
+		if isList(t) && operands[0].Kind() == ast.IdentKind && len(s.locals[operands[0].AsIdent()]) > 0 && s.accus[operands[0].AsIdent()] > 0 {
+			// A macro appending to its accumulator: the list it builds is
+			// sized, and checked, at the comprehension.
+			return maxSize(args[0], args[1])
+		}
 		switch {
 		case isString(t):
 			out := library.Size{Len: addSat(args[0].Len, args[1].Len)}
@@ -329,9 +335,11 @@ func (s *sizer) comprehension(e ast.Expr) library.Size {
 		accu = library.Size{Len: rng.Len, Elem: appendedSize(s, x)}
 	}
 	s.locals[x.AccuVar()] = append(s.locals[x.AccuVar()], accu)
+	s.accus[x.AccuVar()]++
 	s.size(x.LoopCondition())
 	s.size(x.LoopStep())
 	out := s.size(x.Result())
+	s.accus[x.AccuVar()]--
 	pop := func(name string) { s.locals[name] = s.locals[name][:len(s.locals[name])-1] }
 	pop(x.AccuVar())
 	pop(x.IterVar())
@@ -355,7 +363,7 @@ func appendedSize(s *sizer, x ast.ComprehensionExpr) *library.Size {
 		args := e.AsCall().Args()
 		if len(args) == 2 && args[0].Kind() == ast.IdentKind && args[0].AsIdent() == x.AccuVar() &&
 			args[1].Kind() == ast.ListKind && len(args[1].AsList().Elements()) == 1 {
-			sub := &sizer{c: s.c, ke: s.ke, a: s.a, locals: s.locals}
+			sub := &sizer{c: s.c, ke: s.ke, a: s.a, locals: s.locals, accus: s.accus}
 			sz := sub.size(args[1].AsList().Elements()[0])
 			found = &sz
 		}

@@ -303,8 +303,12 @@ func (c *compiler) compilePlaceholder(ke *kindEnv, sub Expr, path string) (templ
 		return templatePart{}, false, ""
 	}
 	c.collectRefs(a)
-	if !scalar(a.OutputType()) {
-		c.errAt(sub.Pos, path, CodeObject, "{{"+sub.Text+"}}", typeName(a.OutputType()), "{{"+sub.Text+".id}}")
+	if t := a.OutputType(); !scalar(t) {
+		hint := "{{" + sub.Text + ".id}}"
+		if t.Kind() == types.ListKind {
+			hint = "{{" + sub.Text + ".map(x, x.id)}}"
+		}
+		c.errAt(sub.Pos, path, CodeObject, "{{"+sub.Text+"}}", typeName(t), hint)
 		return templatePart{}, false, ""
 	}
 	if _, err := c.bounds(ke, a); err != nil {

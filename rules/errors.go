@@ -171,9 +171,9 @@ func init() {
 			EN: "{0} is an object ({1}): a message shows values only (a string, a number, a date) or lists of them, such as {2}",
 		},
 		CodeOutside: {
-			KK: "extends: «{0}» саясат бумасынан тыс: негізгі саясат сол бумада не кірістірілген саясаттардың арасында болуы керек",
-			RU: "extends: «{0}» вне папки политики: базовая политика должна лежать в той же папке или быть встроенной",
-			EN: "extends: \"{0}\" is outside the policy's folder: a base policy is a file beside it or an embedded policy",
+			KK: "«{0}» саясат бумасынан тыс: негізгі саясат сол бумада не кірістірілген саясаттардың арасында болуы керек",
+			RU: "«{0}» вне папки политики: базовая политика должна лежать в той же папке или быть встроенной",
+			EN: "\"{0}\" is outside the policy's folder: a base policy is a file beside it or an embedded policy",
 		},
 		CodeEmptySet: {
 			KK: "жаңа жинақта бірде-бір саясат жоқ: ескі жинақ қызмет етуді жалғастырады",

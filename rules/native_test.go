@@ -2,16 +2,19 @@ package rules
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/birgemiz/sabaqtastyq/agreement"
 	"github.com/birgemiz/sabaqtastyq/civil"
@@ -381,4 +384,62 @@ func TestFastConcurrent(t *testing.T) {
 	for range 8 {
 		require.NoError(t, <-errs)
 	}
+}
+
+// FuzzEvaluate compiles an arbitrary expression as a rule of one subject
+// kind, with a message that shows it, and requires the native evaluator
+// and cel-go to agree on random programmes: the same results, the same
+// findings, the same messages. An expression that does not compile, or is
+// refused by the cost and size proofs, is skipped; one that compiles must
+// never panic, nor run away. Seeds: every expression of the conformance
+// suite and of fastExprs, and the attacks of testdata/fuzz.
+func FuzzEvaluate(f *testing.F) {
+	for _, e := range fastExprs {
+		f.Add(e, uint8(0), uint64(1))
+	}
+	for _, e := range conformanceExprs(f) {
+		f.Add(e.expr, e.kind, uint64(2))
+	}
+	kinds := []string{"volunteer", "child", "tandem", "group", "agreement", "outing", "programme"}
+	f.Fuzz(func(t *testing.T, expr string, kind uint8, seed uint64) {
+		k := kinds[int(kind)%len(kinds)]
+		src := "name: fuzz\nrules:\n  - id: r\n    subject: " + k + "\n    expr: " + quote(expr) +
+			"\n    severity: warn\n    message: {kk: a, ru: b, en: " + quote("{{"+expr+"}}") + "}\n"
+		pol, err := Load(fstest.MapFS{"p.yaml": {Data: []byte(src)}}, "p.yaml")
+		if err != nil {
+			return
+		}
+		prog := randomProgramme(rand.New(rand.NewPCG(seed, 3)), int(seed%12))
+		sameReports(t, pol, prog)
+	})
+}
+
+// quote writes s as a YAML double-quoted scalar.
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+type seedExpr struct {
+	expr string
+	kind uint8
+}
+
+// conformanceExprs are the expressions of the conformance suite, with
+// their subject kind's index in FuzzEvaluate's list.
+func conformanceExprs(tb testing.TB) []seedExpr {
+	files, _ := filepath.Glob(filepath.Join("testdata", "conformance", "*.yaml"))
+	idx := map[string]uint8{"volunteer": 0, "child": 1, "tandem": 2, "group": 3, "agreement": 4, "outing": 5, "programme": 6}
+	var out []seedExpr
+	for _, file := range files {
+		raw, err := os.ReadFile(file)
+		require.NoError(tb, err)
+		var cases []conformanceCase
+		require.NoError(tb, yaml.Unmarshal(raw, &cases))
+		for _, c := range cases {
+			kind, _, _ := strings.Cut(c.Subject, "/")
+			out = append(out, seedExpr{c.Expr, idx[kind]})
+		}
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"embed"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -325,8 +326,11 @@ func read(fsys fs.FS, dir, name string, first bool, from diag.Pos, o *options) (
 				continue
 			case limits.IsTooLarge(err):
 				return nil, &PolicyError{Problems: diag.List{limits.TooLarge(display, o.policyBytes)}}
+			case err != nil && !first && strings.Contains(err.Error(), "escapes"):
+				// A symbolic link out of the folder, refused by os.Root.
+				return nil, &PolicyError{Problems: diag.List{diag.New(CodeOutside, "extends", name).At(from)}}
 			case err != nil:
-				return nil, err
+				return nil, fmt.Errorf("%s: %w", display, err)
 			}
 			f, err := Parse(display, src)
 			if err != nil {
