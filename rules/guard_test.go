@@ -57,7 +57,7 @@ func summaries(n int) *mentoring.Programme {
 	prog.Reports = nil
 	for i := range n {
 		prog.Reports = append(prog.Reports, agreement.Report{Volunteer: "v-1",
-			Month: civil.M(2026, 10).Add(-i%96), Summary: strings.Repeat("a", 5000)})
+			Month: civil.M(2026, 10).Add(-i % 96), Summary: strings.Repeat("a", 5000)})
 	}
 	return prog
 }
@@ -280,5 +280,3 @@ func TestFreshProgrammeConcurrentEvaluate(t *testing.T) {
 	assert.Equal(t, reps[0].Findings, reps[1].Findings)
 	assert.Len(t, ruleFindings(reps[0], "mentor.min_age"), 1)
 }
-
-
