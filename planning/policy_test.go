@@ -379,6 +379,15 @@ func TestPolicyJudgeAgreesWithGo(t *testing.T) {
 				require.Equal(t, ruleSet(b.Findings), ruleSet(a.Findings), "trial %d %s+%s", trial, v.ID, c.ID)
 				require.Equal(t, b.Parts, a.Parts, "trial %d %s+%s", trial, v.ID, c.ID)
 				require.InDelta(t, b.Score, a.Score, 1e-12, "trial %d %s+%s", trial, v.ID, c.ID)
+				ok, score, forbidding, err := cel.Screen(ctx, v, c, nil)
+				require.NoError(t, err)
+				require.Equal(t, a.Allowed, ok, "Screen agrees with Pair")
+				require.Equal(t, a.Score, score)
+				var ids []string
+				for _, f := range blocking(a.Findings) {
+					ids = append(ids, f.Rule)
+				}
+				require.Equal(t, ids, forbidding)
 				if a.Allowed {
 					allowed++
 				} else {

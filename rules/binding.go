@@ -11,7 +11,6 @@ import (
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/native"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/subject"
-	"github.com/birgemiz/sabaqtastyq/rules/internal/value"
 )
 
 // state is one evaluation's working memory, pooled so that evaluating a
@@ -83,7 +82,7 @@ func (st *state) fitsLimits(limits map[string]int) bool {
 
 // guard sets the native frame's guards for one rule.
 func (st *state) guard(p *Policy) {
-	st.fr.Ctx = value.Ctx{BuildCap: buildCap, StepCap: int64(p.costLimit)}
+	st.fr.Ctx.BuildCap, st.fr.Ctx.StepCap, st.fr.Ctx.Steps = buildCap, int64(p.costLimit), 0
 }
 
 // activation binds one subject's variables for cel-go: subject variables

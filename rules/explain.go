@@ -103,7 +103,7 @@ func (p *Policy) Explain(ctx context.Context, prog *mentoring.Programme, ruleID,
 	st := newState(true)
 	defer st.release()
 	st.bind(r.env, prog, at, i, 0, asOf)
-	res, msg := p.check(ctx, r, st, o.lang)
+	res, msg := p.check(ctx, r, st, o.lang, o.silent)
 	x := &Explanation{Rule: r.ID, Subject: subjectID, Result: res, Message: msg, Severity: r.Severity,
 		Source: r.Source, Cost: r.Cost, Metered: r.metered, Lang: o.lang}
 	if res == Errored {

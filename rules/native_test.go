@@ -332,6 +332,18 @@ func TestFastPairs(t *testing.T) {
 			ref, err := pol.Pair(ctx, prog, &prog.Volunteers[i], &prog.Children[j], WithCELOnly())
 			require.NoError(t, err)
 			require.Equal(t, ref, fast)
+			// ScreenPair agrees with Pair, on both evaluators.
+			for _, opts := range [][]EvalOption{nil, {WithCELOnly()}} {
+				ok, score, forbidding, err := pol.ScreenPair(ctx, prog, &prog.Volunteers[i], &prog.Children[j], nil, opts...)
+				require.NoError(t, err)
+				require.Equal(t, ref.Allowed, ok)
+				require.Equal(t, ref.Score, score)
+				var ids []string
+				for _, f := range ref.Violations {
+					ids = append(ids, f.Rule)
+				}
+				require.Equal(t, ids, forbidding)
+			}
 		}
 	}
 }

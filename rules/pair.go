@@ -61,26 +61,11 @@ func (p *Policy) Pair(ctx context.Context, prog *mentoring.Programme, mentor *vo
 	for _, opt := range opts {
 		opt(&o)
 	}
-	k, _ := subject.Lookup(string(KindPair))
-	ke := p.kinds[k]
-	if ke == nil {
-		return PairDecision{}, fmt.Errorf("%w: policy %s has no pair rules or scores", ErrInput, p.name)
-	}
-	asOf, at, err := prepare(prog, o.asOf)
+	st, k, err := p.bindPair(ctx, prog, mentor, child, o.asOf, o.celOnly)
 	if err != nil {
 		return PairDecision{}, err
 	}
-	i, ok := at.Volunteer[mentor.ID]
-	j, ok2 := at.Child[child.ID]
-	if !ok || !ok2 {
-		return PairDecision{}, fmt.Errorf("%w: the pair %s+%s is not in the programme", ErrInput, mentor.ID, child.ID)
-	}
-	if err := ctx.Err(); err != nil {
-		return PairDecision{}, err
-	}
-	st := newState(o.celOnly)
 	defer st.release()
-	st.bind(ke, prog, at, i, j, asOf)
 	dec := PairDecision{Allowed: true}
 	var sub string
 	name := func() string {
@@ -90,7 +75,7 @@ func (p *Policy) Pair(ctx context.Context, prog *mentoring.Programme, mentor *vo
 		return sub
 	}
 	for _, r := range p.byKind[k] {
-		res, msg := p.check(ctx, r, st, o.lang)
+		res, msg := p.check(ctx, r, st, o.lang, o.silent)
 		switch {
 		case res == Errored:
 			dec.Allowed = false
@@ -102,27 +87,97 @@ func (p *Policy) Pair(ctx context.Context, prog *mentoring.Programme, mentor *vo
 			dec.Notes = append(dec.Notes, Finding{Rule: r.ID, Severity: r.Severity, Subject: name(), Message: msg, Source: r.Source})
 		}
 	}
-	for _, s := range p.scores {
-		if s.env != ke {
-			continue
+	dec.Score, dec.Parts, err = p.pairScores(ctx, st, true)
+	if err != nil {
+		return PairDecision{}, fmt.Errorf("%s: %w", name(), err)
+	}
+	return dec, nil
+}
+
+// ScreenPair is [Policy.Pair] for a matcher screening many pairs: whether
+// the pair is allowed, its score, and the ids of the rules that forbid it
+// (deny rules that fail and rules that fail to evaluate), appended to
+// forbidding, a buffer the caller may reuse. It renders no message and,
+// with a buffer of room enough, allocates nothing. Options as for Pair;
+// the result agrees with Pair's.
+func (p *Policy) ScreenPair(ctx context.Context, prog *mentoring.Programme, mentor *volunteer.Volunteer, child *mentoring.Child, forbidding []string, opts ...EvalOption) (allowed bool, score float64, rules []string, err error) {
+	o := evalOptions{lang: diag.EN}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	st, k, err := p.bindPair(ctx, prog, mentor, child, o.asOf, o.celOnly)
+	if err != nil {
+		return false, 0, forbidding, err
+	}
+	defer st.release()
+	allowed = true
+	for _, r := range p.byKind[k] {
+		res, _ := p.check(ctx, r, st, o.lang, true)
+		if res == Errored || res == Failed && r.Severity == Deny {
+			allowed = false
+			forbidding = append(forbidding, r.ID)
 		}
-		if dec.Parts == nil {
-			dec.Parts = make([]ScorePart, 0, len(p.scores))
+	}
+	score, _, err = p.pairScores(ctx, st, false)
+	if err != nil {
+		return false, 0, forbidding, fmt.Errorf("pair/%s+%s: %w", mentor.ID, child.ID, err)
+	}
+	return allowed, score, forbidding, nil
+}
+
+// bindPair checks a candidate pair and binds it for evaluation.
+func (p *Policy) bindPair(ctx context.Context, prog *mentoring.Programme, mentor *volunteer.Volunteer, child *mentoring.Child, override civil.Date, celOnly bool) (*state, *subject.Kind, error) {
+	k := pairKind
+	ke := p.kinds[k]
+	if ke == nil {
+		return nil, nil, fmt.Errorf("%w: policy %s has no pair rules or scores", ErrInput, p.name)
+	}
+	asOf, at, err := prepare(prog, override)
+	if err != nil {
+		return nil, nil, err
+	}
+	i, ok := at.Volunteer[mentor.ID]
+	j, ok2 := at.Child[child.ID]
+	if !ok || !ok2 {
+		return nil, nil, fmt.Errorf("%w: the pair %s+%s is not in the programme", ErrInput, mentor.ID, child.ID)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	st := newState(celOnly)
+	st.bind(ke, prog, at, i, j, asOf)
+	return st, k, nil
+}
+
+var pairKind, _ = subject.Lookup(string(KindPair))
+
+// pairScores computes the pair's scores, and their parts when asked.
+func (p *Policy) pairScores(ctx context.Context, st *state, withParts bool) (float64, []ScorePart, error) {
+	var sum float64
+	var parts []ScorePart
+	for _, s := range p.scores {
+		if s.env != st.ke {
+			continue
 		}
 		v, err := p.number(ctx, st, s.expr, s.nExpr)
 		if err != nil {
-			return PairDecision{}, fmt.Errorf("score %s on %s: %w", s.ID, name(), err)
+			return 0, nil, fmt.Errorf("score %s: %w", s.ID, err)
 		}
 		w := 1.0
 		if s.weight != nil {
 			if w, err = p.number(ctx, st, s.weight, s.nWeight); err != nil {
-				return PairDecision{}, fmt.Errorf("weight of score %s: %w", s.ID, err)
+				return 0, nil, fmt.Errorf("weight of score %s: %w", s.ID, err)
 			}
 		}
-		dec.Parts = append(dec.Parts, ScorePart{ID: s.ID, Value: v, Weight: w})
-		dec.Score += v * w
+		if withParts {
+			if parts == nil {
+				parts = make([]ScorePart, 0, len(p.scores))
+			}
+			parts = append(parts, ScorePart{ID: s.ID, Value: v, Weight: w})
+		}
+		sum += v * w
 	}
-	return dec, nil
+	return sum, parts, nil
 }
 
 // number evaluates a score or weight (int or double): natively when it
@@ -189,12 +244,12 @@ func (p *Policy) Respondent(ctx context.Context, r *questionnaire.Response, asOf
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		res, msg := p.check(ctx, rule, st, o.lang)
+		res, msg := p.check(ctx, rule, st, o.lang, o.silent)
 		sev := rule.Severity
 		if res == Errored {
 			sev = Error
 		}
-		if res == Passed {
+		if res == Passed && !o.silent {
 			msg = p.render(rule.messages[langIndex(o.lang)], st)
 		}
 		out = append(out, Decision{Rule: rule.ID, Result: res, Severity: sev, Message: msg, Source: rule.Source})

@@ -53,8 +53,10 @@ func init() {
 // finding (see rules.Policy.Pair); its warn findings become the proposal's
 // notes and its scores the proposal's parts, in the policy's order.
 //
-// A Judge is bound to the programme it was built for, which must not
-// change while it is used; it is safe for concurrent use.
+// A Judge is also a planning.Screener: Match screens the n² pairs
+// without rendering messages. A Judge is bound to the programme it was
+// built for, which must not change while it is used; it is safe for
+// concurrent use.
 type Judge struct {
 	pol            *rules.Policy
 	prog           *mentoring.Programme
@@ -139,6 +141,12 @@ func (j *Judge) Pair(ctx context.Context, mentor *volunteer.Volunteer, child *me
 		}
 	}
 	return d, nil
+}
+
+// Screen is Pair without the messages, for the n² pairs Match screens:
+// whether the pair is allowed, its score, and the rules that forbid it.
+func (j *Judge) Screen(ctx context.Context, mentor *volunteer.Volunteer, child *mentoring.Child, forbidding []string) (bool, float64, []string, error) {
+	return j.pol.ScreenPair(ctx, j.prog, mentor, child, forbidding)
 }
 
 func finding(f rules.Finding) planning.Finding {

@@ -385,7 +385,7 @@ func split(c *value.Ctx, s, sep value.Val) value.Val {
 	}
 	c.BuildList(n)
 	parts := strings.Split(x, y)
-	out := make([]value.Val, len(parts))
+	out := c.List(len(parts))
 	for i, p := range parts {
 		out[i] = value.StrV(p)
 	}

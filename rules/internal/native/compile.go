@@ -293,8 +293,7 @@ func (c *compiler) list(e ast.Expr) (node, error) {
 		fns[i] = n.fn
 	}
 	return node{fn: func(fr *Frame) value.Val {
-		fr.Ctx.BuildList(len(fns))
-		out := make([]value.Val, len(fns))
+		out := fr.Ctx.List(len(fns))
 		for i, f := range fns {
 			out[i] = f(fr)
 		}

@@ -51,7 +51,8 @@ type Frame struct {
 	state  []uint8 // 0 not yet, 1 computing, 2 done
 	locals []value.Val
 	// Ctx carries the guards; the caller sets the caps.
-	Ctx value.Ctx
+	Ctx   value.Ctx
+	arena value.Arena
 }
 
 // Use prepares the frame for subjects of kind k, reusing its memory.
@@ -72,7 +73,8 @@ func (fr *Frame) Use(k *Kind) {
 		fr.locals = make([]value.Val, k.Locals)
 	}
 	fr.locals = fr.locals[:k.Locals]
-	fr.Ctx = value.Ctx{}
+	fr.arena.Reset()
+	fr.Ctx = value.Ctx{Arena: &fr.arena}
 }
 
 // Reset forgets the variables computed for the previous subject, so that
@@ -80,7 +82,10 @@ func (fr *Frame) Use(k *Kind) {
 // cleared: that cost a fifth of a single-subject evaluation, and a frame
 // kept for reuse holds the last programme only until it is used again or
 // dropped.
-func (fr *Frame) Reset() { clear(fr.state) }
+func (fr *Frame) Reset() {
+	clear(fr.state)
+	fr.arena.Reset()
+}
 
 func (fr *Frame) variable(i int) value.Val {
 	switch fr.state[i] {

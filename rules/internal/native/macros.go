@@ -229,7 +229,9 @@ func (c *compiler) listMacro(x ast.ComprehensionExpr, rng Fn, iter int) (Fn, boo
 			if transform != nil {
 				e = transform(fr)
 			}
-			fr.Ctx.BuildList(len(out) + 1)
+			if out == nil { // room for at most what is left
+				out = fr.Ctx.List(n - i)[:0]
+			}
 			out = append(out, e)
 		}
 		return value.ValsV(out)

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"cel.dev/cel-go/common/ast"
 	"cel.dev/cel-go/common/operators"
@@ -32,6 +34,11 @@ func (c *compiler) call(e ast.Expr) (node, error) {
 	name := call.FunctionName()
 	if name == operators.Index {
 		if n, ok, err := c.firstPart(operands); ok || err != nil {
+			return n, err
+		}
+	}
+	if name == operators.Equals || name == operators.NotEquals {
+		if n, ok, err := c.caseEqual(operands, name == operators.NotEquals); ok || err != nil {
 			return n, err
 		}
 	}
@@ -115,6 +122,77 @@ func (c *compiler) firstPart(operands []ast.Expr) (node, bool, error) {
 		before, _, _ := strings.Cut(v.Str(), d)
 		return value.StrV(before)
 	}}, s), true, nil
+}
+
+// caseFolds are the case changes whose equality is compared without
+// building either string: x.lower() == y.lower() is x and y equal rune by
+// rune after unicode.ToLower (invalid UTF-8 reading as U+FFFD, as
+// strings.ToLower writes it), the same truth as comparing the built
+// strings.
+var caseFolds = map[string]func(rune) rune{
+	"string_lower": unicode.ToLower,
+	"string_lower_ascii": func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	},
+}
+
+// caseEqual compiles x.lower() == y.lower() (and !=, and lowerAscii) as a
+// comparison that builds nothing.
+func (c *compiler) caseEqual(operands []ast.Expr, negate bool) (node, bool, error) {
+	var caseFn func(rune) rune
+	var targets [2]ast.Expr
+	for i, o := range operands {
+		if o.Kind() != ast.CallKind || !o.AsCall().IsMemberFunction() {
+			return node{}, false, nil
+		}
+		ids := c.a.GetOverloadIDs(o.ID())
+		f, ok := caseFolds[firstOf(ids)]
+		if len(ids) != 1 || !ok || (caseFn != nil && firstOf(ids) != firstOf(c.a.GetOverloadIDs(operands[0].ID()))) {
+			return node{}, false, nil
+		}
+		caseFn, targets[i] = f, o.AsCall().Target()
+	}
+	x, err := c.expr(targets[0])
+	if err != nil {
+		return node{}, true, err
+	}
+	y, err := c.expr(targets[1])
+	if err != nil {
+		return node{}, true, err
+	}
+	xf, yf := x.fn, y.fn
+	return fold(node{fn: func(fr *Frame) value.Val {
+		a, b := xf(fr), yf(fr)
+		if a.K != value.String || b.K != value.String {
+			value.Bail("case change of a non-string")
+		}
+		return value.BoolV(foldEqual(a.Str(), b.Str(), caseFn) != negate)
+	}}, x, y), true, nil
+}
+
+func firstOf(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[0]
+}
+
+// foldEqual reports whether a and b are equal rune by rune after f.
+func foldEqual(a, b string, f func(rune) rune) bool {
+	for {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		switch {
+		case na == 0 || nb == 0:
+			return na == nb
+		case ra != rb && f(ra) != f(rb):
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
 }
 
 type operator struct {
@@ -346,8 +424,7 @@ func add(c *value.Ctx, x, y value.Val) value.Val {
 		case y.Size() == 0:
 			return x
 		}
-		c.BuildList(x.Size() + y.Size())
-		out := make([]value.Val, 0, x.Size()+y.Size())
+		out := c.List(x.Size() + y.Size())[:0]
 		for _, l := range [2]value.Val{x, y} {
 			for i, n := 0, l.Size(); i < n; i++ {
 				out = append(out, l.At(i))

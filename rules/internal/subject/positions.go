@@ -191,16 +191,18 @@ func shapeOf(p *mentoring.Programme) shape {
 }
 
 // The cache: positions by programme, held weakly so that a programme that
-// is no longer used is collected with its positions; the last programme
+// is no longer used is collected with its positions. The last programme
 // looked up is kept aside, so that evaluating one programme over and over
-// (a service, the matcher) pays one atomic load.
+// (a service, the matcher) pays one atomic load and a comparison; that
+// entry holds its programme until another is evaluated (a weak pointer's
+// Value takes a lock, a fifth of a single-subject evaluation).
 var (
 	cache sync.Map // weak.Pointer[mentoring.Programme] → *Positions
 	last  atomic.Pointer[entry]
 )
 
 type entry struct {
-	prog weak.Pointer[mentoring.Programme]
+	prog *mentoring.Programme
 	at   *Positions
 }
 
@@ -210,14 +212,14 @@ type entry struct {
 // not see an id or a reference changed in place — give the engine a fresh
 // Programme (or new slices) for that.
 func For(p *mentoring.Programme) *Positions {
-	if e := last.Load(); e != nil && e.prog.Value() == p && e.at.shape == shapeOf(p) {
+	if e := last.Load(); e != nil && e.prog == p && e.at.shape == shapeOf(p) {
 		return e.at
 	}
 	key := weak.Make(p)
 	if v, ok := cache.Load(key); ok {
 		at := v.(*Positions)
 		if at.shape == shapeOf(p) {
-			last.Store(&entry{prog: key, at: at})
+			last.Store(&entry{prog: p, at: at})
 			return at
 		}
 	}
@@ -225,6 +227,6 @@ func For(p *mentoring.Programme) *Positions {
 	if _, loaded := cache.Swap(key, at); !loaded {
 		runtime.AddCleanup(p, func(k weak.Pointer[mentoring.Programme]) { cache.Delete(k) }, key)
 	}
-	last.Store(&entry{prog: key, at: at})
+	last.Store(&entry{prog: p, at: at})
 	return at
 }

@@ -220,9 +220,42 @@ type Ctx struct {
 	// Steps counts comprehension iterations; passing StepCap stops the
 	// rule with [Limit]. A StepCap of 0 means no meter.
 	Steps, StepCap int64
-	// MaxMonths is the longest list months_open may build (the policy's
-	// limits.months).
-	MaxMonths int64
+	// Arena, when set, holds the lists built for one subject (nil: the
+	// heap).
+	Arena *Arena
+}
+
+// Arena hands out the lists an evaluation builds for one subject from
+// memory reused from subject to subject, so that a filter or a map costs
+// no allocation once the arena has grown. A list from the arena is valid
+// until the arena is reset, when the next subject is bound: the native
+// evaluator's values never outlive their subject (they are formatted,
+// compared or counted before).
+type Arena struct{ buf []Val }
+
+// Reset makes the arena's memory free for the next subject.
+func (a *Arena) Reset() { a.buf = a.buf[:0] }
+
+func (a *Arena) make(n int) []Val {
+	if cap(a.buf)-len(a.buf) < n {
+		// A new chunk; the lists handed out from the old one keep it.
+		a.buf = make([]Val, 0, max(2*cap(a.buf), n, 64))
+	}
+	start := len(a.buf)
+	a.buf = a.buf[:start+n]
+	out := a.buf[start : start+n : start+n]
+	clear(out)
+	return out
+}
+
+// List returns storage for a list of n values the rule builds, after
+// checking the build cap.
+func (c *Ctx) List(n int) []Val {
+	c.BuildList(n)
+	if c.Arena == nil {
+		return make([]Val, n)
+	}
+	return c.Arena.make(n)
 }
 
 // Val's size in bytes, what a list costs per element when it is built.
