@@ -155,36 +155,34 @@ func comparisons() []Overload {
 	return out
 }
 
+// span is the months strictly between two months: n months from first.
+type span struct {
+	first civil.Month
+	n     int
+}
+
+// rSpan writes a span: a list of months for cel-go, built unallocated for
+// the native evaluator.
+var rSpan = res[span]{typ: cel.ListType(MonthType),
+	ref: func(s span) ref.Val {
+		vals := make([]ref.Val, s.n)
+		for i := range vals {
+			vals[i] = MonthVal(s.first.Add(i))
+		}
+		return types.NewRefValList(Adapter{types.DefaultTypeAdapter}, vals)
+	},
+	val: func(_ *value.Ctx, s span) value.Val { return value.MonthsV(s.first, s.n) }}
+
 func monthsOpen(limit int) Overload {
-	const name = "months_open"
-	return Overload{ID: "months_open_month_month", Args: mm, Result: cel.ListType(MonthType),
-		cel: cel.BinaryBinding(func(a, b ref.Val) ref.Val {
-			x, e := aMonth.ref(name, a)
-			if e != nil {
-				return e
-			}
-			y, e := aMonth.ref(name, b)
-			if e != nil {
-				return e
-			}
+	o := fn2("months_open", "months_open_month_month", false, aMonth, aMonth, rSpan,
+		func(x, y civil.Month) (span, error) {
 			if y.Index()-x.Index() > limit {
-				return types.NewErr("months_open: more than %d months (limits.months)", limit)
+				return span{}, fmt.Errorf("more than %d months (limits.months)", limit)
 			}
-			between := civil.Between(x, y)
-			vals := make([]ref.Val, len(between))
-			for i, m := range between {
-				vals[i] = MonthVal(m)
-			}
-			return types.NewRefValList(Adapter{types.DefaultTypeAdapter}, vals)
-		}),
-		Native: Native{N2: func(_ *value.Ctx, a, b value.Val) value.Val {
-			from, to := aMonth.val(a), aMonth.val(b)
-			if to.Index()-from.Index() > limit {
-				value.Bail("months_open: more than limits.months")
-			}
-			return value.MonthsV(from.Add(1), max(0, to.Index()-from.Index()-1))
-		}},
-		Size: func([]Size) Size { return Size{Len: uint64(limit), Elem: &Size{Len: 0}} }}
+			return span{first: x.Add(1), n: max(0, y.Index()-x.Index()-1)}, nil
+		})
+	o.Size = func([]Size) Size { return Size{Len: uint64(limit), Elem: &Size{Len: 0}} }
+	return o
 }
 
 // WholeMonths counts the calendar months completed from a to b, negative

@@ -94,22 +94,24 @@ func (c *compiler) macro(x ast.ComprehensionExpr, rng Fn, iter int) (Fn, bool, e
 	switch {
 	case isAccu(x.Result()) && isConst && init.K == value.Bool && call.FunctionName() == operators.LogicalOr &&
 		len(args) == 2 && isAccu(args[0]):
-		return c.quantifier(args[1], rng, iter, true)
+		return c.quantifier(args[1], rng, iter, true, false)
 	case isAccu(x.Result()) && isConst && init.K == value.Bool && call.FunctionName() == operators.LogicalAnd &&
 		len(args) == 2 && isAccu(args[0]):
-		return c.quantifier(args[1], rng, iter, false)
+		return c.quantifier(args[1], rng, iter, false, false)
 	case isConst && init.K == value.Int && call.FunctionName() == operators.Conditional && len(args) == 3 &&
 		isAccu(args[2]) && args[1].Kind() == ast.CallKind && args[1].AsCall().FunctionName() == operators.Add &&
 		x.Result().Kind() == ast.CallKind && x.Result().AsCall().FunctionName() == operators.Equals:
-		return c.existsOne(args[0], rng, iter)
+		return c.quantifier(args[0], rng, iter, false, true)
 	case isAccu(x.Result()) && x.AccuInit().Kind() == ast.ListKind && len(x.AccuInit().AsList().Elements()) == 0:
 		return c.listMacro(x, rng, iter)
 	}
 	return nil, false, nil
 }
 
-// quantifier is exists (stop on true) or all (stop on false).
-func (c *compiler) quantifier(predE ast.Expr, rng Fn, iter int, stopOn bool) (Fn, bool, error) {
+// quantifier is exists (stop on true), all (stop on false) or, with
+// count, exists_one (true when exactly one element satisfies the
+// predicate).
+func (c *compiler) quantifier(predE ast.Expr, rng Fn, iter int, stopOn, count bool) (Fn, bool, error) {
 	pred, err := c.expr(predE)
 	if err != nil {
 		return nil, true, err
@@ -120,6 +122,7 @@ func (c *compiler) quantifier(predE ast.Expr, rng Fn, iter int, stopOn bool) (Fn
 		if !r.IsList() {
 			value.Bail("range is not a list")
 		}
+		hits := 0
 		for i, n := 0, r.Size(); i < n; i++ {
 			fr.Ctx.Step()
 			fr.locals[iter] = r.At(i)
@@ -127,39 +130,17 @@ func (c *compiler) quantifier(predE ast.Expr, rng Fn, iter int, stopOn bool) (Fn
 			if b.K != value.Bool {
 				value.Bail("predicate is not bool")
 			}
-			if (b.N != 0) == stopOn {
+			switch {
+			case count && b.N != 0:
+				hits++
+			case !count && (b.N != 0) == stopOn:
 				return value.BoolV(stopOn)
 			}
 		}
+		if count {
+			return value.BoolV(hits == 1)
+		}
 		return value.BoolV(!stopOn)
-	}, true, nil
-}
-
-// existsOne counts the elements that satisfy the predicate.
-func (c *compiler) existsOne(predE ast.Expr, rng Fn, iter int) (Fn, bool, error) {
-	pred, err := c.expr(predE)
-	if err != nil {
-		return nil, true, err
-	}
-	p := pred.fn
-	return func(fr *Frame) value.Val {
-		r := rng(fr)
-		if !r.IsList() {
-			value.Bail("range is not a list")
-		}
-		count := 0
-		for i, n := 0, r.Size(); i < n; i++ {
-			fr.Ctx.Step()
-			fr.locals[iter] = r.At(i)
-			b := p(fr)
-			if b.K != value.Bool {
-				value.Bail("predicate is not bool")
-			}
-			if b.N != 0 {
-				count++
-			}
-		}
-		return value.BoolV(count == 1)
 	}, true, nil
 }
 
