@@ -139,7 +139,7 @@ func ours(cfg Config) []Func {
 }
 
 // comparisons declares the order operators on dates and months; cel-go
-// runs them through DateVal's and MonthVal's Compare, the native evaluator
+// runs them through Calendar's Compare, the native evaluator
 // through its own comparison of packed dates.
 func comparisons() []Overload {
 	var out []Overload

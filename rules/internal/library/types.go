@@ -21,120 +21,92 @@ var (
 	MonthType = cel.ObjectType("civil.Month")
 )
 
-// Dates and months are CEL values of their own so that CEL's comparison
-// operators work on them (they implement traits.Comparer). The [Adapter]
-// turns every civil.Date and civil.Month that reaches CEL, from a struct
-// field or a function, into one of these.
+// Dates and months are CEL values of their own ([Calendar]) so that CEL's
+// comparison operators work on them (they implement traits.Comparer). The
+// [Adapter] turns every civil.Date and civil.Month that reaches CEL, from a
+// struct field or a function, into one of these.
 var (
 	dateRuntimeType  = types.NewObjectType("civil.Date", traits.ComparerType)
 	monthRuntimeType = types.NewObjectType("civil.Month", traits.ComparerType)
 )
 
-// DateVal is a civil.Date as a CEL value.
-type DateVal civil.Date
+// calendar is civil.Date or civil.Month.
+type calendar[T any] interface {
+	comparable
+	Compare(T) int
+	IsZero() bool
+	String() string
+}
+
+// Calendar is a civil.Date or civil.Month as a CEL value.
+type Calendar[T calendar[T]] struct{ V T }
+
+// DateVal and MonthVal make CEL values of dates and months.
+func DateVal(d civil.Date) Calendar[civil.Date]    { return Calendar[civil.Date]{d} }
+func MonthVal(m civil.Month) Calendar[civil.Month] { return Calendar[civil.Month]{m} }
+
+// runtimeType is the CEL type of the calendar value, and what its absence
+// is called in an error.
+func (v Calendar[T]) runtimeType() (*types.Type, string) {
+	if _, isDate := any(v.V).(civil.Date); isDate {
+		return dateRuntimeType, "date"
+	}
+	return monthRuntimeType, "month"
+}
 
 // ConvertToNative implements ref.Val.
-func (v DateVal) ConvertToNative(t reflect.Type) (any, error) {
+func (v Calendar[T]) ConvertToNative(t reflect.Type) (any, error) {
 	switch t {
-	case reflect.TypeFor[civil.Date]():
-		return civil.Date(v), nil
-	case reflect.TypeFor[*civil.Date]():
-		d := civil.Date(v)
-		return &d, nil
+	case reflect.TypeFor[T]():
+		return v.V, nil
+	case reflect.TypeFor[*T]():
+		x := v.V
+		return &x, nil
 	}
-	return nil, fmt.Errorf("civil.Date cannot convert to %v", t)
+	return nil, fmt.Errorf("%T cannot convert to %v", v.V, t)
 }
 
 // ConvertToType implements ref.Val.
-func (v DateVal) ConvertToType(t ref.Type) ref.Val {
-	switch t {
-	case types.StringType:
-		return types.String(civil.Date(v).String())
-	case types.TypeType:
-		return dateRuntimeType
-	}
-	if t.TypeName() == dateRuntimeType.TypeName() {
+func (v Calendar[T]) ConvertToType(t ref.Type) ref.Val {
+	rt, _ := v.runtimeType()
+	switch {
+	case t == types.StringType:
+		return types.String(v.V.String())
+	case t == types.TypeType:
+		return rt
+	case t.TypeName() == rt.TypeName():
 		return v
 	}
-	return types.NewErr("type conversion error from civil.Date to %s", t.TypeName())
+	return types.NewErr("type conversion error from %s to %s", rt.TypeName(), t.TypeName())
 }
 
 // Equal implements ref.Val.
-func (v DateVal) Equal(o ref.Val) ref.Val {
-	w, ok := o.(DateVal)
+func (v Calendar[T]) Equal(o ref.Val) ref.Val {
+	w, ok := o.(Calendar[T])
 	return types.Bool(ok && w == v)
 }
 
-// Compare implements traits.Comparer; an absent date is an error.
-func (v DateVal) Compare(o ref.Val) ref.Val {
-	w, ok := o.(DateVal)
+// Compare implements traits.Comparer; an absent date or month is an error.
+func (v Calendar[T]) Compare(o ref.Val) ref.Val {
+	w, ok := o.(Calendar[T])
 	if !ok {
 		return types.MaybeNoSuchOverloadErr(o)
 	}
-	if civil.Date(v).IsZero() || civil.Date(w).IsZero() {
-		return noDate("comparison")
+	if v.V.IsZero() || w.V.IsZero() {
+		_, name := v.runtimeType()
+		return types.NewErr("comparison: no %s (the field is empty; guard it with has())", name)
 	}
-	return types.Int(civil.Date(v).Compare(civil.Date(w)))
+	return types.Int(v.V.Compare(w.V))
 }
 
 // Type implements ref.Val.
-func (v DateVal) Type() ref.Type { return dateRuntimeType }
+func (v Calendar[T]) Type() ref.Type {
+	rt, _ := v.runtimeType()
+	return rt
+}
 
 // Value implements ref.Val.
-func (v DateVal) Value() any { return civil.Date(v) }
-
-// MonthVal is a civil.Month as a CEL value.
-type MonthVal civil.Month
-
-// ConvertToNative implements ref.Val.
-func (v MonthVal) ConvertToNative(t reflect.Type) (any, error) {
-	switch t {
-	case reflect.TypeFor[civil.Month]():
-		return civil.Month(v), nil
-	case reflect.TypeFor[*civil.Month]():
-		m := civil.Month(v)
-		return &m, nil
-	}
-	return nil, fmt.Errorf("civil.Month cannot convert to %v", t)
-}
-
-// ConvertToType implements ref.Val.
-func (v MonthVal) ConvertToType(t ref.Type) ref.Val {
-	switch t {
-	case types.StringType:
-		return types.String(civil.Month(v).String())
-	case types.TypeType:
-		return monthRuntimeType
-	}
-	if t.TypeName() == monthRuntimeType.TypeName() {
-		return v
-	}
-	return types.NewErr("type conversion error from civil.Month to %s", t.TypeName())
-}
-
-// Equal implements ref.Val.
-func (v MonthVal) Equal(o ref.Val) ref.Val {
-	w, ok := o.(MonthVal)
-	return types.Bool(ok && w == v)
-}
-
-// Compare implements traits.Comparer; an absent month is an error.
-func (v MonthVal) Compare(o ref.Val) ref.Val {
-	w, ok := o.(MonthVal)
-	if !ok {
-		return types.MaybeNoSuchOverloadErr(o)
-	}
-	if civil.Month(v).IsZero() || civil.Month(w).IsZero() {
-		return types.NewErr("comparison: no month (the field is empty; guard it with has())")
-	}
-	return types.Int(civil.Month(v).Compare(civil.Month(w)))
-}
-
-// Type implements ref.Val.
-func (v MonthVal) Type() ref.Type { return monthRuntimeType }
-
-// Value implements ref.Val.
-func (v MonthVal) Value() any { return civil.Month(v) }
+func (v Calendar[T]) Value() any { return v.V }
 
 // Adapter wraps the native-types adapter, turning dates and months into
 // DateVal and MonthVal.
@@ -147,14 +119,14 @@ func (a Adapter) NativeToValue(v any) ref.Val {
 		return DateVal(x)
 	case *civil.Date:
 		if x == nil {
-			return DateVal{}
+			return DateVal(civil.Date{})
 		}
 		return DateVal(*x)
 	case civil.Month:
 		return MonthVal(x)
 	case *civil.Month:
 		if x == nil {
-			return MonthVal{}
+			return MonthVal(civil.Month{})
 		}
 		return MonthVal(*x)
 	case []civil.Month:
@@ -168,31 +140,23 @@ func (a Adapter) NativeToValue(v any) ref.Val {
 }
 
 // ToDate is the date a CEL value holds.
-func ToDate(v ref.Val) (civil.Date, bool) {
-	switch d := v.Value().(type) {
-	case civil.Date:
-		return d, true
-	case *civil.Date:
-		if d == nil {
-			return civil.Date{}, true
-		}
-		return *d, true
-	}
-	return civil.Date{}, false
-}
+func ToDate(v ref.Val) (civil.Date, bool) { return toCalendar[civil.Date](v) }
 
 // ToMonth is the month a CEL value holds.
-func ToMonth(v ref.Val) (civil.Month, bool) {
-	switch m := v.Value().(type) {
-	case civil.Month:
-		return m, true
-	case *civil.Month:
-		if m == nil {
-			return civil.Month{}, true
+func ToMonth(v ref.Val) (civil.Month, bool) { return toCalendar[civil.Month](v) }
+
+func toCalendar[T calendar[T]](v ref.Val) (T, bool) {
+	var zero T
+	switch x := v.Value().(type) {
+	case T:
+		return x, true
+	case *T:
+		if x == nil {
+			return zero, true
 		}
-		return *m, true
+		return *x, true
 	}
-	return civil.Month{}, false
+	return zero, false
 }
 
 func noDate(name string) ref.Val {
