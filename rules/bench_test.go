@@ -166,6 +166,41 @@ func handGroup(g *mentoring.Group, out []Finding) []Finding {
 	return out
 }
 
+// handChild is hand-written Go of the guide's child rules.
+func handChild(p *mentoring.Programme, c *mentoring.Child, asOf civil.Date, out []Finding) []Finding {
+	inst, _ := p.Institution(c.Institution)
+	age := c.BirthDate.YearsUntil(asOf)
+	if inst.Kind == mentoring.AdaptationCentre {
+		if age < 3 || age > 18 {
+			out = append(out, Finding{Rule: "child.adaptation_centre_age", Severity: Deny, Subject: "child/" + c.ID})
+		}
+		if !c.AdmittedOn.IsZero() && asOf.After(c.AdmittedOn.AddMonths(6)) {
+			out = append(out, Finding{Rule: "child.adaptation_centre_stay", Severity: Warn, Subject: "child/" + c.ID})
+		}
+	}
+	if c.Programme == mentoring.Coaching && (age < 14 || age > 18) {
+		out = append(out, Finding{Rule: "coaching.age_range", Severity: Deny, Subject: "child/" + c.ID})
+	}
+	return out
+}
+
+// handOuting is hand-written Go of the guide's outing rule.
+func handOuting(p *mentoring.Programme, o *mentoring.Outing, out []Finding) []Finding {
+	t, _ := p.Tandem(o.Tandem)
+	phase := t.Phase == mentoring.ActivePhase || t.Phase == mentoring.Closing || t.Phase == mentoring.Closed
+	ok := false
+	for _, a := range p.AgreementsOf(t.Mentor) {
+		if !a.SignedOn.IsZero() && !a.SignedOn.After(o.Date) && (a.EndsOn.IsZero() || !a.EndsOn.Before(o.Date)) {
+			ok = true
+			break
+		}
+	}
+	if o.Date.Before(t.StartedOn) || !phase || !ok {
+		out = append(out, Finding{Rule: "tandem.outing_agreement", Severity: Deny, Subject: "outing/" + o.ID()})
+	}
+	return out
+}
+
 func handAgreement(p *mentoring.Programme, a *agreement.Agreement, asOf civil.Date, out []Finding) []Finding {
 	if !a.EndsOn.IsZero() && (a.NoticeGivenOn.IsZero() || a.NoticeGivenOn.DaysUntil(a.EndsOn) < 14) {
 		out = append(out, Finding{Rule: "agreement.notice", Severity: Deny, Subject: "agreement/" + a.ID})
@@ -398,6 +433,108 @@ func BenchmarkGroup(b *testing.B) {
 	b.Run("policy", func(b *testing.B) {
 		ctx := context.Background()
 		only := WithSubject("group/" + g.ID)
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := p.Evaluate(ctx, prog, only); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkChild(b *testing.B) {
+	prog := benchProgramme(8)
+	c := &prog.Children[0]
+	p := mustGuide(b)
+	b.Run("handwritten", func(b *testing.B) {
+		b.ReportAllocs()
+		var out []Finding
+		for b.Loop() {
+			out = handChild(prog, c, benchAsOf, out[:0])
+		}
+	})
+	b.Run("celgo-naive", func(b *testing.B) {
+		n := newNaive(b, p)
+		params := p.paramMap()
+		b.ReportAllocs()
+		for b.Loop() {
+			inst, _ := prog.Institution(c.Institution)
+			n.run(b, KindChild, map[string]any{"as_of": &benchAsOf, "programme": prog, "child": c,
+				"institution": inst, "tandems": prog.TandemsWith(c.ID), "params_map": params})
+		}
+	})
+	b.Run("policy", func(b *testing.B) {
+		ctx := context.Background()
+		only := WithSubject("child/" + c.ID)
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := p.Evaluate(ctx, prog, only); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkAgreement(b *testing.B) {
+	prog := benchProgramme(8)
+	a := &prog.Agreements[0]
+	p := mustGuide(b)
+	b.Run("handwritten", func(b *testing.B) {
+		b.ReportAllocs()
+		var out []Finding
+		for b.Loop() {
+			out = handAgreement(prog, a, benchAsOf, out[:0])
+		}
+	})
+	b.Run("celgo-naive", func(b *testing.B) {
+		n := newNaive(b, p)
+		params := p.paramMap()
+		b.ReportAllocs()
+		for b.Loop() {
+			v, _ := prog.Volunteer(a.Volunteer)
+			n.run(b, KindAgreement, map[string]any{"as_of": &benchAsOf, "programme": prog, "agreement": a,
+				"volunteer": v, "reports": prog.ReportsOf(a.Volunteer), "params_map": params})
+		}
+	})
+	b.Run("policy", func(b *testing.B) {
+		ctx := context.Background()
+		only := WithSubject("agreement/" + a.ID)
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := p.Evaluate(ctx, prog, only); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkOuting(b *testing.B) {
+	prog := benchProgramme(8)
+	prog.Outings = []mentoring.Outing{{Tandem: prog.Tandems[0].ID, Date: civil.D(2026, 5, 9)}}
+	o := &prog.Outings[0]
+	p := mustGuide(b)
+	b.Run("handwritten", func(b *testing.B) {
+		b.ReportAllocs()
+		var out []Finding
+		for b.Loop() {
+			out = handOuting(prog, o, out[:0])
+		}
+	})
+	b.Run("celgo-naive", func(b *testing.B) {
+		n := newNaive(b, p)
+		params := p.paramMap()
+		b.ReportAllocs()
+		for b.Loop() {
+			t, _ := prog.Tandem(o.Tandem)
+			m, _ := prog.Volunteer(t.Mentor)
+			c, _ := prog.Child(t.Child)
+			n.run(b, KindOuting, map[string]any{"as_of": &benchAsOf, "programme": prog, "outing": o, "tandem": t,
+				"mentor": m, "child": c, "agreements": prog.AgreementsOf(t.Mentor), "params_map": params})
+		}
+	})
+	b.Run("policy", func(b *testing.B) {
+		ctx := context.Background()
+		only := WithSubject("outing/" + o.ID())
 		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := p.Evaluate(ctx, prog, only); err != nil {

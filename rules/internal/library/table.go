@@ -131,7 +131,7 @@ func ours(cfg Config) []Func {
 			Doc: "Calendar order.", Example: "date('2026-03-01') < date('2026-03-02')",
 			Overloads: comparisons()},
 		{Name: "lower", Since: 2, Signature: "string.lower() -> string",
-			Doc:     "Lower case in every script (lowerAscii changes only A–Z), for comparing names in Kazakh and Russian; since library version 2.",
+			Doc:     "Lower case in every script (lowerAscii changes only A–Z), for comparing names in Kazakh and Russian; x.lower() == y.lower() is compared without building either string. Since library version 2.",
 			Example: "'АЛМАТЫ'.lower() == 'алматы'",
 			Overloads: []Overload{sized(fn1("lower", "string_lower", true, aString, rString, ok1(strings.ToLower)),
 				scaled(3))}},

@@ -230,16 +230,25 @@ type Ctx struct {
 // no allocation once the arena has grown. A list from the arena is valid
 // until the arena is reset, when the next subject is bound: the native
 // evaluator's values never outlive their subject (they are formatted,
-// compared or counted before).
+// compared or counted before). An arena holds at most ArenaVals values
+// (1 MiB); past that, lists come from the heap, where the garbage
+// collector takes back those a loop no longer needs.
 type Arena struct{ buf []Val }
+
+// ArenaVals caps an arena: 32,768 values, 1 MiB.
+const ArenaVals = 1 << 15
 
 // Reset makes the arena's memory free for the next subject.
 func (a *Arena) Reset() { a.buf = a.buf[:0] }
 
 func (a *Arena) make(n int) []Val {
 	if cap(a.buf)-len(a.buf) < n {
+		size := max(2*cap(a.buf), n, 64)
+		if size > ArenaVals {
+			return make([]Val, n)
+		}
 		// A new chunk; the lists handed out from the old one keep it.
-		a.buf = make([]Val, 0, max(2*cap(a.buf), n, 64))
+		a.buf = make([]Val, 0, size)
 	}
 	start := len(a.buf)
 	a.buf = a.buf[:start+n]
