@@ -82,7 +82,7 @@
 //
 // # Performance
 //
-// PERFORMANCE
+// # PERFORMANCE
 //
 // [assign]: https://pkg.go.dev/github.com/birgemiz/sabaqtastyq/planning/assign
 package planning
