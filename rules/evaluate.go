@@ -69,7 +69,10 @@ type Report struct {
 // EvalOption configures one evaluation. The zero configuration evaluates
 // every rule on every subject as of the programme's as_of, with English
 // messages.
-type EvalOption func(*evalOptions)
+//
+// Options are applied to a copy held on the stack, so evaluating costs no
+// allocation for them.
+type EvalOption func(evalOptions) evalOptions
 
 type evalOptions struct {
 	lang     diag.Lang
@@ -82,40 +85,61 @@ type evalOptions struct {
 }
 
 // WithLang sets the language of messages. Default English.
-func WithLang(l diag.Lang) EvalOption { return func(o *evalOptions) { o.lang = l } }
+func WithLang(l diag.Lang) EvalOption {
+	return func(o evalOptions) evalOptions { o.lang = l; return o }
+}
 
 // WithAsOf evaluates as of another date than the programme's as_of.
-func WithAsOf(d civil.Date) EvalOption { return func(o *evalOptions) { o.asOf = d } }
+func WithAsOf(d civil.Date) EvalOption {
+	return func(o evalOptions) evalOptions { o.asOf = d; return o }
+}
 
 // WithOutcomes records every rule's result on every subject in
 // Report.Outcomes, passes included.
-func WithOutcomes() EvalOption { return func(o *evalOptions) { o.outcomes = true } }
+func WithOutcomes() EvalOption {
+	return func(o evalOptions) evalOptions { o.outcomes = true; return o }
+}
 
 // WithRules restricts evaluation to the rules with these ids.
 func WithRules(ids ...string) EvalOption {
-	return func(o *evalOptions) {
-		o.only = map[string]bool{}
-		for _, id := range ids {
-			o.only[id] = true
-		}
+	only := map[string]bool{}
+	for _, id := range ids {
+		only[id] = true
 	}
+	return func(o evalOptions) evalOptions { o.only = only; return o }
 }
 
 // WithSubject restricts evaluation to one subject, "KIND/ID" (for an app
 // that checks a single volunteer at sign-up: "volunteer/v-17"). An unknown
 // subject is an error.
-func WithSubject(subject string) EvalOption { return func(o *evalOptions) { o.subject = subject } }
+func WithSubject(subject string) EvalOption {
+	return func(o evalOptions) evalOptions { o.subject = subject; return o }
+}
 
 // WithCELOnly evaluates every rule on cel-go alone, without the native
 // evaluator (see "How it works" in the package doc). The results are the
 // same, which rulestest checks on every case it runs; the option is there
 // to compare and to diagnose.
-func WithCELOnly() EvalOption { return func(o *evalOptions) { o.celOnly = true } }
+func WithCELOnly() EvalOption {
+	return func(o evalOptions) evalOptions { o.celOnly = true; return o }
+}
 
 // WithoutMessages leaves findings' messages empty: for a caller that
 // counts or sorts findings by rule and shows none of them (the matcher
 // screening thousands of pairs), rendering messages is most of the work.
-func WithoutMessages() EvalOption { return func(o *evalOptions) { o.silent = true } }
+func WithoutMessages() EvalOption {
+	return func(o evalOptions) evalOptions { o.silent = true; return o }
+}
+
+// evalOpts applies opts to the defaults: English, the programme's as_of,
+// every rule on every subject.
+func evalOpts(opts []EvalOption) evalOptions {
+	o := evalOptions{lang: diag.EN}
+	for _, opt := range opts {
+		o = opt(o)
+	}
+	return o
+}
 
 // ErrInput is wrapped by Evaluate's errors about the programme itself (a
 // programme that is not valid, a missing as_of, an unknown subject), as
@@ -139,21 +163,12 @@ var ErrInput = errors.New("rules: bad input")
 // never a silent pass. Evaluate stops early, with ctx's error, when ctx is
 // done.
 func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts ...EvalOption) (*Report, error) {
-	// The options live beside the report: one allocation for both.
-	ro := &struct {
-		rep Report
-		o   evalOptions
-	}{o: evalOptions{lang: diag.EN}}
-	o := &ro.o
-	for _, opt := range opts {
-		opt(o)
-	}
+	o := evalOpts(opts)
 	asOf, at, err := prepare(prog, o.asOf)
 	if err != nil {
 		return nil, err
 	}
-	rep := &ro.rep
-	*rep = Report{Policy: p.name, AsOf: asOf, Findings: []Finding{}}
+	rep := &Report{Policy: p.name, AsOf: asOf, Findings: []Finding{}} // the one allocation
 	e := evaluation{p: p, o: o, rep: rep, st: newState(o.celOnly)}
 	defer e.st.release()
 	if o.subject != "" {
@@ -220,7 +235,7 @@ func prepare(prog *mentoring.Programme, override civil.Date) (civil.Date, *subje
 
 type evaluation struct {
 	p   *Policy
-	o   *evalOptions
+	o   evalOptions
 	rep *Report
 	st  *state
 }

@@ -81,10 +81,7 @@ func (p *Policy) Explain(ctx context.Context, prog *mentoring.Programme, ruleID,
 	if r == nil {
 		return nil, fmt.Errorf("%w: the policy has no rule %q", ErrInput, ruleID)
 	}
-	o := evalOptions{lang: diag.EN}
-	for _, opt := range opts {
-		opt(&o)
-	}
+	o := evalOpts(opts)
 	asOf, at, err := prepare(prog, o.asOf)
 	if err != nil {
 		return nil, err

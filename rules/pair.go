@@ -8,7 +8,6 @@ import (
 	"cel.dev/cel-go/common/types"
 
 	"github.com/birgemiz/sabaqtastyq/civil"
-	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/questionnaire"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/native"
@@ -57,10 +56,7 @@ type PairDecision struct {
 // (see [Policy.Evaluate]). It is safe for concurrent use; prog must not
 // change meanwhile. The context is checked once, before the pair.
 func (p *Policy) Pair(ctx context.Context, prog *mentoring.Programme, mentor *volunteer.Volunteer, child *mentoring.Child, opts ...EvalOption) (PairDecision, error) {
-	o := evalOptions{lang: diag.EN}
-	for _, opt := range opts {
-		opt(&o)
-	}
+	o := evalOpts(opts)
 	st, k, err := p.bindPair(ctx, prog, mentor, child, o.asOf, o.celOnly)
 	if err != nil {
 		return PairDecision{}, err
@@ -101,10 +97,7 @@ func (p *Policy) Pair(ctx context.Context, prog *mentoring.Programme, mentor *vo
 // with a buffer of room enough, allocates nothing. Options as for Pair;
 // the result agrees with Pair's.
 func (p *Policy) ScreenPair(ctx context.Context, prog *mentoring.Programme, mentor *volunteer.Volunteer, child *mentoring.Child, forbidding []string, opts ...EvalOption) (allowed bool, score float64, rules []string, err error) {
-	o := evalOptions{lang: diag.EN}
-	for _, opt := range opts {
-		opt(&o)
-	}
+	o := evalOpts(opts)
 	st, k, err := p.bindPair(ctx, prog, mentor, child, o.asOf, o.celOnly)
 	if err != nil {
 		return false, 0, forbidding, err
@@ -223,10 +216,7 @@ func firstLine(s string) string {
 // (questionnaire.yaml) a passing role rule means the role fits and its
 // message says why.
 func (p *Policy) Respondent(ctx context.Context, r *questionnaire.Response, asOf civil.Date, opts ...EvalOption) ([]Decision, error) {
-	o := evalOptions{lang: diag.EN}
-	for _, opt := range opts {
-		opt(&o)
-	}
+	o := evalOpts(opts)
 	k, _ := subject.Lookup(string(KindRespondent))
 	ke := p.kinds[k]
 	if ke == nil {
