@@ -222,9 +222,13 @@
 // [DefaultCostLimit]) is rejected at load with [CodeTooCostly], naming the
 // rule and the estimate. A rule that reads lists of the whole programme
 // (programme.tandems…) has no static bound: it loads, and runs metered —
-// cel-go with a runtime budget equal to the cost limit, the native
-// evaluator counting every iteration against the same budget — and honours
-// context cancellation between subjects.
+// cel-go with a runtime budget equal to the cost limit; the native
+// evaluator counts one unit an iteration against the same budget and,
+// past it, hands the rule to cel-go, whose meter (counting every
+// operation) decides and words the error — and honours context
+// cancellation between subjects. On a programme so large that cel-go's
+// meter runs out first, the native evaluator may still answer where
+// WithCELOnly reports the budget exceeded.
 //
 // Memory: every value a rule builds — a concatenation, a list literal, a
 // map or filter, the result of replace, join, split, lower… — is sized at
@@ -298,9 +302,9 @@
 // At run time the native evaluator gives up in two planned ways only.
 // What is an error in CEL (a missing date, an overflow, a division by
 // zero, a field of a missing object) hands the rule to cel-go, which
-// evaluates it again, so errors and their messages are always cel-go's;
-// a guard (the build cap, the cost budget) stops the rule with an error
-// finding and runs it nowhere else. Any other panic is a bug: an error
+// evaluates it again, so errors and their messages are always cel-go's
+// (so does the cost budget, run out); the build guard stops the rule with
+// an error finding and runs it nowhere else. Any other panic is a bug: an error
 // finding naming it, never a quiet pass; the tests and fuzzers fail on
 // it. A conformance table (testdata/conformance: expression × subject →
 // value or error) runs on both evaluators and covers every function,

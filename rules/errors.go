@@ -194,8 +194,6 @@ const (
 	CodeEvalError diag.Code = "policy.eval_error"
 	// CodeBuildLimit: rule {0} would build a value larger than {1}.
 	CodeBuildLimit diag.Code = "policy.build_limit"
-	// CodeCostLimit: rule {0} ran past its cost budget {1}.
-	CodeCostLimit diag.Code = "policy.cost_limit"
 	// CodeInternal: the native evaluator failed on rule {0}; a bug.
 	CodeInternal diag.Code = "policy.internal"
 	// CodeOversized: rule {0} builds values and the subject's lists are
@@ -214,11 +212,6 @@ func init() {
 			KK: "«{0}» ережесі {1} шегінен үлкен мән құрар еді: тексеру тоқтатылды",
 			RU: "правило «{0}» построило бы значение больше предела {1}: вычисление остановлено",
 			EN: "rule \"{0}\" would build a value larger than {1}: stopped",
-		},
-		CodeCostLimit: {
-			KK: "«{0}» ережесін тексеру мүмкін болмады: operation cancelled: actual cost limit exceeded ({1})",
-			RU: "правило «{0}» не удалось вычислить: operation cancelled: actual cost limit exceeded ({1})",
-			EN: "rule \"{0}\" could not be evaluated: operation cancelled: actual cost limit exceeded ({1})",
 		},
 		CodeInternal: {
 			KK: "«{0}» ережесін тексеруде ішкі қате болды: бұл — бағдарламадағы қате, хабарлаңыз",

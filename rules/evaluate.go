@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"cel.dev/cel-go/cel"
@@ -272,7 +271,7 @@ func (e *evaluation) run(ctx context.Context, rules []*compiledRule) {
 func (p *Policy) check(ctx context.Context, r *compiledRule, st *state, lang diag.Lang, silent bool) (Result, string) {
 	if st.fr != nil && r.nExpr != nil {
 		st.guard(p)
-		out, why := native.Run(st.fr, r.nWhen, r.nExpr)
+		out, _ := native.Run(st.fr, r.nWhen, r.nExpr)
 		switch out {
 		case native.Pass:
 			return Passed, ""
@@ -280,8 +279,8 @@ func (p *Policy) check(ctx context.Context, r *compiledRule, st *state, lang dia
 			return NotApplies, ""
 		case native.Fail:
 			return Failed, p.message(r, st, lang, silent)
-		case native.Stop:
-			return Errored, limitMessage(r.ID, why, p.costLimit, lang)
+		case native.Stop: // the build cap: run nowhere else
+			return Errored, diag.New(CodeBuildLimit, "", r.ID, limits.Size(buildCap)).Message(lang)
 		case native.Fault:
 			return Errored, diag.New(CodeInternal, "", r.ID).Message(lang)
 		}
@@ -349,13 +348,6 @@ func oversized(st *state, lim map[string]int) string {
 		}
 	}
 	return strings.Join(names, ", ")
-}
-
-func limitMessage(rule, what string, costLimit uint64, lang diag.Lang) string {
-	if what == "cost" {
-		return diag.New(CodeCostLimit, "", rule, strconv.FormatUint(costLimit, 10)).Message(lang)
-	}
-	return diag.New(CodeBuildLimit, "", rule, limits.Size(buildCap)).Message(lang)
 }
 
 func langIndex(l diag.Lang) int {

@@ -13,9 +13,9 @@
 // ([Run]): a value.Bailout, where the expression meets what is an error in
 // CEL (a missing date, an overflow, a field of a missing object) and
 // cel-go evaluates the rule again so that the error and its message are
-// cel-go's; and a value.Limit, where a guard stops a rule that builds too
-// much or runs too long, which becomes an error finding and runs nowhere
-// else. Any other panic is a bug: it becomes an error finding naming the
+// cel-go's (the cost meter, run out, bails too); and a value.Limit, where
+// the build guard stops a rule that would build too much, which becomes an
+// error finding and runs nowhere else. Any other panic is a bug: it becomes an error finding naming the
 // fault, never a quiet pass, and the tests and fuzzers fail on it.
 package native
 

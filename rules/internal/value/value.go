@@ -217,8 +217,8 @@ type Ctx struct {
 	// BuildCap caps the bytes of one string or list the rule builds;
 	// passing it stops the rule with [Limit].
 	BuildCap int64
-	// Steps counts comprehension iterations; passing StepCap stops the
-	// rule with [Limit]. A StepCap of 0 means no meter.
+	// Steps counts comprehension iterations; passing StepCap hands the
+	// rule to cel-go (see Step). A StepCap of 0 means no meter.
 	Steps, StepCap int64
 	// Arena, when set, holds the lists built for one subject (nil: the
 	// heap).
@@ -281,22 +281,23 @@ func (c *Ctx) Build(n int64) {
 // BuildList checks a list of n elements before it is built.
 func (c *Ctx) BuildList(n int) { c.Build(int64(n) * valBytes) }
 
-// Step counts one iteration of a comprehension.
+// Step counts one iteration of a comprehension. Past the budget the rule
+// is handed to cel-go, whose own meter decides it: the two count
+// differently (one unit an iteration here, every operation there), and
+// the wording of a budget run out is cel-go's.
 func (c *Ctx) Step() {
 	c.Steps++
 	if c.StepCap > 0 && c.Steps > c.StepCap {
-		panic(Limit{What: LimitCost, N: c.Steps})
+		Bail("cost budget")
 	}
 }
 
-// What a [Limit] says was passed.
-const (
-	LimitBuild = "build" // a value larger than the build cap
-	LimitCost  = "cost"  // more steps than the cost budget
-)
+// LimitBuild is what a [Limit] says was passed: a value larger than the
+// build cap.
+const LimitBuild = "build"
 
-// Limit is the panic value of a guard in [Ctx]: the rule stops with an
-// error finding and is not run again anywhere, because running it on is
+// Limit is the panic value of the build guard in [Ctx]: the rule stops with
+// an error finding and is not run again anywhere, because running it on is
 // what the guard prevents.
 type Limit struct {
 	What string
