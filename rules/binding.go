@@ -42,6 +42,7 @@ func newState(celOnly bool) *state {
 // subject's values in it) for the next evaluation.
 func (st *state) release() {
 	st.a.release()
+	st.a.ke, st.a.s = nil, nil
 	states.Put(st)
 }
 
@@ -87,10 +88,12 @@ func (st *state) guard(p *Policy) {
 
 // activation binds one subject's variables for cel-go: subject variables
 // from the kind table, policy variables evaluated on first use; both are
-// computed once per subject.
+// computed once per subject. Most subjects never need cel-go, so the
+// activation readies its memory only when cel-go first asks for a name.
 type activation struct {
 	ke    *kindEnv
 	s     *subject.Subject
+	ready bool
 	slots []any
 	have  []bool
 	vals  []ref.Val
@@ -98,8 +101,15 @@ type activation struct {
 }
 
 func (a *activation) reset(ke *kindEnv, s *subject.Subject) {
+	if a.ready {
+		a.release()
+	}
 	a.ke, a.s = ke, s
-	n, m := len(ke.kind.Vars), len(ke.vars)
+}
+
+// prepare readies the activation's memory for its subject.
+func (a *activation) prepare() {
+	n, m := len(a.ke.kind.Vars), len(a.ke.vars)
 	if cap(a.slots) < n {
 		a.slots, a.have = make([]any, n), make([]bool, n)
 	}
@@ -110,16 +120,23 @@ func (a *activation) reset(ke *kindEnv, s *subject.Subject) {
 	}
 	a.vals, a.state = a.vals[:m], a.state[:m]
 	clear(a.state)
+	a.ready = true
 }
 
+// release drops what the activation holds of its subject.
 func (a *activation) release() {
-	clear(a.slots)
-	clear(a.vals)
-	a.ke, a.s = nil, nil
+	if a.ready {
+		clear(a.slots)
+		clear(a.vals)
+		a.ready = false
+	}
 }
 
 // ResolveName implements interpreter.Activation.
 func (a *activation) ResolveName(name string) (any, bool) {
+	if !a.ready {
+		a.prepare()
+	}
 	if i, ok := a.ke.scope.Slots[name]; ok {
 		if !a.have[i] {
 			a.slots[i] = a.ke.kind.Vars[i].CEL(a.s)
