@@ -444,6 +444,21 @@ func BenchmarkGroup(b *testing.B) {
 	})
 }
 
+// BenchmarkFixed is a single-subject Evaluate that runs no rule: the fixed
+// cost of one call (options, the report, finding the subject, binding it).
+func BenchmarkFixed(b *testing.B) {
+	prog := benchProgramme(8)
+	p := mustGuide(b)
+	ctx := context.Background()
+	opts := []EvalOption{WithSubject("group/" + prog.Groups[0].ID), WithRules()}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Evaluate(ctx, prog, opts...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkChild(b *testing.B) {
 	prog := benchProgramme(8)
 	c := &prog.Children[0]

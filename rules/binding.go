@@ -8,6 +8,7 @@ import (
 	"cel.dev/cel-go/interpreter"
 
 	"github.com/birgemiz/sabaqtastyq/civil"
+	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/native"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/subject"
@@ -19,6 +20,7 @@ import (
 // activation, filled only when a rule needs cel-go (a rule that is not
 // native, a planned give-up, a placeholder left to cel-go).
 type state struct {
+	o     evalOptions
 	s     subject.Subject
 	ke    *kindEnv
 	fr    *native.Frame // &frame, or nil under WithCELOnly
@@ -29,10 +31,16 @@ type state struct {
 
 var states = sync.Pool{New: func() any { return new(state) }}
 
-func newState(celOnly bool) *state {
+// newState takes a state from the pool with the options applied to it:
+// the options live there, so that applying them allocates nothing.
+func newState(opts []EvalOption) *state {
 	st := states.Get().(*state)
+	st.o = evalOptions{lang: diag.EN}
+	for _, opt := range opts {
+		opt(&st.o)
+	}
 	st.fr = &st.frame
-	if celOnly {
+	if st.o.celOnly {
 		st.fr = nil
 	}
 	return st
@@ -43,6 +51,7 @@ func newState(celOnly bool) *state {
 func (st *state) release() {
 	st.a.release()
 	st.a.ke, st.a.s = nil, nil
+	st.o = evalOptions{}
 	states.Put(st)
 }
 

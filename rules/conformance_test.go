@@ -70,7 +70,7 @@ func TestConformance(t *testing.T) {
 				// Compiled before the subject is bound: compiling may add
 				// comprehension slots to the kind's frames.
 				fn, nerr := native.Compile(a.NativeRep(), ke.scope)
-				st := newState(false)
+				st := newState(nil)
 				defer st.release()
 				st.fr.Use(ke.native)
 				st.bind(ke, prog, at, i, 0, asOf)

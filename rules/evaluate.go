@@ -68,10 +68,7 @@ type Report struct {
 // EvalOption configures one evaluation. The zero configuration evaluates
 // every rule on every subject as of the programme's as_of, with English
 // messages.
-//
-// Options are applied to a copy held on the stack, so evaluating costs no
-// allocation for them.
-type EvalOption func(evalOptions) evalOptions
+type EvalOption func(*evalOptions)
 
 type evalOptions struct {
 	lang     diag.Lang
@@ -85,18 +82,18 @@ type evalOptions struct {
 
 // WithLang sets the language of messages. Default English.
 func WithLang(l diag.Lang) EvalOption {
-	return func(o evalOptions) evalOptions { o.lang = l; return o }
+	return func(o *evalOptions) { o.lang = l }
 }
 
 // WithAsOf evaluates as of another date than the programme's as_of.
 func WithAsOf(d civil.Date) EvalOption {
-	return func(o evalOptions) evalOptions { o.asOf = d; return o }
+	return func(o *evalOptions) { o.asOf = d }
 }
 
 // WithOutcomes records every rule's result on every subject in
 // Report.Outcomes, passes included.
 func WithOutcomes() EvalOption {
-	return func(o evalOptions) evalOptions { o.outcomes = true; return o }
+	return func(o *evalOptions) { o.outcomes = true }
 }
 
 // WithRules restricts evaluation to the rules with these ids.
@@ -105,14 +102,14 @@ func WithRules(ids ...string) EvalOption {
 	for _, id := range ids {
 		only[id] = true
 	}
-	return func(o evalOptions) evalOptions { o.only = only; return o }
+	return func(o *evalOptions) { o.only = only }
 }
 
 // WithSubject restricts evaluation to one subject, "KIND/ID" (for an app
 // that checks a single volunteer at sign-up: "volunteer/v-17"). An unknown
 // subject is an error.
 func WithSubject(subject string) EvalOption {
-	return func(o evalOptions) evalOptions { o.subject = subject; return o }
+	return func(o *evalOptions) { o.subject = subject }
 }
 
 // WithCELOnly evaluates every rule on cel-go alone, without the native
@@ -120,25 +117,17 @@ func WithSubject(subject string) EvalOption {
 // same, which rulestest checks on every case it runs; the option is there
 // to compare and to diagnose.
 func WithCELOnly() EvalOption {
-	return func(o evalOptions) evalOptions { o.celOnly = true; return o }
+	return func(o *evalOptions) { o.celOnly = true }
 }
 
 // WithoutMessages leaves findings' messages empty: for a caller that
 // counts or sorts findings by rule and shows none of them (the matcher
 // screening thousands of pairs), rendering messages is most of the work.
 func WithoutMessages() EvalOption {
-	return func(o evalOptions) evalOptions { o.silent = true; return o }
+	return func(o *evalOptions) { o.silent = true }
 }
 
-// evalOpts applies opts to the defaults: English, the programme's as_of,
-// every rule on every subject.
-func evalOpts(opts []EvalOption) evalOptions {
-	o := evalOptions{lang: diag.EN}
-	for _, opt := range opts {
-		o = opt(o)
-	}
-	return o
-}
+
 
 // ErrInput is wrapped by Evaluate's errors about the programme itself (a
 // programme that is not valid, a missing as_of, an unknown subject), as
@@ -162,14 +151,15 @@ var ErrInput = errors.New("rules: bad input")
 // never a silent pass. Evaluate stops early, with ctx's error, when ctx is
 // done.
 func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts ...EvalOption) (*Report, error) {
-	o := evalOpts(opts)
+	st := newState(opts) // the options live in the pooled state: no allocation
+	defer st.release()
+	o := &st.o
 	asOf, at, err := prepare(prog, o.asOf)
 	if err != nil {
 		return nil, err
 	}
 	rep := &Report{Policy: p.name, AsOf: asOf, Findings: []Finding{}} // the one allocation
-	e := evaluation{p: p, o: o, rep: rep, st: newState(o.celOnly)}
-	defer e.st.release()
+	e := evaluation{p: p, o: o, rep: rep, st: st}
 	if o.subject != "" {
 		kind, id, _ := strings.Cut(o.subject, "/")
 		k, ok := subject.Lookup(kind)
@@ -234,7 +224,7 @@ func prepare(prog *mentoring.Programme, override civil.Date) (civil.Date, *subje
 
 type evaluation struct {
 	p   *Policy
-	o   evalOptions
+	o   *evalOptions
 	rep *Report
 	st  *state
 }

@@ -81,7 +81,12 @@ func (p *Policy) Explain(ctx context.Context, prog *mentoring.Programme, ruleID,
 	if r == nil {
 		return nil, fmt.Errorf("%w: the policy has no rule %q", ErrInput, ruleID)
 	}
-	o := evalOpts(opts)
+	// Explain shows cel-go's evaluation, the reference the native
+	// evaluator agrees with, so the state has no native frame.
+	st := newState(opts)
+	defer st.release()
+	st.fr = nil
+	o := &st.o
 	asOf, at, err := prepare(prog, o.asOf)
 	if err != nil {
 		return nil, err
@@ -95,10 +100,6 @@ func (p *Policy) Explain(ctx context.Context, prog *mentoring.Programme, ruleID,
 	if !ok {
 		return nil, fmt.Errorf("%w: no %s subject %q in the programme", ErrInput, k.Name, subjectID)
 	}
-	// Explain shows cel-go's evaluation, the reference the native
-	// evaluator agrees with, so the state has no native frame.
-	st := newState(true)
-	defer st.release()
 	st.bind(r.env, prog, at, i, 0, asOf)
 	res, msg := p.check(ctx, r, st, o.lang, o.silent)
 	x := &Explanation{Rule: r.ID, Subject: subjectID, Result: res, Message: msg, Severity: r.Severity,

@@ -172,7 +172,7 @@ func nativeOutcomes(t *testing.T, pol *Policy, prog *mentoring.Programme) map[na
 	asOf, at, err := prepare(prog, civil.Date{})
 	require.NoError(t, err)
 	out := map[native.Outcome]int{}
-	st := newState(false)
+	st := newState(nil)
 	defer st.release()
 	for _, k := range subject.Kinds {
 		rules := pol.byKind[k]

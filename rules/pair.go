@@ -56,12 +56,13 @@ type PairDecision struct {
 // (see [Policy.Evaluate]). It is safe for concurrent use; prog must not
 // change meanwhile. The context is checked once, before the pair.
 func (p *Policy) Pair(ctx context.Context, prog *mentoring.Programme, mentor *volunteer.Volunteer, child *mentoring.Child, opts ...EvalOption) (PairDecision, error) {
-	o := evalOpts(opts)
-	st, k, err := p.bindPair(ctx, prog, mentor, child, o.asOf, o.celOnly)
+	st := newState(opts)
+	defer st.release()
+	o := &st.o
+	k, err := p.bindPair(ctx, st, prog, mentor, child)
 	if err != nil {
 		return PairDecision{}, err
 	}
-	defer st.release()
 	dec := PairDecision{Allowed: true}
 	var sub string
 	name := func() string {
@@ -97,12 +98,13 @@ func (p *Policy) Pair(ctx context.Context, prog *mentoring.Programme, mentor *vo
 // with a buffer of room enough, allocates nothing. Options as for Pair;
 // the result agrees with Pair's.
 func (p *Policy) ScreenPair(ctx context.Context, prog *mentoring.Programme, mentor *volunteer.Volunteer, child *mentoring.Child, forbidding []string, opts ...EvalOption) (allowed bool, score float64, rules []string, err error) {
-	o := evalOpts(opts)
-	st, k, err := p.bindPair(ctx, prog, mentor, child, o.asOf, o.celOnly)
+	st := newState(opts)
+	defer st.release()
+	o := &st.o
+	k, err := p.bindPair(ctx, st, prog, mentor, child)
 	if err != nil {
 		return false, 0, forbidding, err
 	}
-	defer st.release()
 	allowed = true
 	for _, r := range p.byKind[k] {
 		res, _ := p.check(ctx, r, st, o.lang, true)
@@ -118,28 +120,27 @@ func (p *Policy) ScreenPair(ctx context.Context, prog *mentoring.Programme, ment
 	return allowed, score, forbidding, nil
 }
 
-// bindPair checks a candidate pair and binds it for evaluation.
-func (p *Policy) bindPair(ctx context.Context, prog *mentoring.Programme, mentor *volunteer.Volunteer, child *mentoring.Child, override civil.Date, celOnly bool) (*state, *subject.Kind, error) {
+// bindPair checks a candidate pair and binds it for evaluation in st.
+func (p *Policy) bindPair(ctx context.Context, st *state, prog *mentoring.Programme, mentor *volunteer.Volunteer, child *mentoring.Child) (*subject.Kind, error) {
 	k := pairKind
 	ke := p.kinds[k]
 	if ke == nil {
-		return nil, nil, fmt.Errorf("%w: policy %s has no pair rules or scores", ErrInput, p.name)
+		return nil, fmt.Errorf("%w: policy %s has no pair rules or scores", ErrInput, p.name)
 	}
-	asOf, at, err := prepare(prog, override)
+	asOf, at, err := prepare(prog, st.o.asOf)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	i, ok := at.Volunteer[mentor.ID]
 	j, ok2 := at.Child[child.ID]
 	if !ok || !ok2 {
-		return nil, nil, fmt.Errorf("%w: the pair %s+%s is not in the programme", ErrInput, mentor.ID, child.ID)
+		return nil, fmt.Errorf("%w: the pair %s+%s is not in the programme", ErrInput, mentor.ID, child.ID)
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	st := newState(celOnly)
 	st.bind(ke, prog, at, i, j, asOf)
-	return st, k, nil
+	return k, nil
 }
 
 var pairKind, _ = subject.Lookup(string(KindPair))
@@ -216,7 +217,9 @@ func firstLine(s string) string {
 // (questionnaire.yaml) a passing role rule means the role fits and its
 // message says why.
 func (p *Policy) Respondent(ctx context.Context, r *questionnaire.Response, asOf civil.Date, opts ...EvalOption) ([]Decision, error) {
-	o := evalOpts(opts)
+	st := newState(opts)
+	defer st.release()
+	o := &st.o
 	k, _ := subject.Lookup(string(KindRespondent))
 	ke := p.kinds[k]
 	if ke == nil {
@@ -225,8 +228,6 @@ func (p *Policy) Respondent(ctx context.Context, r *questionnaire.Response, asOf
 	if asOf.IsZero() {
 		return nil, fmt.Errorf("%w: no date to assess the response on", ErrInput)
 	}
-	st := newState(o.celOnly)
-	defer st.release()
 	st.s = subject.Subject{Kind: k, Resp: r, AsOf: asOf}
 	st.bindSubject(ke)
 	var out []Decision
