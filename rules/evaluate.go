@@ -127,8 +127,6 @@ func WithoutMessages() EvalOption {
 	return func(o *evalOptions) { o.silent = true }
 }
 
-
-
 // ErrInput is wrapped by Evaluate's errors about the programme itself (a
 // programme that is not valid, a missing as_of, an unknown subject), as
 // opposed to policy errors. The problems of an invalid programme are a
