@@ -82,7 +82,24 @@
 //
 // # Performance
 //
-// # PERFORMANCE
+// Match judges every mentor–child pair, n² judgements for n mentors and
+// n children, then solves the assignment in O(n³) at worst.
+// BenchmarkMatchCEL runs it as `sabaq match` does, with the embedded pairs
+// policy (building the judge included); BenchmarkMatch is the baseline,
+// the same rules and scores written by hand in Go. Programmes of n mentors
+// and n children in 20 institutions of two cities; CPU time per Match
+// (GOMAXPROCS=1, the difference of two run lengths, on 2 shared cores):
+//
+//	n      Go judge   policy judge   ratio   policy judge before
+//	100     6.9 ms       9.2 ms      1.3×       202 ms
+//	500     170 ms       207 ms      1.2×       4.9 s
+//	1000    643 ms       773 ms      1.2×      19.0 s
+//
+// The policy judge is native end to end: every rule and score of
+// pairs.yaml runs on the rules package's native evaluator, and Match asks
+// it, through [Screener], only whether each pair is allowed, its score and
+// the rules that forbid it — no findings, no messages, nothing allocated
+// — and renders messages only for the pairs it proposes.
 //
 // [assign]: https://pkg.go.dev/github.com/birgemiz/sabaqtastyq/planning/assign
 package planning

@@ -315,5 +315,35 @@
 //
 // # Performance
 //
-// PERFORMANCE
+// Measured with bench_test.go on 2 cores shared with other work, so as
+// CPU time per call (user and system time of GOMAXPROCS=1 runs, the
+// difference of two run lengths so that setup cancels out; medians of
+// three), whole Evaluate calls with WithSubject on the guide policy,
+// beside hand-written Go of the same rules and the straightforward cel-go
+// way (one program per rule, a fresh map activation per call, the runtime
+// cost limit on):
+//
+//	subject (guide policy)       hand-written Go   naive cel-go   this package   before
+//	one volunteer (5 rules)          9 ns            6.2 µs         323 ns        421 ns
+//	one child (3 rules)             15 ns            3.1 µs         228 ns
+//	one tandem (4 rules)           118 ns           12.2 µs         458 ns        529 ns
+//	one group (2 rules)              1 ns            2.4 µs         203 ns        247 ns
+//	one agreement (2 rules)        137 ns           21.6 µs         945 ns
+//	one outing (1 rule)             39 ns            2.4 µs         281 ns
+//	a call that runs no rule                                        176 ns
+//
+// ("before" is the engine before the pipeline was reorganised.) A
+// single-subject call allocates one 80-byte report and nothing else: the
+// options live in a pooled working state, cel-go's activation is readied
+// only when cel-go is asked, the programme's positions are found by one
+// pointer comparison. Over a programme of 100,000 volunteers (50,000
+// children and tandems, 100,000 agreements, 800,000 reports, 12,500
+// groups: 312,500 subjects), a whole Evaluate takes about 430 ns a
+// subject beside 200–280 ns for hand-written Go, with no allocation but
+// the report.
+//
+// The engine keeps, per programme, its positions of the programme's
+// references (built on first use, one int per reference, held weakly so
+// that they go with the programme), and the last programme evaluated
+// stays referenced until another is evaluated.
 package rules
