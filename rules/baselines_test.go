@@ -283,4 +283,3 @@ func (n *naive) run(b *testing.B, k Kind, vars map[string]any) int {
 	}
 	return failed
 }
-

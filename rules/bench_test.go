@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-
 	"github.com/birgemiz/sabaqtastyq/agreement"
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
