@@ -332,6 +332,12 @@ func TestFastPairs(t *testing.T) {
 			ref, err := pol.Pair(ctx, prog, &prog.Volunteers[i], &prog.Children[j], WithCELOnly())
 			require.NoError(t, err)
 			require.Equal(t, ref, fast)
+			silent, err := pol.Pair(ctx, prog, &prog.Volunteers[i], &prog.Children[j], WithoutMessages())
+			require.NoError(t, err)
+			require.Equal(t, len(ref.Violations)+len(ref.Notes), len(silent.Violations)+len(silent.Notes))
+			for _, f := range append(silent.Violations, silent.Notes...) {
+				require.Empty(t, f.Message, "WithoutMessages")
+			}
 			// ScreenPair agrees with Pair, on both evaluators.
 			for _, opts := range [][]EvalOption{nil, {WithCELOnly()}} {
 				ok, score, forbidding, err := pol.ScreenPair(ctx, prog, &prog.Volunteers[i], &prog.Children[j], nil, opts...)
