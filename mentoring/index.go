@@ -32,8 +32,6 @@ type index struct {
 	tandemMentor, tandemChild, agreementVolunteer []int
 	outingTandem, visitTandem, checkInTandem      []int
 
-	links Links
-
 	problems diag.List // what Index found
 }
 
@@ -77,51 +75,6 @@ func relate(n int, owner []int) rel {
 		}
 	}
 	return r
-}
-
-// Links are the programme's references resolved to positions in its
-// slices, for code that walks a whole programme and cannot afford a look-up
-// by id per record (the rules engine). Index builds them; -1 marks a
-// reference that does not resolve. They belong to the index: read them,
-// never change them.
-type Links struct {
-	ChildInstitution   []int // by child: position in Institutions
-	TandemMentor       []int // by tandem: position in Volunteers
-	TandemChild        []int // by tandem: position in Children
-	GroupInstitution   []int // by group: position in Institutions
-	AgreementVolunteer []int // by agreement: position in Volunteers
-	OutingTandem       []int // by outing: position in Tandems
-
-	VolunteerTandems    [][]int // by volunteer: positions in Tandems of those it mentors
-	VolunteerAgreements [][]int // by volunteer: positions in Agreements
-	VolunteerReports    [][]int // by volunteer: positions in Reports
-	ChildTandems        [][]int // by child: positions in Tandems
-	ChildGroups         [][]int // by child: positions in Groups
-}
-
-// Links returns the programme's references resolved to positions,
-// indexing it first if needed.
-func (p *Programme) Links() *Links { return &p.ix().links }
-
-func (ix *index) buildLinks(p *Programme) {
-	l := &ix.links
-	l.ChildInstitution, l.GroupInstitution = ix.childInstitution, ix.groupInstitution
-	l.TandemMentor, l.TandemChild = ix.tandemMentor, ix.tandemChild
-	l.AgreementVolunteer, l.OutingTandem = ix.agreementVolunteer, ix.outingTandem
-	l.VolunteerTandems = make([][]int, len(p.Volunteers))
-	l.VolunteerAgreements = make([][]int, len(p.Volunteers))
-	l.VolunteerReports = make([][]int, len(p.Volunteers))
-	for i := range p.Volunteers {
-		l.VolunteerTandems[i] = ix.tandemsOf.of(i)
-		l.VolunteerAgreements[i] = ix.agreementsOf.of(i)
-		l.VolunteerReports[i] = ix.reportsOf.of(i)
-	}
-	l.ChildTandems = make([][]int, len(p.Children))
-	l.ChildGroups = make([][]int, len(p.Children))
-	for i := range p.Children {
-		l.ChildTandems[i] = ix.tandemsWith.of(i)
-		l.ChildGroups[i] = ix.groupsWith.of(i)
-	}
 }
 
 // Index builds the look-ups by id and checks that every id is unique within
@@ -316,7 +269,6 @@ func (p *Programme) buildIndex(limit int) *index {
 	ix.visitsOf = relate(len(p.Tandems), visitTandem)
 	ix.checkInsOf = relate(len(p.Tandems), checkInTandem)
 	ix.groupsWith = relateMany(len(p.Children), groupChild, groupOf)
-	ix.buildLinks(p)
 	ix.problems = r.errs
 	return ix
 }
@@ -450,22 +402,26 @@ func (p *Programme) Agreement(id string) (*agreement.Agreement, bool) {
 
 // AgreementsOf returns the volunteer's agreements, in file order.
 func (p *Programme) AgreementsOf(volunteerID string) []*agreement.Agreement {
-	return all(p.Agreements, p.AgreementIndexesOf(volunteerID))
+	ix := p.ix()
+	return all(p.Agreements, ix.agreementsOf.of(position(ix.volunteers, volunteerID)))
 }
 
 // ReportsOf returns the volunteer's monthly reports, in file order.
 func (p *Programme) ReportsOf(volunteerID string) []*agreement.Report {
-	return all(p.Reports, p.ReportIndexesOf(volunteerID))
+	ix := p.ix()
+	return all(p.Reports, ix.reportsOf.of(position(ix.volunteers, volunteerID)))
 }
 
 // TandemsOf returns the tandems the volunteer mentors, in file order.
 func (p *Programme) TandemsOf(mentorID string) []*Tandem {
-	return all(p.Tandems, p.TandemIndexesOf(mentorID))
+	ix := p.ix()
+	return all(p.Tandems, ix.tandemsOf.of(position(ix.volunteers, mentorID)))
 }
 
 // TandemsWith returns the tandems of the child, in file order.
 func (p *Programme) TandemsWith(childID string) []*Tandem {
-	return all(p.Tandems, p.TandemIndexesWith(childID))
+	ix := p.ix()
+	return all(p.Tandems, ix.tandemsWith.of(position(ix.children, childID)))
 }
 
 // OutingsOf returns the tandem's outings, in file order.
@@ -490,52 +446,12 @@ func (p *Programme) CheckInsOf(tandemID string) []*CheckIn {
 // GroupsWith returns the group sessions the child took part in, in file
 // order.
 func (p *Programme) GroupsWith(childID string) []*Group {
-	return all(p.Groups, p.GroupIndexesWith(childID))
+	ix := p.ix()
+	return all(p.Groups, ix.groupsWith.of(position(ix.children, childID)))
 }
 
 // DiaryOf returns the volunteer's diary entries, in file order.
 func (p *Programme) DiaryOf(volunteerID string) []*volunteer.DiaryEntry {
 	ix := p.ix()
 	return all(p.Diary, ix.diaryOf.of(position(ix.volunteers, volunteerID)))
-}
-
-// The …IndexesOf and …IndexesWith look-ups return positions in the
-// programme's slices instead of pointers. They allocate nothing, which the
-// rules engine's hot path needs, and suit callers that keep their own
-// per-index data. The slices are the index's own: read them, never change
-// them.
-
-// AgreementIndexesOf returns the positions in Agreements of the volunteer's
-// agreements, in file order.
-func (p *Programme) AgreementIndexesOf(volunteerID string) []int {
-	ix := p.ix()
-	return ix.agreementsOf.of(position(ix.volunteers, volunteerID))
-}
-
-// ReportIndexesOf returns the positions in Reports of the volunteer's
-// monthly reports, in file order.
-func (p *Programme) ReportIndexesOf(volunteerID string) []int {
-	ix := p.ix()
-	return ix.reportsOf.of(position(ix.volunteers, volunteerID))
-}
-
-// TandemIndexesOf returns the positions in Tandems of the tandems the
-// volunteer mentors, in file order.
-func (p *Programme) TandemIndexesOf(mentorID string) []int {
-	ix := p.ix()
-	return ix.tandemsOf.of(position(ix.volunteers, mentorID))
-}
-
-// TandemIndexesWith returns the positions in Tandems of the child's tandems,
-// in file order.
-func (p *Programme) TandemIndexesWith(childID string) []int {
-	ix := p.ix()
-	return ix.tandemsWith.of(position(ix.children, childID))
-}
-
-// GroupIndexesWith returns the positions in Groups of the group sessions the
-// child took part in, in file order.
-func (p *Programme) GroupIndexesWith(childID string) []int {
-	ix := p.ix()
-	return ix.groupsWith.of(position(ix.children, childID))
 }

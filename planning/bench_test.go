@@ -10,6 +10,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/planning"
+	"github.com/birgemiz/sabaqtastyq/planning/policyjudge"
 	"github.com/birgemiz/sabaqtastyq/rules"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
@@ -86,7 +87,8 @@ func matchProgramme(b *testing.B, n int) *mentoring.Programme {
 	for i := range bd.prog.Volunteers {
 		v := &bd.prog.Volunteers[i]
 		v.City = []string{"Almaty", "Astana"}[rng.IntN(2)]
-		v.Skills = []volunteer.Skill{{Name: interests[rng.IntN(5)]}, {Name: interests[rng.IntN(5)]}}
+		first := rng.IntN(5)
+		v.Skills = []volunteer.Skill{{Name: interests[first]}, {Name: interests[(first+1+rng.IntN(4))%5]}} // two different skills
 		if i%2 == 0 {
 			bd.prog.Agreements = append(bd.prog.Agreements, agreement.Agreement{ID: "a-" + v.ID, Volunteer: v.ID,
 				SignedOn: asOf.AddDays(-30)})
@@ -131,7 +133,7 @@ func BenchmarkMatchCEL(b *testing.B) {
 			b.ReportAllocs()
 			ctx := context.Background()
 			for b.Loop() {
-				judge, err := planning.NewPolicyJudge(ctx, pol, prog, diag.EN)
+				judge, err := policyjudge.New(ctx, pol, prog, diag.EN)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -19,9 +19,11 @@
 //
 // [Match] proposes tandems. A [Judge] says which mentors may be proposed
 // and which pairs are allowed, and scores each allowed pair as a weighted
-// sum of [ScorePart]s. [NewPolicyJudge] makes the judge of a compiled
-// policy — the command line uses rules/policies/pairs.yaml — and tests
-// also use Go ([FuncJudge]). With a policy, a volunteer is ruled out as a
+// sum of [ScorePart]s. This package knows only its own Judge interface:
+// package policyjudge makes the judge of a compiled policy — the command
+// line uses rules/policies/pairs.yaml — and tests also use Go
+// ([FuncJudge]). A judge that is also a [Screener] answers the n² pair
+// questions without rendering messages. With a policy, a volunteer is ruled out as a
 // mentor by any deny or error finding the policy has about them (the
 // guide's mentor.min_age, mentor.commitment, volunteer.minor_consent, or a
 // volunteer rule a profile adds); warnings do not rule anyone out. A pair
@@ -42,12 +44,12 @@
 // # Command line
 //
 // `sabaq plan groups FILE` and `sabaq match FILE` are thin wrappers; with
-// prog from [mentoring.Load], pol from [rules.Resolve] (the --policy flag:
+// prog from [mentoring.Load], pol from rules.Resolve (the --policy flag:
 // "guide" by default for groups, "pairs" for match) and lang from --lang
 // (the flags besides --policy, --lang and --format are suggestions):
 //
 //	// sabaq plan groups FILE [--institution ID] [--policy P] [--format text|json]
-//	lo, hi, err := planning.BoundsOf(pol) // group_min_size, group_max_size; 12–18 if absent
+//	lo, hi, err := policyjudge.Bounds(pol) // group_min_size, group_max_size; 12–18 if absent
 //	plan, err := planning.PlanGroups(prog, planning.GroupOptions{
 //		Min: lo, Max: hi,
 //		Institutions: ids,     // --institution, repeatable; empty means all
@@ -57,15 +59,15 @@
 //	err = plan.WriteText(os.Stdout, lang) // or plan.WriteJSON(os.Stdout)
 //
 //	// sabaq match FILE [--policy pairs] [--institution ID] [--max-children N] [--format text|json]
-//	judge, err := planning.NewPolicyJudge(ctx, pol, prog, lang)
+//	judge, err := policyjudge.New(ctx, pol, prog, lang)
 //	m, err := planning.Match(ctx, prog, judge, planning.MatchOptions{
 //		Institutions: ids, MaxChildren: n, Lang: lang,
 //	})
 //	err = m.WriteText(os.Stdout, lang) // or m.WriteJSON(os.Stdout)
 //
-// NewPolicyJudge fails with [rules.ErrPolicy] for a policy without pair
-// rules or scores (the guide alone; exit 3) and with [rules.ErrInput] for
-// a programme whose references do not resolve (exit 2); PlanGroups and
+// policyjudge.New fails with rules.ErrPolicy for a policy without pair
+// rules or scores (the guide alone; exit 3) and with rules.ErrInput for
+// a programme that is not valid (exit 2); PlanGroups and
 // Match fail with a [diag.List] for an unknown institution, an unknown
 // volunteer in GroupOptions.Mentors or bad bounds (exit 2), which
 // localizes in kk/ru/en. A plan's findings ([GroupPlan.Findings]) and a
@@ -75,7 +77,7 @@
 //
 // PlanGroups and Match keep no state between calls and may run
 // concurrently. Match asks its Judge about many pairs at once, so a Judge
-// must be safe for concurrent use; a [PolicyJudge] is, as long as its
+// must be safe for concurrent use; a policy judge is, as long as its
 // programme does not change.
 //
 // # Performance
@@ -85,25 +87,19 @@
 // BenchmarkMatchCEL runs it as `sabaq match` does, with the embedded pairs
 // policy (building the judge included); BenchmarkMatch is the baseline,
 // the same rules and scores written by hand in Go. Programmes of n mentors
-// and n children in 20 institutions of two cities; one run each
-// (-benchtime=1x, 5x for n=100) on 2 shared cores of an AMD EPYC under a
-// load average of 4–6, so read the ratios rather than the seconds:
+// and n children in 20 institutions of two cities; CPU time per Match
+// (GOMAXPROCS=1, the difference of two run lengths, on 2 shared cores):
 //
-//	n      CEL judge   Go judge   ratio   CEL allocations
-//	100     0.30 s     0.011 s     27×     77 MB
-//	500     8.0 s      0.30 s      27×    1.9 GB
-//	1000   40 s        0.85 s      47×    7.6 GB
-//	2000  142 s        3.3 s       43×     30 GB
+//	n      Go judge   policy judge   ratio   policy judge before
+//	100     6.9 ms       9.2 ms      1.3×       202 ms
+//	500     170 ms       207 ms      1.2×       4.9 s
+//	1000    643 ms       773 ms      1.2×      19.0 s
 //
-// Runs vary with the load: n=500 took 4.2 s with CEL and 0.12 s in Go at
-// load 2.5, n=2000 119 s with CEL in another run. Nearly all the CEL time
-// is the n² pair evaluations (about 17–35 µs a pair; a CPU profile at
-// n=500 puts 91% in [rules.Policy.Pair]): a third of it the five score
-// expressions, which are computed for forbidden pairs too, and a tenth
-// the cancellable context cel-go makes for each expression it evaluates.
-// A coordinator's programme has tens of mentors, so `sabaq match` answers
-// within a second; for thousands, restrict the run to some institutions
-// or judge in Go.
+// The policy judge is native end to end: every rule and score of
+// pairs.yaml runs on the rules package's native evaluator, and Match asks
+// it, through [Screener], only whether each pair is allowed, its score and
+// the rules that forbid it — no findings, no messages, nothing allocated
+// — and renders messages only for the pairs it proposes.
 //
 // [assign]: https://pkg.go.dev/github.com/birgemiz/sabaqtastyq/planning/assign
 package planning

@@ -13,6 +13,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/planning"
+	"github.com/birgemiz/sabaqtastyq/planning/policyjudge"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -51,7 +52,7 @@ func TestGolden(t *testing.T) {
 	require.NoError(t, err)
 	for _, lang := range []diag.Lang{diag.EN, diag.KK, diag.RU} {
 		t.Run("match pairs.yaml "+string(lang), func(t *testing.T) {
-			judge, err := planning.NewPolicyJudge(context.Background(), pol, pairsProg, lang)
+			judge, err := policyjudge.New(context.Background(), pol, pairsProg, lang)
 			require.NoError(t, err)
 			m, err := planning.Match(context.Background(), pairsProg, judge, planning.MatchOptions{Lang: lang})
 			require.NoError(t, err)

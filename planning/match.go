@@ -30,6 +30,16 @@ type Judge interface {
 	Pair(ctx context.Context, mentor *volunteer.Volunteer, child *mentoring.Child) (Decision, error)
 }
 
+// Screener is what a [Judge] may also be: Screen answers the question
+// Match asks of every one of the n² pairs — is it allowed, how does it
+// score, which rules forbid it — without the findings' messages, which
+// Match reads only for the pairs it proposes (through Pair). Screen
+// appends the ids of the forbidding rules to forbidding, a buffer the
+// caller reuses, and returns it; it must agree with Pair.
+type Screener interface {
+	Screen(ctx context.Context, mentor *volunteer.Volunteer, child *mentoring.Child, forbidding []string) (allowed bool, score float64, rules []string, err error)
+}
+
 // Verdict is a judge's answer about one person.
 type Verdict struct {
 	Allowed  bool      `json:"allowed"`
@@ -362,6 +372,7 @@ func judgeAll(ctx context.Context, judge Judge, mentors []*volunteer.Volunteer, 
 			defer wg.Done()
 			local := make([]map[string]int, len(children))
 			perWorker[w] = local
+			var buf []string // the forbidding rules of one pair
 			for mi := w; mi < len(mentors); mi += workers {
 				m := mentors[mi]
 				row := sc.cost.Row(mi)
@@ -369,22 +380,20 @@ func judgeAll(ctx context.Context, judge Judge, mentors []*volunteer.Volunteer, 
 					if ctx.Err() != nil {
 						return
 					}
-					d, err := judge.Pair(ctx, m, c)
+					allowed, score, forbidding, err := screen(ctx, judge, m, c, buf[:0])
 					if err != nil {
 						cancel(fmt.Errorf("planning: judging %s with %s: %w", m.ID, c.ID, err))
 						return
 					}
-					if d.Allowed {
-						row[j] = -d.Score
+					buf = forbidding
+					if allowed {
+						row[j] = -score
 						continue
 					}
 					row[j] = assign.Forbidden
-					for _, f := range d.Findings {
-						if !f.Severity.blocks() {
-							continue
-						}
-						sc.mentorRules[mi] = bump(sc.mentorRules[mi], f.Rule)
-						local[j] = bump(local[j], f.Rule)
+					for _, rule := range forbidding {
+						sc.mentorRules[mi] = bump(sc.mentorRules[mi], rule)
+						local[j] = bump(local[j], rule)
 					}
 				}
 			}
@@ -405,6 +414,24 @@ func judgeAll(ctx context.Context, judge Judge, mentors []*volunteer.Volunteer, 
 		}
 	}
 	return sc, nil
+}
+
+// screen asks judge about a pair the cheap way when it can (a Screener),
+// else through Pair.
+func screen(ctx context.Context, judge Judge, m *volunteer.Volunteer, c *mentoring.Child, buf []string) (bool, float64, []string, error) {
+	if s, ok := judge.(Screener); ok {
+		return s.Screen(ctx, m, c, buf)
+	}
+	d, err := judge.Pair(ctx, m, c)
+	if err != nil {
+		return false, 0, buf, err
+	}
+	for _, f := range d.Findings {
+		if f.Severity.blocks() {
+			buf = append(buf, f.Rule)
+		}
+	}
+	return d.Allowed, d.Score, buf, nil
 }
 
 func bump(m map[string]int, rule string) map[string]int {

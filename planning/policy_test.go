@@ -17,6 +17,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/planning"
+	"github.com/birgemiz/sabaqtastyq/planning/policyjudge"
 	"github.com/birgemiz/sabaqtastyq/rules"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
@@ -108,9 +109,9 @@ func TestPolicyJudgeRules(t *testing.T) {
 			change: func(m *volunteer.Volunteer, _ *mentoring.Child, _ *mentoring.Institution) {
 				m.Screening.Training = civil.Date{}
 			}},
-		{name: "documents due tomorrow", pair: "pair.mentor_screening",
+		{name: "documents not done", pair: "pair.mentor_screening",
 			change: func(m *volunteer.Volunteer, _ *mentoring.Child, _ *mentoring.Institution) {
-				m.Screening.Documents = asOf.AddDays(1)
+				m.Screening.Documents = civil.Date{}
 			}},
 		{name: "documents done today", change: func(m *volunteer.Volunteer, _ *mentoring.Child, _ *mentoring.Institution) {
 			m.Screening.Documents = asOf
@@ -152,7 +153,7 @@ func TestPolicyJudgeRules(t *testing.T) {
 			prog := onePair()
 			tc.change(&prog.Volunteers[0], &prog.Children[0], &prog.Institutions[0])
 			require.NoError(t, prog.Index())
-			judge, err := planning.NewPolicyJudge(ctx, pol, prog, diag.EN)
+			judge, err := policyjudge.New(ctx, pol, prog, diag.EN)
 			require.NoError(t, err)
 
 			verdict, err := judge.Mentor(ctx, &prog.Volunteers[0])
@@ -224,7 +225,7 @@ func TestPolicyJudgeScores(t *testing.T) {
 	prog.Agreements = append(prog.Agreements, agreementFor("v-1", civil.D(2026, 2, 15)))
 	require.NoError(t, prog.Index())
 
-	judge, err := planning.NewPolicyJudge(context.Background(), pol, prog, diag.KK)
+	judge, err := policyjudge.New(context.Background(), pol, prog, diag.KK)
 	require.NoError(t, err)
 	d, err := judge.Pair(context.Background(), m, c)
 	require.NoError(t, err)
@@ -270,26 +271,26 @@ func TestNewPolicyJudgeErrors(t *testing.T) {
 
 	guide, err := rules.Resolve("guide")
 	require.NoError(t, err)
-	_, err = planning.NewPolicyJudge(ctx, guide, prog, diag.EN)
+	_, err = policyjudge.New(ctx, guide, prog, diag.EN)
 	require.ErrorIs(t, err, rules.ErrPolicy, "the guide has no pair rules")
 	assert.Contains(t, err.Error(), `policy "guide" has no pair rules`)
 	var de *diag.Error
 	require.ErrorAs(t, err, &de)
 	assert.Contains(t, de.Localize(diag.KK), "жұп ережелері")
 
-	judge, err := planning.NewPolicyJudge(ctx, pairsPolicy(t), prog, "")
+	judge, err := policyjudge.New(ctx, pairsPolicy(t), prog, "")
 	require.NoError(t, err)
 	_, err = judge.Mentor(ctx, &volunteer.Volunteer{ID: "stranger"})
 	require.Error(t, err, "a judge is bound to its programme")
 
 	dangling := onePair()
 	dangling.Children[0].Institution = "nowhere"
-	_, err = planning.NewPolicyJudge(ctx, pairsPolicy(t), dangling, diag.EN)
+	_, err = policyjudge.New(ctx, pairsPolicy(t), dangling, diag.EN)
 	require.ErrorIs(t, err, rules.ErrInput)
 
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	_, err = planning.NewPolicyJudge(cancelled, pairsPolicy(t), prog, diag.EN)
+	_, err = policyjudge.New(cancelled, pairsPolicy(t), prog, diag.EN)
 	require.ErrorIs(t, err, context.Canceled)
 }
 
@@ -308,12 +309,12 @@ func randomPairs(rng *rand.Rand) *mentoring.Programme {
 	}
 	date := func(from civil.Date, days int) civil.Date { return from.AddDays(rng.IntN(days)) }
 	prog := &mentoring.Programme{AsOf: asOf, Institutions: []mentoring.Institution{
-		{ID: "home", Kind: mentoring.Orphanage, City: "Almaty"},
-		{ID: "centre", Kind: mentoring.AdaptationCentre, City: "Astana"},
-		{ID: "school", Kind: mentoring.School},
+		{ID: "home", Name: "Home", Kind: mentoring.Orphanage, City: "Almaty"},
+		{ID: "centre", Name: "Centre", Kind: mentoring.AdaptationCentre, City: "Astana"},
+		{ID: "school", Name: "School", Kind: mentoring.School},
 	}}
 	for i := range rng.IntN(6) {
-		v := volunteer.Volunteer{ID: fmt.Sprintf("v-%d", i), BirthDate: date(civil.D(1985, 1, 1), 365*20),
+		v := volunteer.Volunteer{ID: fmt.Sprintf("v-%d", i), FullName: "Volunteer", BirthDate: date(civil.D(1985, 1, 1), 365*20),
 			Gender: volunteer.Gender(pick("female", "male")), City: pick("Almaty", "almaty", "Astana", ""),
 			Languages: some("kk", "ru", "en", "kk-KZ"), Role: volunteer.Role(pick("individual_mentor", "individual_mentor", "group_volunteer")),
 			CommitmentMonths: 6 + rng.IntN(20), Status: volunteer.Status(pick("", "active", "active", "approved", "approved", "applicant", "on_hold", "retired")),
@@ -321,7 +322,7 @@ func randomPairs(rng *rand.Rand) *mentoring.Programme {
 		screening := []*civil.Date{&v.Screening.Interview, &v.Screening.PsychologicalTest, &v.Screening.Training, &v.Screening.Documents}
 		for _, d := range screening {
 			if rng.IntN(20) > 0 {
-				*d = date(asOf.AddDays(-300), 303)
+				*d = date(asOf.AddDays(-300), 301) // up to as_of: a later date is impossible input
 			}
 		}
 		for _, s := range some("Football", "chess", "Music") {
@@ -330,10 +331,13 @@ func randomPairs(rng *rand.Rand) *mentoring.Programme {
 		if rng.IntN(3) > 0 {
 			v.FreeTime = &volunteer.FreeTime{Bucket: volunteer.FreeTimeBucket(pick("", "hours_10_15", "evenings", "weekends", "other")),
 				HoursPerWeek: rng.IntN(15)}
+			if v.FreeTime.Bucket == "other" {
+				v.FreeTime.Other = "on call"
+			}
 		}
 		prog.Volunteers = append(prog.Volunteers, v)
 		if rng.IntN(2) == 0 {
-			prog.Agreements = append(prog.Agreements, agreementFor(v.ID, date(asOf.AddDays(-100), 110)))
+			prog.Agreements = append(prog.Agreements, agreementFor(v.ID, date(asOf.AddDays(-100), 101)))
 		}
 	}
 	for i := range rng.IntN(6) {
@@ -356,7 +360,7 @@ func TestPolicyJudgeAgreesWithGo(t *testing.T) {
 	for trial := range 300 {
 		prog := randomPairs(rng)
 		require.NoError(t, prog.Index())
-		cel, err := planning.NewPolicyJudge(ctx, pol, prog, diag.EN)
+		cel, err := policyjudge.New(ctx, pol, prog, diag.EN)
 		require.NoError(t, err)
 		gj := pairsGoJudge{prog}
 		for i := range prog.Volunteers {
@@ -375,6 +379,15 @@ func TestPolicyJudgeAgreesWithGo(t *testing.T) {
 				require.Equal(t, ruleSet(b.Findings), ruleSet(a.Findings), "trial %d %s+%s", trial, v.ID, c.ID)
 				require.Equal(t, b.Parts, a.Parts, "trial %d %s+%s", trial, v.ID, c.ID)
 				require.InDelta(t, b.Score, a.Score, 1e-12, "trial %d %s+%s", trial, v.ID, c.ID)
+				ok, score, forbidding, err := cel.Screen(ctx, v, c, nil)
+				require.NoError(t, err)
+				require.Equal(t, a.Allowed, ok, "Screen agrees with Pair")
+				require.Equal(t, a.Score, score)
+				var ids []string
+				for _, f := range blocking(a.Findings) {
+					ids = append(ids, f.Rule)
+				}
+				require.Equal(t, ids, forbidding)
 				if a.Allowed {
 					allowed++
 				} else {
@@ -426,7 +439,7 @@ func TestBoundsOf(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			lo, hi, err := planning.BoundsOf(tc.pol)
+			lo, hi, err := policyjudge.Bounds(tc.pol)
 			if tc.fails {
 				require.Error(t, err)
 				assert.Contains(t, err.Error(), "group_max_size")

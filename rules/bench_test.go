@@ -8,12 +8,8 @@ package rules
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 	"time"
-
-	"cel.dev/cel-go/cel"
-	"cel.dev/cel-go/common/types"
 
 	"github.com/birgemiz/sabaqtastyq/agreement"
 	"github.com/birgemiz/sabaqtastyq/civil"
@@ -59,7 +55,9 @@ func benchProgramme(n int) *mentoring.Programme {
 		p.Groups = append(p.Groups, g)
 	}
 	p.Meetings = []mentoring.Meeting{{ID: "m-1", Kind: mentoring.General, Date: civil.D(2026, 10, 5)}}
-	if err := p.Index(); err != nil {
+	// Validated, as mentoring.Load leaves a programme: Evaluate would
+	// otherwise validate it on its first call, inside the measurement.
+	if err := p.Validated(); err != nil {
 		panic(err)
 	}
 	return p
@@ -72,237 +70,6 @@ func mustGuide(b *testing.B) *Policy {
 		b.Fatal(err)
 	}
 	return p
-}
-
-// handVolunteer is hand-written Go of the guide's volunteer rules.
-func handVolunteer(p *mentoring.Programme, v *volunteer.Volunteer, asOf civil.Date, out []Finding) []Finding {
-	age := v.BirthDate.YearsUntil(asOf)
-	mentors := v.Role == volunteer.IndividualMentor || len(p.TandemsOf(v.ID)) > 0
-	if mentors && age < 25 {
-		out = append(out, Finding{Rule: "mentor.min_age", Severity: Deny, Subject: "volunteer/" + v.ID,
-			Message: fmt.Sprintf("Volunteer %s is %d: an individual mentor must be 25 or older.", v.ID, age)})
-	}
-	if mentors && v.CommitmentMonths < 12 {
-		out = append(out, Finding{Rule: "mentor.commitment", Severity: Deny, Subject: "volunteer/" + v.ID,
-			Message: fmt.Sprintf("Volunteer %s commits for %d months.", v.ID, v.CommitmentMonths)})
-	}
-	if age < 14 && !v.ParentalConsent {
-		out = append(out, Finding{Rule: "volunteer.minor_consent", Severity: Deny, Subject: "volunteer/" + v.ID,
-			Message: fmt.Sprintf("Volunteer %s is %d.", v.ID, age)})
-	}
-	if v.Role == volunteer.EventVolunteer && age < 18 {
-		out = append(out, Finding{Rule: "volunteer.event_min_age", Severity: Warn, Subject: "volunteer/" + v.ID})
-	}
-	if v.Level == volunteer.Mentor && v.CompletedCycles < 1 || v.Level == volunteer.Master && v.CompletedCycles < 3 {
-		out = append(out, Finding{Rule: "volunteer.cascade_level", Severity: Warn, Subject: "volunteer/" + v.ID})
-	}
-	return out
-}
-
-// handTandem is hand-written Go of the guide's tandem rules.
-func handTandem(p *mentoring.Programme, t *mentoring.Tandem, out []Finding) []Finding {
-	m, _ := p.Volunteer(t.Mentor)
-	c, _ := p.Child(t.Child)
-	inst, _ := p.Institution(c.Institution)
-	var missing []string
-	for _, s := range []struct {
-		name string
-		on   civil.Date
-	}{{"interview", m.Screening.Interview}, {"psychological_test", m.Screening.PsychologicalTest},
-		{"training", m.Screening.Training}, {"documents", m.Screening.Documents}} {
-		if s.on.IsZero() || s.on.After(t.StartedOn) {
-			missing = append(missing, s.name)
-		}
-	}
-	if len(missing) > 0 {
-		out = append(out, Finding{Rule: "mentor.screening", Severity: Deny, Subject: "tandem/" + t.ID,
-			Message: "missing " + strings.Join(missing, ", ")})
-	}
-	ok := false
-	for _, a := range p.AgreementsOf(t.Mentor) {
-		if !a.SignedOn.IsZero() && !a.SignedOn.After(t.StartedOn) && (a.EndsOn.IsZero() || !a.EndsOn.Before(t.StartedOn)) {
-			ok = true
-			break
-		}
-	}
-	if !ok {
-		out = append(out, Finding{Rule: "mentor.agreement", Severity: Deny, Subject: "tandem/" + t.ID})
-	}
-	if inst.Kind == mentoring.Orphanage && c.BirthDate.YearsUntil(t.StartedOn) < 10 {
-		out = append(out, Finding{Rule: "child.min_age", Severity: Deny, Subject: "tandem/" + t.ID})
-	}
-	if t.Phase != mentoring.Acquaintance {
-		met := false
-		for _, g := range p.GroupsWith(t.Child) {
-			if !g.Date.After(t.StartedOn) && contains(g.Mentors, t.Mentor) {
-				met = true
-				break
-			}
-		}
-		if !met {
-			out = append(out, Finding{Rule: "tandem.group_first", Severity: Warn, Subject: "tandem/" + t.ID})
-		}
-	}
-	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func handGroup(g *mentoring.Group, out []Finding) []Finding {
-	size := len(g.Mentors) + len(g.Children)
-	if size > 18 {
-		out = append(out, Finding{Rule: "group.max_size", Severity: Deny, Subject: "group/" + g.ID})
-	}
-	if size < 12 {
-		out = append(out, Finding{Rule: "group.min_size", Severity: Warn, Subject: "group/" + g.ID})
-	}
-	return out
-}
-
-func handAgreement(p *mentoring.Programme, a *agreement.Agreement, asOf civil.Date, out []Finding) []Finding {
-	if !a.EndsOn.IsZero() && (a.NoticeGivenOn.IsZero() || a.NoticeGivenOn.DaysUntil(a.EndsOn) < 14) {
-		out = append(out, Finding{Rule: "agreement.notice", Severity: Deny, Subject: "agreement/" + a.ID})
-	}
-	if a.SignedOn.IsZero() {
-		return out
-	}
-	reports := p.ReportsOf(a.Volunteer)
-	var missing []string
-	for _, mo := range civil.Between(a.SignedOn.In(), asOf.In()) {
-		if !a.EndsOn.IsZero() && mo.After(a.EndsOn.In()) {
-			continue
-		}
-		found := false
-		for _, r := range reports {
-			if r.Month == mo {
-				found = true
-				break
-			}
-		}
-		if !found {
-			missing = append(missing, mo.String())
-		}
-	}
-	if len(missing) > 0 {
-		out = append(out, Finding{Rule: "agreement.monthly_report", Severity: Deny, Subject: "agreement/" + a.ID,
-			Message: strings.Join(missing, ", ")})
-	}
-	return out
-}
-
-// naive is the straightforward cel-go way: one program per rule, variables
-// inlined into each expression, a fresh map activation per call, the
-// runtime cost limit on.
-type naive struct {
-	progs map[Kind][]cel.Program
-}
-
-func newNaive(b *testing.B, p *Policy) *naive {
-	b.Helper()
-	n := &naive{progs: map[Kind][]cel.Program{}}
-	for _, r := range p.rules {
-		ke := r.kind
-		vars := map[string]string{}
-		for _, f := range p.files() {
-			for _, v := range f.Variables {
-				if v.Subject == string(ke.kind) {
-					vars[v.Name] = v.Expr.Text
-				}
-			}
-		}
-		src := r.Expr
-		if r.When != "" {
-			src = "!(" + r.When + ") || (" + src + ")"
-		}
-		src = inline(src, vars)
-		// The naive env declares params as a map and variables as plain ones.
-		env, err := p.kinds[ke.kind].env.Extend(cel.Variable("params", cel.MapType(cel.StringType, cel.DynType)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		src = strings.ReplaceAll(src, "params.", "params_map.")
-		env, err = env.Extend(cel.Variable("params_map", cel.MapType(cel.StringType, cel.DynType)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		ast, iss := env.Compile(src)
-		if iss.Err() != nil {
-			b.Fatalf("%s: %v", r.ID, iss.Err())
-		}
-		prg, err := env.Program(ast, cel.CostLimit(DefaultCostLimit))
-		if err != nil {
-			b.Fatal(err)
-		}
-		n.progs[ke.kind] = append(n.progs[ke.kind], prg)
-	}
-	return n
-}
-
-// inline replaces variable names (not function calls of the same name) by
-// their expressions, until none is left.
-func inline(src string, vars map[string]string) string {
-	for range 4 {
-		for name, expr := range vars {
-			var b strings.Builder
-			for i := 0; i < len(src); {
-				j := strings.Index(src[i:], name)
-				if j < 0 {
-					b.WriteString(src[i:])
-					break
-				}
-				j += i
-				end := j + len(name)
-				word := (j == 0 || !isIdent(src[j-1])) && (end == len(src) || !isIdent(src[end]) && src[end] != '(') &&
-					(j == 0 || src[j-1] != '.')
-				b.WriteString(src[i:j])
-				if word {
-					b.WriteString("(" + expr + ")")
-				} else {
-					b.WriteString(name)
-				}
-				i = end
-			}
-			src = b.String()
-		}
-	}
-	return src
-}
-
-func isIdent(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
-
-func (p *Policy) paramMap() map[string]any {
-	m := map[string]any{}
-	for _, x := range p.params {
-		m[x.Name] = x.Value
-	}
-	return m
-}
-
-func (n *naive) run(b *testing.B, k Kind, vars map[string]any) int {
-	failed := 0
-	for _, prg := range n.progs[k] {
-		act := map[string]any{}
-		for k, v := range vars {
-			act[k] = v
-		}
-		out, _, err := prg.Eval(act)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if out != types.True {
-			failed++
-		}
-	}
-	return failed
 }
 
 func BenchmarkVolunteer(b *testing.B) {
@@ -407,6 +174,123 @@ func BenchmarkGroup(b *testing.B) {
 	})
 }
 
+// BenchmarkFixed is a single-subject Evaluate that runs no rule: the fixed
+// cost of one call (options, the report, finding the subject, binding it).
+func BenchmarkFixed(b *testing.B) {
+	prog := benchProgramme(8)
+	p := mustGuide(b)
+	ctx := context.Background()
+	opts := []EvalOption{WithSubject("group/" + prog.Groups[0].ID), WithRules()}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Evaluate(ctx, prog, opts...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkChild(b *testing.B) {
+	prog := benchProgramme(8)
+	c := &prog.Children[0]
+	p := mustGuide(b)
+	b.Run("handwritten", func(b *testing.B) {
+		b.ReportAllocs()
+		var out []Finding
+		for b.Loop() {
+			out = handChild(prog, c, benchAsOf, out[:0])
+		}
+	})
+	b.Run("celgo-naive", func(b *testing.B) {
+		n := newNaive(b, p)
+		params := p.paramMap()
+		b.ReportAllocs()
+		for b.Loop() {
+			inst, _ := prog.Institution(c.Institution)
+			n.run(b, KindChild, map[string]any{"as_of": &benchAsOf, "programme": prog, "child": c,
+				"institution": inst, "tandems": prog.TandemsWith(c.ID), "params_map": params})
+		}
+	})
+	b.Run("policy", func(b *testing.B) {
+		ctx := context.Background()
+		only := WithSubject("child/" + c.ID)
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := p.Evaluate(ctx, prog, only); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkAgreement(b *testing.B) {
+	prog := benchProgramme(8)
+	a := &prog.Agreements[0]
+	p := mustGuide(b)
+	b.Run("handwritten", func(b *testing.B) {
+		b.ReportAllocs()
+		var out []Finding
+		for b.Loop() {
+			out = handAgreement(prog, a, benchAsOf, out[:0])
+		}
+	})
+	b.Run("celgo-naive", func(b *testing.B) {
+		n := newNaive(b, p)
+		params := p.paramMap()
+		b.ReportAllocs()
+		for b.Loop() {
+			v, _ := prog.Volunteer(a.Volunteer)
+			n.run(b, KindAgreement, map[string]any{"as_of": &benchAsOf, "programme": prog, "agreement": a,
+				"volunteer": v, "reports": prog.ReportsOf(a.Volunteer), "params_map": params})
+		}
+	})
+	b.Run("policy", func(b *testing.B) {
+		ctx := context.Background()
+		only := WithSubject("agreement/" + a.ID)
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := p.Evaluate(ctx, prog, only); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkOuting(b *testing.B) {
+	prog := benchProgramme(8)
+	prog.Outings = []mentoring.Outing{{Tandem: prog.Tandems[0].ID, Date: civil.D(2026, 5, 9)}}
+	o := &prog.Outings[0]
+	p := mustGuide(b)
+	b.Run("handwritten", func(b *testing.B) {
+		b.ReportAllocs()
+		var out []Finding
+		for b.Loop() {
+			out = handOuting(prog, o, out[:0])
+		}
+	})
+	b.Run("celgo-naive", func(b *testing.B) {
+		n := newNaive(b, p)
+		params := p.paramMap()
+		b.ReportAllocs()
+		for b.Loop() {
+			t, _ := prog.Tandem(o.Tandem)
+			m, _ := prog.Volunteer(t.Mentor)
+			c, _ := prog.Child(t.Child)
+			n.run(b, KindOuting, map[string]any{"as_of": &benchAsOf, "programme": prog, "outing": o, "tandem": t,
+				"mentor": m, "child": c, "agreements": prog.AgreementsOf(t.Mentor), "params_map": params})
+		}
+	})
+	b.Run("policy", func(b *testing.B) {
+		ctx := context.Background()
+		only := WithSubject("outing/" + o.ID())
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := p.Evaluate(ctx, prog, only); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
 // BenchmarkProgramme100k evaluates the whole guide policy on a programme of
 // 100,000 volunteers (50,000 children and tandems, 100,000 agreements,
 // 800,000 reports, 12,500 groups of 12), reporting ns per subject.
@@ -480,6 +364,9 @@ func BenchmarkProgramme100k(b *testing.B) {
 	})
 	b.Run("policy", func(b *testing.B) {
 		ctx := context.Background()
+		if _, err := p.Evaluate(ctx, prog); err != nil { // the engine's positions of prog, built once
+			b.Fatal(err)
+		}
 		b.ReportAllocs()
 		for b.Loop() {
 			rep, err := p.Evaluate(ctx, prog)

@@ -3,10 +3,7 @@
 // compiled once and evaluated many times on a mentoring programme.
 //
 // It is the only package that imports CEL (cel.dev/cel-go, formerly
-// github.com/google/cel-go). The pipeline is visible in its files:
-// parse.go reads a policy file keeping every position; compile.go
-// type-checks every expression against the domain types and estimates its
-// cost; eval.go evaluates; explain.go shows why.
+// github.com/google/cel-go); see "How it works" for its stages.
 //
 // # Quick start
 //
@@ -51,7 +48,7 @@
 //	    disabled: false          # a profile may switch a base rule off
 //	scores:                     # numeric expressions (subject pair)
 //	  - {id: shared_languages, subject: pair, expr: "double(shared_languages.size())", weight: params.w_languages}
-//	limits:                     # declared list sizes for the cost estimate
+//	limits:                     # declared sizes for the cost proof (see Cost)
 //	  tandems: 50
 //
 // Thresholds never appear as literals in expressions: they are params, read
@@ -82,7 +79,14 @@
 //	  orphanage_child_min_age: {default: 11}
 //
 // A base is looked up beside the profile, then among the embedded
-// [Policies], so a profile on disk may extend "guide".
+// [Policies], so a profile on disk may extend "guide". extends names a
+// file, never a path: a name with a folder, "..", an absolute path, or a
+// symbolic link out of the profile's folder is a policy error at its line
+// ([CodeOutside]), and nothing of that file is read. Policy files are read
+// with a size cap checked before reading (limits.PolicyBytes, 4 MiB;
+// [WithPolicyBytes]); YAML aliases may add at most limits.AliasExpansion
+// (10,000) values once followed, and nesting is capped at limits.Depth
+// (100).
 //
 // # Subjects and their variables
 //
@@ -91,7 +95,7 @@
 //
 //	volunteer   volunteer, tandems (as mentor), agreements, reports
 //	child       child, institution, tandems
-//	tandem      tandem, mentor, child, institution, agreements (the mentor's)
+//	tandem      tandem, mentor, child, institution, agreements (the mentor's), child_groups
 //	group       group, institution
 //	agreement   agreement, volunteer, reports
 //	outing      outing, tandem, mentor, child, agreements
@@ -102,14 +106,17 @@
 // Fields are the snake_case names of the programme file (the `cel` tags of
 // the domain types): volunteer.birth_date, tandem.started_on,
 // mentor.screening.training, group.mentors.size(). Personal data — names,
-// contacts, ID documents, health details — is hidden from policies, so a
-// message can never leak it. A finding's subject is KIND/ID; an outing's id
-// is TANDEM@DATE. [Variables] lists the variables of a kind.
+// contacts, ID documents, health details — is hidden from policies. A
+// finding's subject is KIND/ID; an outing's id is TANDEM@DATE. [Variables]
+// lists the variables of a kind, with the type of each and the limit that
+// bounds a list; functions.md, beside this package, is the rule author's
+// reference generated from the same tables.
 //
 // # Functions
 //
 // Standard CEL, the strings, lists, sets and math extensions, and this
-// library (version [LibraryVersion]; see [Functions]):
+// library (version [LibraryVersion]; every function with its signature,
+// documentation and an example in [Functions] and functions.md):
 //
 //	age(date, date) -> int              whole years: age(birth_date, as_of)
 //	days_between(date, date) -> int     days from the first to the second
@@ -129,6 +136,10 @@
 // A date field that is absent is not an error to hold but an error to use:
 // has(agreement.ends_on) tests for it, and reading it without has() makes
 // the rule fail with severity error (see Errors).
+//
+// The library is also a cel.EnvOption for an environment of your own:
+// [Library], with [WithLibraryVersion] to keep an environment's meaning
+// as the library grows, as cel-go's ext.Strings does.
 //
 // # Worked examples
 //
@@ -173,74 +184,166 @@
 // *diag.Error values in file order: file:line:col, the field path
 // (rules[3].expr), a stable code ([CodeCEL], [CodeNotBool],
 // [CodeMissingMessage], [CodeUnknownParam], [CodeDuplicateRule],
-// [CodeTooCostly], diag.CodeUnknownField…), a caret snippet, and a message
+// [CodeTooCostly], [CodeTooBig], [CodeUnbounded], [CodeObject],
+// [CodeOutside], diag.CodeUnknownField…), a caret snippet, and a message
 // in kk, ru or en. Unused params and variables are warnings
 // ([Policy.Warnings]).
 //
-// At run time a rule that cannot be evaluated — an absent date read
-// without has(), a cost budget exceeded — becomes a finding with severity
+// A message shows values only: each placeholder must be a string, a
+// number, a bool, a date, a month or a list of them. An object
+// ({{mentor}}) is a policy error at the placeholder ([CodeObject]), so no
+// record — and no personal data a record holds — can leave through a
+// message. [Policy.Explain] shows an object as its kind and id
+// (volunteer/v-1), never its fields.
+//
+// Evaluate checks what it is given: a programme that was not validated is
+// validated first (once; mentoring's Validated), and an invalid one fails
+// with [ErrInput] carrying every problem as a diag.List. At run time a rule
+// that cannot be evaluated — an absent date read without has(), a cost
+// budget or the build cap exceeded — becomes a finding with severity
 // "error": never a crash, never a silent pass, and the report is not
 // compliant.
 //
 // # Cost
 //
-// Every rule's worst-case cost is estimated statically at load, counting
-// its when, its expr and the variables they read. The estimate needs the
-// size of every list a rule iterates: those of a subject (tandems,
-// agreements, reports, group.mentors, languages, months_open's result…)
-// have declared bounds (defaults: tandems 50, agreements 50, reports 240,
-// months 240, group members 200, languages 20, interests 50, skills 100,
-// strings 1000 bytes; override them under limits). A rule whose estimate
-// exceeds the cost limit ([WithCostLimit], default [DefaultCostLimit]) is
-// rejected at load with [CodeTooCostly].
+// Every rule is proved at load, twice.
 //
-// Rules proven within the limit run without runtime metering — unless a
-// subject's lists are longer than the declared bounds, in which case that
-// subject's rules run metered. Rules that read programme-wide lists
-// (programme.groups…) cannot be bounded statically: they always run with a
-// runtime cost budget equal to the cost limit and honour context
-// cancellation. The parser rejects expressions longer than 16 KiB or nested
-// deeper than 64.
+// Time: its worst-case cost is estimated, counting its when, its expr and
+// the variables they read (cel-go's estimator, with ext.Strings' cost
+// models, which count what replace, join and split build). The estimate
+// takes every size from what bounds it: a field by its validation tag (a
+// report's summary max=5000, a volunteer's languages max=20 — Evaluate
+// validates first, so a programme keeps to them), a subject's list by the
+// policy limit the kind table names (tandems 50, agreements 50, reports
+// 240, child_groups 100; months_open's list by months 240), group lists
+// without a tag by mentors and children (200), a string without a tag by
+// string (100 characters); override them under limits. A rule whose
+// estimate exceeds the cost limit ([WithCostLimit], default
+// [DefaultCostLimit]) is rejected at load with [CodeTooCostly], naming the
+// rule and the estimate. A rule that reads lists of the whole programme
+// (programme.tandems…) has no static bound: it loads, and runs metered —
+// cel-go with a runtime budget equal to the cost limit; the native
+// evaluator counts one unit an iteration against the same budget and,
+// past it, hands the rule to cel-go, whose meter (counting every
+// operation) decides and words the error — and honours context
+// cancellation between subjects. On a programme so large that cel-go's
+// meter runs out first, the native evaluator may still answer where
+// WithCELOnly reports the budget exceeded.
+//
+// Memory: every value a rule builds — a concatenation, a list literal, a
+// map or filter, the result of replace, join, split, lower… — is sized at
+// load from the same bounds (strings in bytes, four a character) and must
+// stay within limits.RuleBuildBytes (1 MiB); one that may not, or whose
+// size nothing bounds (a list built from a list of the whole programme, a
+// function without a bound), is rejected at load with [CodeTooBig] or
+// [CodeUnbounded], naming the expression that builds it. The issue's
+// attack, reports.all(r, r.summary.replace('a', r.summary.replace('a',
+// r.summary)).size() > 0), asks for 125 GB on a valid 5,000-character
+// summary and is refused at load. At run time the native evaluator checks
+// each value again before building it (lists can be longer than their
+// declared limits) and stops the rule with an error finding; cel-go never
+// runs a building rule on a subject whose lists pass the declared limits.
+//
+// So one evaluation of one subject holds, besides the programme itself
+// (read in place, never copied) and the engine's positions of it (built
+// once per programme: one int per reference), a pooled working state per
+// goroutine — the subject's bound variables, its policy variables, the
+// comprehension variables, a few kilobytes — and the values its rules
+// build: each at most 1 MiB, those of the native evaluator's lists from an
+// arena of at most 1 MiB reused from subject to subject; at once, at most
+// one per policy variable of the kind and one per level of the expression
+// being evaluated (64 at most, the parser's limit). The parser rejects
+// expressions longer than 16 KiB or nested deeper than 64.
+//
+// # How it works
+//
+// Parse, compile, evaluate; the stages are the package's files and
+// internal packages, and arrows point one way, down:
+//
+//	policy.go, parse.go     the front (Load, Resolve, Policy) and the policy
+//	                        file: YAML to a positioned File
+//	compile.go, compile_rule.go, cost.go, bounds.go
+//	                        the compiler: a CEL environment per subject kind,
+//	                        params as constants, variables, rules, scores and
+//	                        message placeholders type-checked, the cost and
+//	                        build proofs, and the native forms
+//	evaluate.go, binding.go, pair.go, explain.go
+//	                        evaluation: a subject bound once, each rule run
+//	internal/subject        the one table of subject kinds: each kind's
+//	                        variables (name, CEL type, limit, documentation)
+//	                        and how each is found and bound; the engine's own
+//	                        positions of a programme, built once per programme
+//	internal/library        the one function table: each function written
+//	                        once in Go, its cel-go binding, its native form,
+//	                        its documentation and what it may build; a
+//	                        versioned cel.Library
+//	internal/native         the native evaluator: checked CEL compiled to Go
+//	                        closures
+//	internal/value          its unboxed value, and the tables that read the
+//	                        domain structs in place
+//
+// cel-go is the reference evaluator. Each checked expression is compiled
+// a second time into Go closures over an unboxed 32-byte value
+// (internal/native): a field read goes straight to the struct's memory at
+// an offset computed once; a subject's lists are positions in the
+// programme's slices, never copied; variables are computed once per
+// subject; params and constant sub-expressions are folded at compile time;
+// exists, all, exists_one, filter and map run as plain loops; s.split(sep)[0]
+// and x.lower() == y.lower() build nothing; lists a subject's rules build
+// come from an arena reused from subject to subject. The native evaluator
+// covers literals, variables, fields and has(), logic, comparisons,
+// arithmetic, lists with in, size and indexing, the comprehension macros,
+// every function of the library and the cel-go functions functions.md
+// lists; every rule and score of the embedded policies is native. An
+// expression using anything else runs on cel-go, and the compiler records
+// why: [Rule].Evaluator and Reason, `sabaq policy show NAME --format json`,
+// `sabaq lint -v`.
+//
+// At run time the native evaluator gives up in two planned ways only.
+// What is an error in CEL (a missing date, an overflow, a division by
+// zero, a field of a missing object) hands the rule to cel-go, which
+// evaluates it again, so errors and their messages are always cel-go's
+// (so does the cost budget, run out); the build guard stops the rule with
+// an error finding and runs it nowhere else. Any other panic is a bug: an error
+// finding naming it, never a quiet pass; the tests and fuzzers fail on
+// it. A conformance table (testdata/conformance: expression × subject →
+// value or error) runs on both evaluators and covers every function,
+// operator and macro the native side claims; the package's tests compare
+// the two on random programmes and by fuzzing, and the rulestest kit
+// evaluates every case both ways. [WithCELOnly] turns the native evaluator
+// off.
 //
 // # Performance
 //
-// Measured with go test -bench on 2 shared cores (see bench_test.go;
-// medians of five runs on a noisy machine), the full guide policy per
-// subject, beside hand-written Go of the same rules and the
-// straightforward cel-go way (one program per rule, a fresh map activation
-// per call, runtime cost limit on). The single-subject figures are whole
-// Evaluate calls with WithSubject; their one allocation is the report.
+// Measured with bench_test.go on 2 cores shared with other work, so as
+// CPU time per call (user and system time of GOMAXPROCS=1 runs, the
+// difference of two run lengths so that setup cancels out; medians of
+// three), whole Evaluate calls with WithSubject on the guide policy,
+// beside hand-written Go of the same rules and the straightforward cel-go
+// way (one program per rule, a fresh map activation per call, the runtime
+// cost limit on):
 //
-//	subject (guide policy)      hand-written Go    naive cel-go           this package
-//	one volunteer (5 rules)     10 ns, 0 allocs    8.8 µs, 52 allocs      0.71 µs, 1 alloc   (12×)
-//	one tandem (4 rules)        199 ns, 2 allocs   15.2 µs, 97 allocs     0.85 µs, 1 alloc   (18×)
-//	one group (2 rules)         2.6 ns, 0 allocs   3.6 µs, 20 allocs      0.48 µs, 1 alloc   (7×)
-//	programme of 100,000 volunteers, 50,000 children and tandems,
-//	100,000 agreements, 800,000 reports, 12,500 groups (312,500 subjects), per subject:
-//	                            294 ns, 1 alloc    12.6 µs, 120 allocs    0.57 µs, 0 allocs  (22×)
+//	subject (guide policy)       hand-written Go   naive cel-go   this package   before
+//	one volunteer (5 rules)          9 ns            6.2 µs         323 ns        421 ns
+//	one child (3 rules)             15 ns            3.1 µs         228 ns
+//	one tandem (4 rules)           118 ns           12.2 µs         458 ns        529 ns
+//	one group (2 rules)              1 ns            2.4 µs         203 ns        247 ns
+//	one agreement (2 rules)        137 ns           21.6 µs         945 ns
+//	one outing (1 rule)             39 ns            2.4 µs         281 ns
+//	a call that runs no rule                                        176 ns
 //
-// Safety stays on throughout: a rule runs without a cost meter only when
-// its static cost bound is proved within the policy's limit and the
-// subject's lists fit the declared limits; everything else is metered by
-// cel-go, and the context is checked between subjects.
+// ("before" is the engine before the pipeline was reorganised.) A
+// single-subject call allocates one 80-byte report and nothing else: the
+// options live in a pooled working state, cel-go's activation is readied
+// only when cel-go is asked, the programme's positions are found by one
+// pointer comparison. Over a programme of 100,000 volunteers (50,000
+// children and tandems, 100,000 agreements, 800,000 reports, 12,500
+// groups: 312,500 subjects), a whole Evaluate takes about 430 ns a
+// subject beside 200–280 ns for hand-written Go, with no allocation but
+// the report.
 //
-// How: cel-go remains the reference evaluator, and each checked expression
-// is compiled a second time into Go closures over an unboxed 32-byte value
-// (fast.go). Field reads go straight to the struct's memory at an offset
-// computed once; a subject's lists are the programme index's positions
-// (mentoring.Links), never copied; variables are computed once per
-// subject; params are constants; exists, all and filter run as plain loops
-// over their predicate; concatenating an empty list allocates nothing. The
-// fast path covers literals, variables, fields and has(), logic,
-// comparisons, arithmetic, lists with in, size and indexing, the
-// comprehension macros, every function of the library above and the
-// string functions contains, startsWith, endsWith, lower, lowerAscii and
-// upperAscii. An expression using anything else runs on cel-go as a whole.
-// At run time the fast path gives up on whatever is an error in CEL (a
-// missing date, an overflow, a division by zero, a field of a missing
-// object) and cel-go runs the rule again, so errors and their messages are
-// always cel-go's, and messages are rendered by cel-go. WithCELOnly turns
-// the fast path off; the rulestest kit evaluates every case both ways and
-// reports a difference as a broken case, and the package's own tests
-// compare the two on random programmes and by fuzzing.
+// The engine keeps, per programme, its positions of the programme's
+// references (built on first use, one int per reference, held weakly so
+// that they go with the programme), and the last programme evaluated
+// stays referenced until another is evaluated.
 package rules

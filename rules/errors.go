@@ -24,11 +24,17 @@ const (
 	CodeBadSeverity       diag.Code = "policy.bad_severity"       // {0} is not deny or warn
 	CodeBadParamType      diag.Code = "policy.bad_param_type"     // {0} is not a parameter type
 	CodeBadDefault        diag.Code = "policy.bad_default"        // default is not a {0}
-	CodeTooCostly         diag.Code = "policy.too_costly"         // estimated cost {0} above limit {1}
+	CodeTooCostly         diag.Code = "policy.too_costly"         // rule {2}'s estimated cost {0} above limit {1}
 	CodeNotFound          diag.Code = "policy.not_found"          // no policy named {0}
 	CodeCycle             diag.Code = "policy.extends_cycle"      // extends makes a cycle through {0}
 	CodeRequiredRuleField diag.Code = "policy.required"           // rule field {0} is missing
 	CodeNoRules           diag.Code = "policy.no_rules"           // a policy with no rules at all
+	CodeTooBig            diag.Code = "policy.too_big"            // {0} (a rule, variable or placeholder) may build {1} bytes at {2}, above the cap {3}
+	CodeUnbounded         diag.Code = "policy.unbounded"          // nothing bounds what {0} builds at {1}
+	CodeObject            diag.Code = "policy.object_placeholder" // placeholder {0} is an object of type {1}; {2} an example of a value
+	CodeOutside           diag.Code = "policy.outside_folder"     // extends {0} leaves the policy's folder
+	CodeEmptySet          diag.Code = "policy.empty_set"          // a reload with no policy at all
+	CodeDropped           diag.Code = "policy.dropped"            // a reload without policy {0}, which is being served
 )
 
 // ErrPolicy is wrapped by every error that Load and Compile return for a
@@ -125,9 +131,9 @@ func init() {
 			EN: "the default is not a {0}",
 		},
 		CodeTooCostly: {
-			KK: "ереженің ең көп бағасы {0}, шегі {1}: өрнекті жеңілдетіңіз не limits арқылы тізім өлшемдерін шектеңіз",
-			RU: "оценка стоимости правила {0} выше предела {1}: упростите выражение или ограничьте размеры списков в limits",
-			EN: "the rule's worst-case cost {0} is above the limit {1}: simplify it or bound list sizes in limits",
+			KK: "«{2}» ережесінің ең көп бағасы {0}, шегі {1}: өрнекті жеңілдетіңіз не limits арқылы тізім өлшемдерін шектеңіз",
+			RU: "оценка стоимости правила «{2}» {0} выше предела {1}: упростите выражение или ограничьте размеры списков в limits",
+			EN: "the worst-case cost of rule \"{2}\" is {0}, above the limit {1}: simplify it or bound list sizes in limits",
 		},
 		CodeNotFound: {
 			KK: "«{0}» атты саясат табылмады",
@@ -149,12 +155,51 @@ func init() {
 			RU: "в политике нет ни одного правила",
 			EN: "the policy has no rules",
 		},
+		CodeTooBig: {
+			KK: "{0}: {2} {1} байтқа дейін құрауы мүмкін, шегі {3}: өрнекті жеңілдетіңіз не limits арқылы тізім өлшемдерін шектеңіз",
+			RU: "{0}: {2} может построить до {1} байт, предел {3}: упростите выражение или ограничьте размеры списков в limits",
+			EN: "{0}: {2} may build up to {1} bytes, above the limit {3}: simplify it or bound list sizes in limits",
+		},
+		CodeUnbounded: {
+			KK: "{0}: {1} құрайтын мәннің өлшемін ештеңе шектемейді (бүкіл бағдарлама тізімі не шексіз функция)",
+			RU: "{0}: размер того, что строит {1}, ничем не ограничен (список всей программы или неограниченная функция)",
+			EN: "{0}: nothing bounds the size of what {1} builds (a list of the whole programme, or a function without a bound)",
+		},
+		CodeObject: {
+			KK: "{0} орнындағы мән — объект ({1}): хабарламаға тек мән (жол, сан, күн) не мәндер тізімі қойылады, мысалы {2}",
+			RU: "в {0} объект ({1}): в сообщение подставляются только значения (строка, число, дата) или их списки, например {2}",
+			EN: "{0} is an object ({1}): a message shows values only (a string, a number, a date) or lists of them, such as {2}",
+		},
+		CodeOutside: {
+			KK: "«{0}» саясат бумасынан тыс: негізгі саясат сол бумада не кірістірілген саясаттардың арасында болуы керек",
+			RU: "«{0}» вне папки политики: базовая политика должна лежать в той же папке или быть встроенной",
+			EN: "\"{0}\" is outside the policy's folder: a base policy is a file beside it or an embedded policy",
+		},
+		CodeEmptySet: {
+			KK: "жаңа жинақта бірде-бір саясат жоқ: ескі жинақ қызмет етуді жалғастырады",
+			RU: "в новом наборе нет ни одной политики: продолжает работать прежний набор",
+			EN: "the new set has no policy at all: the old set keeps serving",
+		},
+		CodeDropped: {
+			KK: "жаңа жинақта қазір қызмет етіп тұрған «{0}» саясаты жоқ: ескі жинақ қызмет етуді жалғастырады",
+			RU: "в новом наборе нет политики «{0}», которая сейчас работает: продолжает работать прежний набор",
+			EN: "the new set lacks policy \"{0}\", which is being served: the old set keeps serving",
+		},
 	})
 }
 
-// CodeEvalError is the message of a finding with severity error: rule {0}
-// could not be evaluated, because {1}.
-const CodeEvalError diag.Code = "policy.eval_error"
+// Messages of findings with severity error.
+const (
+	// CodeEvalError: rule {0} could not be evaluated, because {1}.
+	CodeEvalError diag.Code = "policy.eval_error"
+	// CodeBuildLimit: rule {0} would build a value larger than {1}.
+	CodeBuildLimit diag.Code = "policy.build_limit"
+	// CodeInternal: the native evaluator failed on rule {0}; a bug.
+	CodeInternal diag.Code = "policy.internal"
+	// CodeOversized: rule {0} builds values and the subject's lists are
+	// longer than the policy's limits ({1}), so cel-go cannot run it safely.
+	CodeOversized diag.Code = "policy.oversized"
+)
 
 func init() {
 	diag.Register(map[diag.Code]diag.Text{
@@ -162,6 +207,21 @@ func init() {
 			KK: "«{0}» ережесін тексеру мүмкін болмады: {1}",
 			RU: "правило «{0}» не удалось вычислить: {1}",
 			EN: "rule \"{0}\" could not be evaluated: {1}",
+		},
+		CodeBuildLimit: {
+			KK: "«{0}» ережесі {1} шегінен үлкен мән құрар еді: тексеру тоқтатылды",
+			RU: "правило «{0}» построило бы значение больше предела {1}: вычисление остановлено",
+			EN: "rule \"{0}\" would build a value larger than {1}: stopped",
+		},
+		CodeInternal: {
+			KK: "«{0}» ережесін тексеруде ішкі қате болды: бұл — бағдарламадағы қате, хабарлаңыз",
+			RU: "при вычислении правила «{0}» произошла внутренняя ошибка: это ошибка программы, сообщите о ней",
+			EN: "rule \"{0}\" hit an internal error of the evaluator: a bug, please report it",
+		},
+		CodeOversized: {
+			KK: "«{0}» ережесі мән құрайды, ал субъектінің тізімдері саясат шегінен ұзын ({1}): ереже тексерілмеді",
+			RU: "правило «{0}» строит значения, а списки субъекта длиннее пределов политики ({1}): правило не вычислено",
+			EN: "rule \"{0}\" builds values and the subject's lists are longer than the policy's limits ({1}): not evaluated",
 		},
 	})
 }

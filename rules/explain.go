@@ -3,16 +3,23 @@ package rules
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/ast"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
+	"cel.dev/cel-go/common/types/traits"
 	"cel.dev/cel-go/interpreter"
 
+	"github.com/birgemiz/sabaqtastyq/agreement"
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
+	"github.com/birgemiz/sabaqtastyq/questionnaire"
+	"github.com/birgemiz/sabaqtastyq/rules/internal/library"
+	"github.com/birgemiz/sabaqtastyq/rules/internal/native"
+	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
 // Step is one sub-expression of a rule and the value it had.
@@ -65,46 +72,47 @@ func (e *Explanation) Text() string {
 
 // Explain evaluates one rule on one subject ("KIND/ID") and records the
 // value of each sub-expression. It is meant for people asking "why?", not
-// for hot paths: it compiles a tracing program on every call.
+// for hot paths: it compiles a tracing program on every call. Values are
+// shown as messages show them; an object shows as its kind and id
+// (volunteer/v-1), never its fields, so no personal data leaves through an
+// explanation.
 func (p *Policy) Explain(ctx context.Context, prog *mentoring.Programme, ruleID, subjectID string, opts ...EvalOption) (*Explanation, error) {
 	r := p.rule(ruleID)
 	if r == nil {
 		return nil, fmt.Errorf("%w: the policy has no rule %q", ErrInput, ruleID)
 	}
-	o := evalOptions{lang: diag.EN}
-	for _, opt := range opts {
-		opt(&o)
-	}
-	if err := ensureIndexed(prog); err != nil {
+	// Explain shows cel-go's evaluation, the reference the native
+	// evaluator agrees with, so the state has no native frame.
+	st := newState(opts)
+	defer st.release()
+	st.fr = nil
+	o := &st.o
+	asOf, at, err := prepare(prog, o.asOf)
+	if err != nil {
 		return nil, err
 	}
-	asOf := prog.AsOf
-	if !o.asOf.IsZero() {
-		asOf = o.asOf
-	}
 	kind, id, _ := strings.Cut(subjectID, "/")
-	found, ok := findSubject(prog, Kind(kind), id)
-	if !ok || found.kind != r.kind.kind {
-		return nil, fmt.Errorf("%w: no %s subject %q in the programme", ErrInput, r.kind.kind, subjectID)
+	k := r.env.kind
+	i, ok := 0, kind == k.Name && !k.OnRequest
+	if ok {
+		i, ok = k.Find(at, prog, id)
 	}
-	// Explain shows cel-go's evaluation, the reference the fast path
-	// agrees with, so the binding has no fast frame.
-	b := newBinding(r.kind, &found, prog, asOf, nil)
-	defer b.release()
-	a := b.cel()
-	res, msg := p.check(ctx, r, &b, found.fits(&p.sizes), o.lang)
+	if !ok {
+		return nil, fmt.Errorf("%w: no %s subject %q in the programme", ErrInput, k.Name, subjectID)
+	}
+	st.bind(r.env, prog, at, i, 0, asOf)
+	res, msg := p.check(ctx, r, st, o.lang, o.silent)
 	x := &Explanation{Rule: r.ID, Subject: subjectID, Result: res, Message: msg, Severity: r.Severity,
 		Source: r.Source, Cost: r.Cost, Metered: r.metered, Lang: o.lang}
 	if res == Errored {
 		x.Severity = Error
 	}
-	var err error
 	if r.whenAst != nil {
-		if x.When, err = trace(r.kind.env, r.whenAst, a); err != nil {
+		if x.When, err = trace(r.env.env, r.whenAst, &st.a); err != nil {
 			return nil, err
 		}
 	}
-	if x.Steps, err = trace(r.kind.env, r.exprAst, a); err != nil {
+	if x.Steps, err = trace(r.env.env, r.exprAst, &st.a); err != nil {
 		return nil, err
 	}
 	// The variables the rule read, with their values.
@@ -112,10 +120,10 @@ func (p *Policy) Explain(ctx context.Context, prog *mentoring.Programme, ruleID,
 	for _, s := range append(append([]Step(nil), x.When...), x.Steps...) {
 		reads[s.Expr] = true
 	}
-	for _, v := range r.kind.vars {
+	for _, v := range r.env.vars {
 		if reads[v.name] {
-			val, _ := a.ResolveName(v.name)
-			x.Variables = append(x.Variables, Step{Expr: v.name, Value: format(asVal(val))})
+			val, _ := st.a.ResolveName(v.name)
+			x.Variables = append(x.Variables, Step{Expr: v.name, Value: shown(asVal(val))})
 		}
 	}
 	return x, nil
@@ -125,7 +133,71 @@ func asVal(v any) ref.Val {
 	if rv, ok := v.(ref.Val); ok {
 		return rv
 	}
-	return types.DefaultTypeAdapter.NativeToValue(v)
+	return library.Adapter{Adapter: types.DefaultTypeAdapter}.NativeToValue(v)
+}
+
+// shown is a value as an explanation shows it: scalars and lists as
+// messages show them, an object as KIND/ID.
+func shown(v ref.Val) string {
+	if types.IsError(v) {
+		return "error: " + v.(*types.Err).Error()
+	}
+	if l, ok := v.(traits.Lister); ok {
+		n, _ := l.Size().(types.Int)
+		parts := make([]string, 0, int(n))
+		for i := types.Int(0); i < n; i++ {
+			parts = append(parts, shown(l.Get(i)))
+		}
+		return strings.Join(parts, ", ")
+	}
+	if x, ok := library.FromRef(v); ok {
+		return native.Format(x)
+	}
+	return objectName(v.Value())
+}
+
+// objectName names a domain object by its kind and id, never by its
+// fields.
+func objectName(v any) string {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Struct { // held by value: name it as a pointer
+		p := reflect.New(rv.Type())
+		p.Elem().Set(rv)
+		v = p.Interface()
+	}
+	switch x := v.(type) {
+	case *volunteer.Volunteer:
+		return "volunteer/" + x.ID
+	case *mentoring.Child:
+		return "child/" + x.ID
+	case *mentoring.Institution:
+		return "institution/" + x.ID
+	case *mentoring.Tandem:
+		return "tandem/" + x.ID
+	case *mentoring.Group:
+		return "group/" + x.ID
+	case *agreement.Agreement:
+		return "agreement/" + x.ID
+	case *agreement.Report:
+		return "report/" + x.Volunteer + "@" + x.Month.String()
+	case *mentoring.Outing:
+		return "outing/" + x.ID()
+	case *mentoring.Meeting:
+		return "meeting/" + x.ID
+	case *mentoring.Programme:
+		return "programme"
+	case *questionnaire.Response:
+		return "respondent"
+	case nil:
+		return "null"
+	}
+	t := reflect.TypeOf(v)
+	if t.Kind() == reflect.Pointer {
+		if reflect.ValueOf(v).IsNil() {
+			return "null"
+		}
+		t = t.Elem()
+	}
+	return t.String()
 }
 
 // trace evaluates a checked expression exhaustively (no short-circuits) and
@@ -155,10 +227,7 @@ func trace(env *cel.Env, a *cel.Ast, act interpreter.Activation) ([]Step, error)
 		value := "‹not evaluated›"
 		if state != nil {
 			if v, ok := state.Value(e.ID()); ok {
-				value = format(v)
-				if types.IsError(v) {
-					value = "error: " + v.(*types.Err).Error()
-				}
+				value = shown(v)
 			}
 		}
 		steps = append(steps, Step{Depth: depth, Expr: text, Value: value})

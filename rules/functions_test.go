@@ -11,6 +11,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
+	"github.com/birgemiz/sabaqtastyq/rules/internal/subject"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
@@ -19,7 +20,8 @@ import (
 func TestFunctionExamples(t *testing.T) {
 	pol, err := Load(Policies(), "guide")
 	require.NoError(t, err)
-	env := pol.kinds[KindVolunteer].env
+	k, _ := subject.Lookup(string(KindVolunteer))
+	env := pol.kinds[k].env
 	for _, f := range Functions() {
 		ast, iss := env.Compile(f.Example)
 		require.NoError(t, iss.Err(), f.Signature)
@@ -40,8 +42,10 @@ func TestSameCityIgnoresCyrillicCase(t *testing.T) {
 	require.NoError(t, err)
 	prog := &mentoring.Programme{AsOf: civil.D(2026, 11, 24),
 		Institutions: []mentoring.Institution{{ID: "i-1", Name: "Home", Kind: mentoring.Orphanage, City: "Алматы"}},
-		Volunteers:   []volunteer.Volunteer{{ID: "v-1", City: "АЛМАТЫ"}, {ID: "v-2", City: "Астана"}},
-		Children:     []mentoring.Child{{ID: "c-1", Institution: "i-1", BirthDate: civil.D(2014, 1, 1)}},
+		Volunteers: []volunteer.Volunteer{
+			{ID: "v-1", FullName: "A", BirthDate: civil.D(1990, 1, 1), Role: volunteer.IndividualMentor, City: "АЛМАТЫ"},
+			{ID: "v-2", FullName: "B", BirthDate: civil.D(1990, 1, 1), Role: volunteer.IndividualMentor, City: "Астана"}},
+		Children: []mentoring.Child{{ID: "c-1", Institution: "i-1", BirthDate: civil.D(2014, 1, 1)}},
 	}
 	require.NoError(t, prog.Index())
 	ruled := func(d PairDecision) bool {

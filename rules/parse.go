@@ -9,6 +9,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/decode"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 )
 
 // File is a policy file as written, before compilation: the parse stage of
@@ -126,6 +128,9 @@ func Parse(path string, src []byte) (*File, error) {
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, diag.List{p.errAt(diag.Pos{File: path, Line: 1, Col: 1}, "", CodeEmpty)}
 	}
+	if e := p.guard(&doc); e != nil {
+		return nil, diag.List{e}
+	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		return nil, diag.List{p.err(root, "", diag.CodeWrongType, "@object", kindName(root))}
@@ -146,6 +151,62 @@ func Parse(path string, src []byte) (*File, error) {
 	}
 	p.errs.Sort()
 	return f, p.errs.Err()
+}
+
+// guard bounds the work a document may ask for before it is walked: it
+// may nest at most limits.Depth deep, and its aliases may add at most
+// limits.AliasExpansion nodes once followed (a billion laughs adds
+// billions). Aliases that pass are replaced by what they name, so the rest
+// of the parser reads them like any other value.
+func (p *parser) guard(doc *yaml.Node) *diag.Error {
+	type item struct {
+		n     *yaml.Node
+		depth int
+	}
+	stack := []item{{doc, 0}}
+	expanded := 0
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if it.depth > limits.Depth {
+			return p.err(it.n, "", diag.CodeTooLarge, fmt.Sprintf("nested deeper than %d", limits.Depth))
+		}
+		for i, c := range it.n.Content {
+			for hops := 0; c.Kind == yaml.AliasNode && c.Alias != nil; hops++ {
+				if hops > limits.Depth {
+					return p.err(c, "", diag.CodeTooLarge, "an alias of an alias")
+				}
+				c = c.Alias
+			}
+			if it.n.Content[i] != c {
+				expanded += size(c, limits.AliasExpansion-expanded+1)
+				if expanded > limits.AliasExpansion {
+					return p.err(it.n.Content[i], "", diag.CodeTooLarge,
+						fmt.Sprintf("aliases expand to more than %d values", limits.AliasExpansion))
+				}
+				it.n.Content[i] = c
+			}
+			stack = append(stack, item{c, it.depth + 1})
+		}
+	}
+	return nil
+}
+
+// size counts the nodes under n, aliases followed, stopping past most.
+func size(n *yaml.Node, most int) int {
+	count := 0
+	stack := []*yaml.Node{n}
+	for len(stack) > 0 && count <= most {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		count++
+		if x.Kind == yaml.AliasNode && x.Alias != nil {
+			stack = append(stack, x.Alias)
+			continue
+		}
+		stack = append(stack, x.Content...)
+	}
+	return count
 }
 
 type parser struct {
@@ -416,32 +477,10 @@ func kindName(n *yaml.Node) string {
 	return "@string"
 }
 
-// snippet returns the source line at pos and a caret under its column.
-func snippet(src []byte, pos diag.Pos) string {
-	if pos.Line < 1 {
-		return ""
-	}
-	lines := bytes.SplitN(src, []byte("\n"), pos.Line+1)
-	if pos.Line-1 >= len(lines) {
-		return ""
-	}
-	line := strings.TrimRight(string(lines[pos.Line-1]), "\r")
-	col := max(pos.Col, 1)
-	pad := []rune(line)
-	if col-1 > len(pad) {
-		col = len(pad) + 1
-	}
-	// Keep tabs so that the caret lines up under them.
-	var b strings.Builder
-	for _, r := range pad[:col-1] {
-		if r == '\t' {
-			b.WriteByte('\t')
-		} else {
-			b.WriteByte(' ')
-		}
-	}
-	return line + "\n" + b.String() + "^"
-}
+// snippet returns the source line at pos and a caret under its column, a
+// long line cut to a window around the column: the project's one snippet
+// function (a policy holds no personal data to mask).
+func snippet(src []byte, pos diag.Pos) string { return decode.SnippetAt(src, pos, nil) }
 
 // yamlErrorLine pulls the line number out of a yaml.v3 syntax error.
 func yamlErrorLine(err error) (int, string) {

@@ -3,6 +3,7 @@ package rules
 import (
 	"embed"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -14,7 +15,9 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/questionnaire"
+	"github.com/birgemiz/sabaqtastyq/rules/internal/subject"
 )
 
 //go:embed policies/*.yaml
@@ -71,11 +74,10 @@ type Policy struct {
 	sources     []*File  // the parsed files, base first
 	params      []Param
 	limits      map[string]int
-	sizes       sizes // the limits subjects are checked against, looked up once
 	costLimit   uint64
-	kinds       map[Kind]*kindEnv
+	kinds       map[*subject.Kind]*kindEnv
 	rules       []*compiledRule
-	byKind      map[Kind][]*compiledRule
+	byKind      map[*subject.Kind][]*compiledRule
 	scores      []*compiledScore
 	warnings    diag.List
 	adapter     types.Adapter
@@ -113,6 +115,10 @@ func (p *Policy) Param(name string) (any, bool) {
 	return nil, false
 }
 
+// Limits returns the declared sizes the cost proof assumes (see "Cost" in
+// the package doc): the defaults with the policy's own limits over them.
+func (p *Policy) Limits() map[string]int { return maps(p.limits) }
+
 // Rules describes the policy's rules in evaluation order.
 func (p *Policy) Rules() []Rule {
 	out := make([]Rule, len(p.rules))
@@ -139,15 +145,37 @@ func (p *Policy) rule(id string) *compiledRule {
 	return nil
 }
 
+// Scores describes the policy's scores for a subject kind, in order.
+func (p *Policy) Scores(k Kind) []string {
+	var out []string
+	for _, s := range p.scores {
+		if s.Kind == k {
+			out = append(out, s.ID)
+		}
+	}
+	return out
+}
+
+// ScoreList describes every score of the policy, in order.
+func (p *Policy) ScoreList() []Score {
+	out := make([]Score, len(p.scores))
+	for i, s := range p.scores {
+		out[i] = s.Score
+	}
+	return out
+}
+
 // Option configures loading and compiling a policy. The zero configuration
-// is the default: cost limit [DefaultCostLimit], extends resolved in the
-// same file system and then in the embedded [Policies].
+// is the default: cost limit [DefaultCostLimit], policy files up to
+// limits.PolicyBytes (4 MiB), extends resolved beside the policy and then
+// in the embedded [Policies].
 type Option func(*options)
 
 type options struct {
-	costLimit uint64
-	fallback  fs.FS
-	dir       string // LoadFile's directory, prefixed to the names of files read from it
+	costLimit   uint64
+	fallback    fs.FS
+	policyBytes int64
+	dir         string // LoadFile's directory, prefixed to the names of files read from it
 }
 
 // WithCostLimit sets the largest static cost estimate a rule may have, and
@@ -156,12 +184,17 @@ type options struct {
 func WithCostLimit(limit uint64) Option { return func(o *options) { o.costLimit = limit } }
 
 // WithFallback sets where `extends` looks for a base policy that is not in
-// the policy's own file system. Default: the embedded [Policies]. Pass nil
+// the policy's own folder. Default: the embedded [Policies]. Pass nil
 // to resolve bases only next to the policy.
 func WithFallback(fsys fs.FS) Option { return func(o *options) { o.fallback = fsys } }
 
+// WithPolicyBytes caps the size of each policy file read; a larger file is
+// a policy error, found before it is read. Default limits.PolicyBytes
+// (4 MiB; the guide is about 40 KB).
+func WithPolicyBytes(n int64) Option { return func(o *options) { o.policyBytes = n } }
+
 func buildOptions(opts []Option) options {
-	o := options{costLimit: DefaultCostLimit, fallback: Policies()}
+	o := options{costLimit: DefaultCostLimit, fallback: Policies(), policyBytes: limits.PolicyBytes}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -170,12 +203,17 @@ func buildOptions(opts []Option) options {
 
 // Load compiles the policy called name from fsys: name may be a policy name
 // ("guide", read from guide.yaml) or a file path inside fsys ending in .yaml
-// or .yml. Bases named by `extends` are looked up in fsys, then in the
-// fallback. Every problem of every file in the chain comes back at once as
-// a [*PolicyError] (errors.Is(err, ErrPolicy)).
+// or .yml. Bases named by `extends` are looked up in the policy's own
+// folder of fsys, then in the fallback; an extends that names a path (with
+// a slash, "..", or absolute) is a policy error and nothing of it is read.
+// Every problem of every file in the chain comes back at once as a
+// [*PolicyError] (errors.Is(err, ErrPolicy)).
+//
+// To confine a folder on disk, symbolic links included, pass an
+// os.Root's FS ([LoadFile] does); os.DirFS follows links out of the folder.
 func Load(fsys fs.FS, name string, opts ...Option) (*Policy, error) {
 	o := buildOptions(opts)
-	files, err := chain(fsys, name, o.fallback, o.dir)
+	files, err := chain(fsys, name, &o)
 	if err != nil {
 		return nil, err
 	}
@@ -183,17 +221,22 @@ func Load(fsys fs.FS, name string, opts ...Option) (*Policy, error) {
 }
 
 // LoadFile compiles the policy in a file on disk. Its `extends` is resolved
-// in the file's directory, then in the fallback (the embedded policies by
-// default). Problems name the files by the path as given
-// ("policies/local.yaml:5:14"), so they can be opened from where the
-// caller stands.
+// in the file's folder, confined to it (symbolic links out of the folder
+// are refused), then in the fallback (the embedded policies by default).
+// Problems name the files by the path as given ("policies/local.yaml:5:14"),
+// so they can be opened from where the caller stands.
 func LoadFile(file string, opts ...Option) (*Policy, error) {
 	dir, base := filepath.Split(file)
 	if dir == "" {
 		dir = "."
 	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
 	opts = append(opts, func(o *options) { o.dir = filepath.Clean(dir) })
-	return Load(os.DirFS(dir), base, opts...)
+	return Load(root.FS(), base, opts...)
 }
 
 // Resolve loads a policy the way the CLI's --policy flag names it: an
@@ -214,18 +257,22 @@ func isYAML(name string) bool {
 }
 
 // chain reads a policy and the bases it extends, base first.
-func chain(fsys fs.FS, name string, fallback fs.FS, dir string) ([]*File, error) {
+func chain(fsys fs.FS, name string, o *options) ([]*File, error) {
 	var files []*File
 	seen := map[string]bool{}
+	dir := path.Dir(name)
 	var at diag.Pos
-	for name != "" {
-		key := strings.TrimSuffix(strings.TrimSuffix(name, ".yaml"), ".yml")
+	for first := true; name != ""; first = false {
+		if !first && !bareName(name) {
+			return nil, &PolicyError{Problems: diag.List{diag.New(CodeOutside, "extends", name).At(at)}}
+		}
+		key := strings.TrimSuffix(strings.TrimSuffix(path.Base(name), ".yaml"), ".yml")
 		if seen[key] {
 			e := diag.New(CodeCycle, "extends", strings.Join(append(names(files), name), " → ")).At(at)
 			return nil, &PolicyError{Problems: diag.List{e}}
 		}
 		seen[key] = true
-		f, err := read(fsys, name, fallback, at, dir)
+		f, err := read(fsys, dir, name, first, at, o)
 		if err != nil {
 			return nil, err
 		}
@@ -236,6 +283,12 @@ func chain(fsys fs.FS, name string, fallback fs.FS, dir string) ([]*File, error)
 	return files, nil
 }
 
+// bareName reports whether an extends names a file beside the policy: no
+// folder, no "..", not absolute.
+func bareName(name string) bool {
+	return name != "." && name != ".." && !strings.ContainsAny(name, `/\:`) && fs.ValidPath(name)
+}
+
 func names(files []*File) []string {
 	out := make([]string, len(files))
 	for i := range files {
@@ -244,29 +297,40 @@ func names(files []*File) []string {
 	return out
 }
 
-func read(fsys fs.FS, name string, fallback fs.FS, from diag.Pos, dir string) (*File, error) {
+// read reads and parses one file of a chain: the first by its path in
+// fsys, a base by its name beside it, then in the fallback.
+func read(fsys fs.FS, dir, name string, first bool, from diag.Pos, o *options) (*File, error) {
 	candidates := []string{name}
 	if !isYAML(name) {
 		candidates = []string{name + ".yaml", name + ".yml"}
 	}
-	for i, sys := range []fs.FS{fsys, fallback} {
+	for i, sys := range []fs.FS{fsys, o.fallback} {
 		if sys == nil {
 			continue
 		}
 		for _, c := range candidates {
-			src, err := fs.ReadFile(sys, c)
-			if errors.Is(err, fs.ErrNotExist) {
-				continue
+			p := c
+			if !first && i == 0 {
+				p = path.Join(dir, c)
 			}
-			if err != nil {
-				return nil, err
-			}
-			display := c
+			display := p
 			switch {
 			case i > 0:
 				display = "(base) " + c
-			case dir != "" && dir != ".":
-				display = filepath.Join(dir, c)
+			case o.dir != "" && o.dir != ".":
+				display = filepath.Join(o.dir, p)
+			}
+			src, err := limits.ReadFS(sys, p, o.policyBytes)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				continue
+			case limits.IsTooLarge(err):
+				return nil, &PolicyError{Problems: diag.List{limits.TooLarge(display, o.policyBytes)}}
+			case err != nil && !first && strings.Contains(err.Error(), "escapes"):
+				// A symbolic link out of the folder, refused by os.Root.
+				return nil, &PolicyError{Problems: diag.List{diag.New(CodeOutside, "extends", name).At(from)}}
+			case err != nil:
+				return nil, fmt.Errorf("%s: %w", display, err)
 			}
 			f, err := Parse(display, src)
 			if err != nil {

@@ -56,9 +56,8 @@ func LoadDir(fsys fs.FS, opts ...Option) (*Set, error) {
 		case err != nil:
 			return nil, fmt.Errorf("%s: %w", n, err)
 		}
-		if other, dup := set.byName[p.Name()]; dup {
+		if _, dup := set.byName[p.Name()]; dup {
 			problems = append(problems, diag.New(CodeDuplicateRule, "name", p.Name()).At(diag.Pos{File: n, Line: 1, Col: 1}))
-			_ = other
 			continue
 		}
 		set.byName[p.Name()] = p
@@ -95,14 +94,31 @@ func (s *Store) Set() *Set { return s.cur.Load() }
 // Get returns the policy with the name from the set being served now.
 func (s *Store) Get(name string) (*Policy, bool) { return s.cur.Load().Get(name) }
 
-// Reload compiles the policies of fsys and, if all compile, serves them. On
-// failure it returns a *PolicyError and keeps serving the old set.
+// Reload compiles the policies of fsys and, if all compile, serves them.
+// It refuses a set that would serve less than the old one: an empty set
+// (a folder emptied by mistake, a wrong path) and a set without a policy
+// being served now, whose callers would start failing. On failure it
+// returns a *PolicyError (errors.Is(err, ErrPolicy)) saying why, and keeps
+// serving the old set.
 func (s *Store) Reload(fsys fs.FS, opts ...Option) error {
 	s.reload.Lock()
 	defer s.reload.Unlock()
 	set, err := LoadDir(fsys, opts...)
 	if err != nil {
 		return err
+	}
+	var problems diag.List
+	if len(set.names) == 0 {
+		problems = append(problems, diag.New(CodeEmptySet, ""))
+	} else if old := s.cur.Load(); old != nil {
+		for _, name := range old.names {
+			if _, ok := set.byName[name]; !ok {
+				problems = append(problems, diag.New(CodeDropped, "", name))
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return &PolicyError{Problems: problems}
 	}
 	s.cur.Store(set)
 	return nil

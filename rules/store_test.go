@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -100,4 +101,33 @@ func TestConcurrentEvaluateAndReload(t *testing.T) {
 	close(stop)
 	wg.Wait()
 	assert.Positive(t, evaluations.Load())
+}
+
+// A reload never serves less: an empty set, or one without a policy being
+// served, is refused with the reason, and the old set keeps serving.
+func TestReloadRefusesLess(t *testing.T) {
+	dir := t.TempDir()
+	writePolicies(t, dir, "25")
+	set, err := rules.LoadDir(os.DirFS(dir))
+	require.NoError(t, err)
+	store := rules.NewStore(set)
+
+	err = store.Reload(os.DirFS(t.TempDir()))
+	require.ErrorIs(t, err, rules.ErrPolicy)
+	assert.Equal(t, "the new set has no policy at all: the old set keeps serving", err.Error())
+	assert.Equal(t, rules.CodeEmptySet, diag.Errors(err)[0].Code)
+
+	smaller := t.TempDir()
+	guide, err := os.ReadFile(filepath.Join("policies", "guide.yaml"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(smaller, "guide.yaml"), guide, 0o644))
+	err = store.Reload(os.DirFS(smaller))
+	require.ErrorIs(t, err, rules.ErrPolicy)
+	assert.Contains(t, err.Error(), `lacks policy "local", which is being served`)
+	assert.Contains(t, diag.Localize(err, diag.RU), "«local»")
+
+	_, ok := store.Get("local")
+	assert.True(t, ok, "the old set keeps serving")
+	writePolicies(t, dir, "23")
+	assert.NoError(t, store.Reload(os.DirFS(dir)), "the same policies, changed, reload")
 }

@@ -19,10 +19,13 @@ func runLint(e *env, args []string) error {
 		`Compiles each policy file (a directory means every *.yaml in it except the
 *_test.yaml suites) and prints every problem as file:line:col: message with
 the offending line and a caret. Unused parameters and variables are warnings.
+With -v, each rule and score follows with the evaluator that decides it
+(native or cel) and, for one that is not native, why.
 Exit status 0 when every policy compiles (warnings allowed), 2 when a path
 holds no policy, 3 when a policy does not compile.`)
 	langFlag(fs, e)
 	sizeFlag(fs, e, policyCap)
+	verbose := fs.Bool("v", false, "list each rule's evaluator, and why one is not native")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -48,6 +51,9 @@ holds no policy, 3 when a policy does not compile.`)
 		default:
 			writeProblems(e.stderr, policyWarnings(pol, f), e.lang, warningLabel(e.lang))
 			fmt.Fprintf(e.stdout, "ok  %s  (%s %s, %d rules)\n", f, pol.Name(), pol.Version(), len(pol.Rules()))
+			if *verbose {
+				writeEvaluators(e, pol)
+			}
 		}
 	}
 	if failed > 0 {
@@ -55,6 +61,22 @@ holds no policy, 3 when a policy does not compile.`)
 		return fmt.Errorf("%w: %w", rules.ErrPolicy, errReported)
 	}
 	return nil
+}
+
+// writeEvaluators lists which evaluator decides each rule and score.
+func writeEvaluators(e *env, pol *rules.Policy) {
+	line := func(id string, ev rules.Evaluator, reason string) {
+		if reason != "" {
+			reason = ": " + reason
+		}
+		fmt.Fprintf(e.stdout, "    %-32s %s%s\n", id, ev, reason)
+	}
+	for _, r := range pol.Rules() {
+		line(r.ID, r.Evaluator, r.Reason)
+	}
+	for _, s := range pol.ScoreList() {
+		line("score "+s.ID, s.Evaluator, s.Reason)
+	}
 }
 
 func warningLabel(l diag.Lang) string {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/birgemiz/sabaqtastyq/planning"
+	"github.com/birgemiz/sabaqtastyq/planning/policyjudge"
 )
 
 func init() {
@@ -42,7 +43,7 @@ the embedded pairs policy). It is a proposal: the coordinator decides.`)
 		return err
 	}
 	ctx := context.Background()
-	judge, err := planning.NewPolicyJudge(ctx, pol, prog, e.lang)
+	judge, err := policyjudge.New(ctx, pol, prog, e.lang)
 	if err != nil {
 		return err
 	}

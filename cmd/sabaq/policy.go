@@ -18,9 +18,11 @@ func runPolicy(e *env, args []string) error {
 		`policy list prints the embedded policies: name, version, rule count and
 description. policy show prints one policy (embedded or a file): its
 parameters with their values and descriptions, and its rules with id,
-severity, subject and source.`)
+severity, subject and source; with --format json, also the evaluator that
+decides each rule and score ("native" or "cel") and why it is not native.`)
 	langFlag(fset, e)
 	sizeFlag(fset, e, policyCap)
+	format := fset.String("format", "text", "output of policy show: text or json")
 	rest, err := parseFlags(fset, args)
 	if err != nil {
 		return err
@@ -37,6 +39,12 @@ severity, subject and source.`)
 	case "show":
 		if len(rest) != 2 {
 			return usagef("policy show needs one policy name or file")
+		}
+		if err := oneOf("format", *format, "text", "json"); err != nil {
+			return err
+		}
+		if *format == "json" {
+			return policyShowJSON(e, rest[1])
 		}
 		return policyShow(e, rest[1])
 	}
@@ -100,6 +108,38 @@ func policyShow(e *env, name string) error {
 		}
 	}
 	return nil
+}
+
+// policyShowJSON prints a policy's rules and scores with the evaluator of
+// each, for tools and for checking that a policy runs natively.
+func policyShowJSON(e *env, name string) error {
+	pol, err := resolvePolicy(e, name)
+	if err != nil {
+		return err
+	}
+	type item struct {
+		ID        string          `json:"id"`
+		Severity  rules.Severity  `json:"severity,omitempty"`
+		Subject   rules.Kind      `json:"subject"`
+		Source    string          `json:"source,omitempty"`
+		Evaluator rules.Evaluator `json:"evaluator"`
+		Reason    string          `json:"reason"`
+	}
+	out := struct {
+		Name    string   `json:"name"`
+		Version string   `json:"version"`
+		Files   []string `json:"files"`
+		Rules   []item   `json:"rules"`
+		Scores  []item   `json:"scores"`
+	}{Name: pol.Name(), Version: pol.Version(), Files: pol.Files(), Rules: []item{}, Scores: []item{}}
+	for _, r := range pol.Rules() {
+		out.Rules = append(out.Rules, item{ID: r.ID, Severity: r.Severity, Subject: r.Kind, Source: r.Source,
+			Evaluator: r.Evaluator, Reason: r.Reason})
+	}
+	for _, s := range pol.ScoreList() {
+		out.Scores = append(out.Scores, item{ID: s.ID, Subject: s.Kind, Evaluator: s.Evaluator, Reason: s.Reason})
+	}
+	return writeJSON(e.stdout, out)
 }
 
 func paramValue(v any) string {

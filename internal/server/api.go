@@ -14,6 +14,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
 	"github.com/birgemiz/sabaqtastyq/planning"
+	"github.com/birgemiz/sabaqtastyq/planning/policyjudge"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -173,7 +174,7 @@ func (s *Server) match(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := s.work(r)
 	defer cancel()
-	judge, err := planning.NewPolicyJudge(ctx, pol, prog, lang)
+	judge, err := policyjudge.New(ctx, pol, prog, lang)
 	if err != nil {
 		s.failErr(w, r, err)
 		return

@@ -20,6 +20,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/planning"
+	"github.com/birgemiz/sabaqtastyq/planning/policyjudge"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -180,7 +181,7 @@ func TestPlanAndMatch(t *testing.T) {
 
 	pairs, err := rules.Resolve("pairs")
 	require.NoError(t, err)
-	judge, err := planning.NewPolicyJudge(context.Background(), pairs, prog, diag.EN)
+	judge, err := policyjudge.New(context.Background(), pairs, prog, diag.EN)
 	require.NoError(t, err)
 	m, err := planning.Match(context.Background(), prog, judge, planning.MatchOptions{Lang: diag.EN})
 	require.NoError(t, err)

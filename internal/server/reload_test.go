@@ -117,11 +117,18 @@ func TestReloadOnEdit(t *testing.T) {
 	assert.True(t, findsV21(t, s, "local"))
 	assert.Contains(t, scrape(t, s), "sabaq_policy_last_reload_successful 1")
 
-	// A new file is a new policy; a removed one goes.
+	// A new file is a new policy. A removed one keeps serving: a reload
+	// never serves less than before (a folder emptied by mistake, a
+	// half-done checkout), and /readyz says which policy went missing.
 	writeAtomic(t, filepath.Join(dir, "other.yaml"), []byte("name: other\nextends: guide\n"))
 	require.Eventually(t, func() bool { return contains(ready(t, s).Policies, "other") }, eventually, 10*time.Millisecond)
 	require.NoError(t, os.Remove(filepath.Join(dir, "other.yaml")))
-	require.Eventually(t, func() bool { return !contains(ready(t, s).Policies, "other") }, eventually, 10*time.Millisecond)
+	require.Eventually(t, func() bool { return ready(t, s).Status == "degraded" }, eventually, 10*time.Millisecond)
+	r = ready(t, s)
+	assert.Contains(t, r.Policies, "other")
+	require.NotNil(t, r.Error)
+	require.NotEmpty(t, r.Error.Problems)
+	assert.Equal(t, string(rules.CodeDropped), r.Error.Problems[0].Code)
 }
 
 func contains(list []string, s string) bool {

@@ -2,20 +2,25 @@ package rules
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/birgemiz/sabaqtastyq/agreement"
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
+	"github.com/birgemiz/sabaqtastyq/rules/internal/native"
+	"github.com/birgemiz/sabaqtastyq/rules/internal/subject"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
@@ -66,9 +71,13 @@ func randomProgramme(r *rand.Rand, n int) *mentoring.Programme {
 		p.Volunteers = append(p.Volunteers, v)
 		if r.IntN(4) > 0 {
 			a := agreement.Agreement{ID: fmt.Sprintf("a-%d", i), Volunteer: v.ID, SignedOn: maybe(day(start, 30))}
-			if r.IntN(3) == 0 {
-				a.EndsOn = day(asOf, 60)
-				a.NoticeGivenOn = maybe(day(a.EndsOn.AddDays(-14), 2))
+			if r.IntN(3) == 0 && !a.SignedOn.IsZero() {
+				// Valid input: an end and a notice on or after the signing,
+				// a notice not after as_of.
+				a.EndsOn = latest(a.SignedOn, day(asOf, 60))
+				if n := maybe(day(a.EndsOn.AddDays(-14), 2)); !n.IsZero() {
+					a.NoticeGivenOn = latest(a.SignedOn, earliest(n, asOf))
+				}
 			}
 			p.Agreements = append(p.Agreements, a)
 		}
@@ -112,12 +121,24 @@ func randomProgramme(r *rand.Rand, n int) *mentoring.Programme {
 	return p
 }
 
+func latest(a, b civil.Date) civil.Date {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func earliest(a, b civil.Date) civil.Date {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
 // sameReports evaluates pol on prog with the fast path and with cel-go
 // alone and requires the same outcomes and findings.
 func sameReports(t *testing.T, pol *Policy, prog *mentoring.Programme, opts ...EvalOption) {
 	t.Helper()
-	faults := fastFaults.Load()
-	defer func() { require.Equal(t, faults, fastFaults.Load(), "the fast path panicked other than by bailing") }()
 	ctx := context.Background()
 	opts = append(opts, WithOutcomes())
 	fast, err := pol.Evaluate(ctx, prog, opts...)
@@ -143,23 +164,67 @@ func TestFastMatchesCEL(t *testing.T) {
 	}
 }
 
-// On a compliant programme the fast path decides every rule it covers by
-// itself: nothing is handed to cel-go.
-func TestFastPathTaken(t *testing.T) {
-	pol, err := Load(Policies(), "guide")
+// nativeOutcomes runs every rule of pol natively on every subject of prog
+// and counts how each ended; a rule without a native form counts as a
+// bail.
+func nativeOutcomes(t *testing.T, pol *Policy, prog *mentoring.Programme) map[native.Outcome]int {
+	t.Helper()
+	asOf, at, err := prepare(prog, civil.Date{})
 	require.NoError(t, err)
+	out := map[native.Outcome]int{}
+	st := newState(nil)
+	defer st.release()
+	for _, k := range subject.Kinds {
+		rules := pol.byKind[k]
+		if len(rules) == 0 || k.OnRequest {
+			continue
+		}
+		for i := range k.Count(prog) {
+			st.bind(pol.kinds[k], prog, at, i, 0, asOf)
+			for _, r := range rules {
+				if r.nExpr == nil {
+					out[native.Bail]++
+					continue
+				}
+				st.guard(pol)
+				res, why := native.Run(st.fr, r.nWhen, r.nExpr)
+				require.NotEqual(t, native.Fault, res, "%s: %s", r.ID, why)
+				out[res]++
+			}
+		}
+	}
+	return out
+}
+
+// Every rule of the embedded policies is native, and on a compliant
+// programme the native evaluator decides every one by itself: nothing is
+// handed to cel-go.
+func TestNativePathTaken(t *testing.T) {
 	prog, err := mentoring.Load(filepath.Join("..", "examples", "data", "programme.json"))
 	require.NoError(t, err)
-	before := fastBails.Load()
-	rep, err := pol.Evaluate(context.Background(), prog)
-	require.NoError(t, err)
-	assert.True(t, rep.Compliant)
-	assert.Equal(t, before, fastBails.Load(), "the fast path gave up on a compliant programme")
-	for _, r := range pol.rules {
-		assert.True(t, r.fast != nil || r.metered, "rule %s is bounded but has no fast form", r.ID)
+	for _, name := range []string{"guide", "nastavniki", "pairs"} {
+		pol, err := Load(Policies(), name)
+		require.NoError(t, err)
+		for _, r := range pol.Rules() {
+			assert.Equal(t, EvaluatorNative, r.Evaluator, "%s %s: %s", name, r.ID, r.Reason)
+			assert.Empty(t, r.Reason, "%s %s", name, r.ID)
+		}
+		for _, s := range pol.ScoreList() {
+			assert.Equal(t, EvaluatorNative, s.Evaluator, "%s %s: %s", name, s.ID, s.Reason)
+		}
+		if name == "guide" {
+			rep, err := pol.Evaluate(context.Background(), prog)
+			require.NoError(t, err)
+			assert.True(t, rep.Compliant)
+			outcomes := nativeOutcomes(t, pol, prog)
+			assert.Zero(t, outcomes[native.Bail], "the native evaluator gave up on a compliant programme: %v", outcomes)
+			assert.Positive(t, outcomes[native.Pass])
+		}
+		sameReports(t, pol, prog)
 	}
-	sameReports(t, pol, prog)
 	problems, err := mentoring.Load(filepath.Join("..", "examples", "data", "problems.json"))
+	require.NoError(t, err)
+	pol, err := Load(Policies(), "guide")
 	require.NoError(t, err)
 	sameReports(t, pol, problems, WithLang("kk"))
 }
@@ -242,18 +307,16 @@ func TestFastExpressions(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
 	pol, err := LoadFile(path)
 	require.NoError(t, err)
-	fast := 0
-	for _, r := range pol.rules {
-		if r.fast != nil {
-			fast++
-		}
+	for _, r := range pol.Rules() {
+		assert.Equal(t, EvaluatorNative, r.Evaluator, "%s: %s: %s", r.ID, r.Expr, r.Reason)
 	}
-	assert.GreaterOrEqual(t, fast, len(fastExprs)-3, "most expressions have a fast form")
-	before := fastBails.Load()
+	bails := 0
 	for seed := range 20 {
-		sameReports(t, pol, randomProgramme(rand.New(rand.NewPCG(uint64(seed), 11)), 16))
+		prog := randomProgramme(rand.New(rand.NewPCG(uint64(seed), 11)), 16)
+		sameReports(t, pol, prog)
+		bails += nativeOutcomes(t, pol, prog)[native.Bail]
 	}
-	t.Logf("%d of %d expressions on the fast path; %d evaluations handed to cel-go", fast, len(fastExprs), fastBails.Load()-before)
+	t.Logf("%d expressions, all native; %d evaluations handed to cel-go (errors in CEL)", len(fastExprs), bails)
 }
 
 // Pair decisions are the same on both evaluators.
@@ -269,6 +332,24 @@ func TestFastPairs(t *testing.T) {
 			ref, err := pol.Pair(ctx, prog, &prog.Volunteers[i], &prog.Children[j], WithCELOnly())
 			require.NoError(t, err)
 			require.Equal(t, ref, fast)
+			silent, err := pol.Pair(ctx, prog, &prog.Volunteers[i], &prog.Children[j], WithoutMessages())
+			require.NoError(t, err)
+			require.Equal(t, len(ref.Violations)+len(ref.Notes), len(silent.Violations)+len(silent.Notes))
+			for _, f := range append(silent.Violations, silent.Notes...) {
+				require.Empty(t, f.Message, "WithoutMessages")
+			}
+			// ScreenPair agrees with Pair, on both evaluators.
+			for _, opts := range [][]EvalOption{nil, {WithCELOnly()}} {
+				ok, score, forbidding, err := pol.ScreenPair(ctx, prog, &prog.Volunteers[i], &prog.Children[j], nil, opts...)
+				require.NoError(t, err)
+				require.Equal(t, ref.Allowed, ok)
+				require.Equal(t, ref.Score, score)
+				var ids []string
+				for _, f := range ref.Violations {
+					ids = append(ids, f.Rule)
+				}
+				require.Equal(t, ids, forbidding)
+			}
 		}
 	}
 }
@@ -321,4 +402,62 @@ func TestFastConcurrent(t *testing.T) {
 	for range 8 {
 		require.NoError(t, <-errs)
 	}
+}
+
+// FuzzEvaluate compiles an arbitrary expression as a rule of one subject
+// kind, with a message that shows it, and requires the native evaluator
+// and cel-go to agree on random programmes: the same results, the same
+// findings, the same messages. An expression that does not compile, or is
+// refused by the cost and size proofs, is skipped; one that compiles must
+// never panic, nor run away. Seeds: every expression of the conformance
+// suite and of fastExprs, and the attacks of testdata/fuzz.
+func FuzzEvaluate(f *testing.F) {
+	for _, e := range fastExprs {
+		f.Add(e, uint8(0), uint64(1))
+	}
+	for _, e := range conformanceExprs(f) {
+		f.Add(e.expr, e.kind, uint64(2))
+	}
+	kinds := []string{"volunteer", "child", "tandem", "group", "agreement", "outing", "programme"}
+	f.Fuzz(func(t *testing.T, expr string, kind uint8, seed uint64) {
+		k := kinds[int(kind)%len(kinds)]
+		src := "name: fuzz\nrules:\n  - id: r\n    subject: " + k + "\n    expr: " + quote(expr) +
+			"\n    severity: warn\n    message: {kk: a, ru: b, en: " + quote("{{"+expr+"}}") + "}\n"
+		pol, err := Load(fstest.MapFS{"p.yaml": {Data: []byte(src)}}, "p.yaml")
+		if err != nil {
+			return
+		}
+		prog := randomProgramme(rand.New(rand.NewPCG(seed, 3)), int(seed%12))
+		sameReports(t, pol, prog)
+	})
+}
+
+// quote writes s as a YAML double-quoted scalar.
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+type seedExpr struct {
+	expr string
+	kind uint8
+}
+
+// conformanceExprs are the expressions of the conformance suite, with
+// their subject kind's index in FuzzEvaluate's list.
+func conformanceExprs(tb testing.TB) []seedExpr {
+	files, _ := filepath.Glob(filepath.Join("testdata", "conformance", "*.yaml"))
+	idx := map[string]uint8{"volunteer": 0, "child": 1, "tandem": 2, "group": 3, "agreement": 4, "outing": 5, "programme": 6}
+	var out []seedExpr
+	for _, file := range files {
+		raw, err := os.ReadFile(file)
+		require.NoError(tb, err)
+		var cases []conformanceCase
+		require.NoError(tb, yaml.Unmarshal(raw, &cases))
+		for _, c := range cases {
+			kind, _, _ := strings.Cut(c.Subject, "/")
+			out = append(out, seedExpr{c.Expr, idx[kind]})
+		}
+	}
+	return out
 }

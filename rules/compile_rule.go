@@ -1,0 +1,410 @@
+package rules
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/types"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/rules/internal/native"
+)
+
+// compiledRule is a rule ready to run: its cel-go programs (plain, and
+// metered for subjects past the declared limits) and, when it has one, its
+// native form.
+type compiledRule struct {
+	Rule
+	env              *kindEnv
+	when, expr       cel.Program // without metering
+	whenM, exprM     cel.Program // with a runtime cost limit
+	whenAst, exprAst *cel.Ast
+	messages         [3]template // kk, ru, en
+	metered          bool        // no static bound: always metered
+	builds           bool        // builds strings or lists
+	nWhen, nExpr     native.Fn   // the native form; nExpr nil: cel-go only
+}
+
+type template struct {
+	parts []templatePart
+}
+
+// templatePart is literal text, or a placeholder with its cel-go program
+// and, when it has one, its native form.
+type templatePart struct {
+	lit  string
+	prog cel.Program
+	fn   native.Fn
+}
+
+type compiledScore struct {
+	Score
+	env            *kindEnv
+	expr, weight   cel.Program
+	nExpr, nWeight native.Fn
+}
+
+func (c *compiler) compileRules() []*compiledRule {
+	var out []*compiledRule
+	index := map[string]int{}
+	for _, f := range c.files {
+		ids := map[string]bool{}
+		for i, d := range f.Rules {
+			path := diag.Index("rules", i)
+			if d.ID == "" {
+				c.errAt(d.Pos, path+".id", CodeRequiredRuleField, "id")
+				continue
+			}
+			if ids[d.ID] {
+				c.errAt(d.Pos, path+".id", CodeDuplicateRule, d.ID)
+				continue
+			}
+			ids[d.ID] = true
+			r := c.compileRule(d, path)
+			if r == nil {
+				continue
+			}
+			if j, ok := index[d.ID]; ok { // a profile replaces or disables a base rule
+				out[j] = r
+				continue
+			}
+			index[d.ID] = len(out)
+			out = append(out, r)
+		}
+	}
+	// Disabled rules keep their place while files are merged, then go.
+	return slices.DeleteFunc(out, func(r *compiledRule) bool { return r.env == nil })
+}
+
+func (c *compiler) compileRule(d RuleDecl, path string) *compiledRule {
+	if d.Disabled {
+		return &compiledRule{Rule: Rule{ID: d.ID}}
+	}
+	ok := true
+	for _, field := range []struct {
+		name string
+		set  bool
+	}{{"subject", d.Subject != ""}, {"expr", !d.Expr.IsZero()}, {"severity", d.Severity != ""}, {"message", d.Message != nil}} {
+		if !field.set {
+			c.errAt(d.Pos, path+"."+field.name, CodeRequiredRuleField, field.name)
+			ok = false
+		}
+	}
+	if d.Severity != "" && d.Severity != string(Deny) && d.Severity != string(Warn) {
+		c.errAt(d.fieldPos["severity"], path+".severity", CodeBadSeverity, d.Severity)
+		ok = false
+	}
+	if d.Message != nil {
+		for _, l := range diag.Langs {
+			if _, has := d.Message[l]; !has {
+				c.errAt(d.fieldPos["message"], path+".message."+string(l), CodeMissingMessage, string(l))
+				ok = false
+			}
+		}
+	}
+	if d.Subject == "" {
+		return nil
+	}
+	ke := c.kindEnv(d.Subject, d.fieldPos["subject"], path+".subject")
+	if !ok || ke == nil {
+		return nil
+	}
+	r := &compiledRule{Rule: Rule{
+		ID: d.ID, Kind: Kind(ke.kind.Name), Severity: Severity(d.Severity), Source: d.Source,
+		Description: d.Description, When: d.When.Text, Expr: d.Expr.Text, Pos: d.Pos,
+		Message: diag.Text{KK: d.Message[diag.KK].Text, RU: d.Message[diag.RU].Text, EN: d.Message[diag.EN].Text},
+	}, env: ke}
+	reads := map[string]bool{}
+	boolProgram := func(e Expr, field string) (*cel.Ast, cel.Program) {
+		a := c.check(ke.env, e, path+"."+field)
+		if a == nil {
+			return nil, nil
+		}
+		if !a.OutputType().IsExactType(cel.BoolType) {
+			c.errAt(e.Pos, path+"."+field, CodeNotBool, typeName(a.OutputType()))
+			return nil, nil
+		}
+		for n := range c.collectRefs(a) {
+			reads[n] = true
+		}
+		prg, err := ke.env.Program(a, cel.EvalOptions(cel.OptOptimize))
+		if err != nil {
+			c.errAt(e.Pos, path+"."+field, CodeCEL, err.Error())
+			return nil, nil
+		}
+		return a, prg
+	}
+	if !d.When.IsZero() {
+		r.whenAst, r.when = boolProgram(d.When, "when")
+		ok = ok && r.when != nil
+	}
+	r.exprAst, r.expr = boolProgram(d.Expr, "expr")
+	ok = ok && r.expr != nil
+	var msgWhy []string
+	for li, l := range diag.Langs {
+		t, tok, why := c.compileTemplate(ke, d.Message[l], path+".message."+string(l))
+		r.messages[li] = t
+		ok = ok && tok
+		if why != "" && !slices.Contains(msgWhy, why) {
+			msgWhy = append(msgWhy, why)
+		}
+	}
+	if !ok {
+		return nil
+	}
+	asts := []*cel.Ast{r.exprAst}
+	if r.whenAst != nil {
+		asts = append(asts, r.whenAst)
+	}
+	if !c.prove(ke, r, asts, reads, d, path) {
+		return nil
+	}
+	c.compileNativeRule(r, msgWhy)
+	// The metered twins: used always for unbounded rules, and for bounded
+	// ones on subjects whose lists exceed the declared limits.
+	var err error
+	r.exprM, err = ke.env.Program(r.exprAst, cel.EvalOptions(cel.OptOptimize), cel.CostLimit(c.costLimit))
+	if err == nil && r.whenAst != nil {
+		r.whenM, err = ke.env.Program(r.whenAst, cel.EvalOptions(cel.OptOptimize), cel.CostLimit(c.costLimit))
+	}
+	if err != nil {
+		c.errAt(d.Expr.Pos, path+".expr", CodeCEL, err.Error())
+		return nil
+	}
+	return r
+}
+
+// prove estimates the rule's worst-case cost (its when, its expr and the
+// variables they read) and checks what it may build; false after
+// reporting a rule that fails either proof.
+func (c *compiler) prove(ke *kindEnv, r *compiledRule, asts []*cel.Ast, reads map[string]bool, d RuleDecl, path string) bool {
+	vars := ke.varsRead(reads)
+	total, bounded := uint64(0), true
+	for _, a := range asts {
+		est, ok := c.estimate(ke, a)
+		bounded = bounded && ok
+		total = satAdd(total, est)
+	}
+	for _, v := range vars { // each variable runs at most once per subject
+		est, ok := c.estimate(ke, v.ast)
+		bounded = bounded && ok
+		total = satAdd(total, est)
+	}
+	if bounded && total > c.costLimit {
+		c.errAt(d.fieldPos["expr"], path+".expr", CodeTooCostly, strconv.FormatUint(total, 10), strconv.FormatUint(c.costLimit, 10), r.ID)
+		return false
+	}
+	if bounded {
+		r.Cost = total
+	}
+	r.metered = !bounded
+	fine := true
+	at := []struct {
+		a    *cel.Ast
+		expr Expr
+		path string
+	}{{r.exprAst, d.Expr, path + ".expr"}, {r.whenAst, d.When, path + ".when"}}
+	for _, x := range at {
+		if x.a == nil {
+			continue
+		}
+		builds, err := c.bounds(ke, x.a)
+		r.builds = r.builds || builds
+		if err != nil {
+			c.reportBound(x.expr, x.path, r.ID, err)
+			fine = false
+		}
+	}
+	for _, v := range vars {
+		builds, err := c.bounds(ke, v.ast)
+		r.builds = r.builds || builds
+		if err != nil {
+			c.reportBound(v.expr, v.path, "variable "+v.name, err)
+			fine = false
+		}
+	}
+	return fine
+}
+
+func (c *compiler) compileNativeRule(r *compiledRule, msgWhy []string) {
+	r.Evaluator, r.Reason = EvaluatorCEL, ""
+	var err error
+	if r.whenAst != nil {
+		r.nWhen, err = native.Compile(r.whenAst.NativeRep(), r.env.scope)
+	}
+	if err == nil {
+		r.nExpr, err = native.Compile(r.exprAst.NativeRep(), r.env.scope)
+	}
+	if err != nil {
+		r.nWhen, r.nExpr = nil, nil
+		r.Reason = reason(err)
+		return
+	}
+	r.Evaluator = EvaluatorNative
+	if len(msgWhy) > 0 {
+		r.Reason = "message on cel-go: " + strings.Join(msgWhy, "; ")
+	}
+}
+
+// reason is the compiler's why, for people.
+func reason(err error) string {
+	return strings.ReplaceAll(err.Error(), native.ErrUnsupported.Error()+": ", "")
+}
+
+func satAdd(a, b uint64) uint64 {
+	if a > ^uint64(0)-b {
+		return ^uint64(0)
+	}
+	return a + b
+}
+
+// compileTemplate splits a message at {{ }} placeholders and compiles each
+// for both evaluators; why says why a placeholder is not native.
+func (c *compiler) compileTemplate(ke *kindEnv, e Expr, path string) (t template, ok bool, why string) {
+	text := e.Text
+	off := 0
+	ok = true
+	for {
+		i := strings.Index(text[off:], "{{")
+		if i < 0 {
+			if off < len(text) {
+				t.parts = append(t.parts, templatePart{lit: text[off:]})
+			}
+			return t, ok, why
+		}
+		start := off + i
+		j := strings.Index(text[start+2:], "}}")
+		if j < 0 {
+			c.errAt(e.PosAt(start), path, CodeCEL, "unclosed {{")
+			return t, false, why
+		}
+		if start > off {
+			t.parts = append(t.parts, templatePart{lit: text[off:start]})
+		}
+		inner := text[start+2 : start+2+j]
+		lead := len(inner) - len(strings.TrimLeft(inner, " "))
+		sub := Expr{Text: strings.TrimSpace(inner), Pos: e.PosAt(start + 2 + lead), block: e.block, indent: e.indent}
+		part, pok, pwhy := c.compilePlaceholder(ke, sub, path)
+		ok = ok && pok
+		if why == "" {
+			why = pwhy
+		}
+		t.parts = append(t.parts, part)
+		off = start + 2 + j + 2
+	}
+}
+
+func (c *compiler) compilePlaceholder(ke *kindEnv, sub Expr, path string) (templatePart, bool, string) {
+	a := c.check(ke.env, sub, path)
+	if a == nil {
+		return templatePart{}, false, ""
+	}
+	c.collectRefs(a)
+	if t := a.OutputType(); !scalar(t) {
+		hint := "{{" + sub.Text + ".id}}"
+		if t.Kind() == types.ListKind {
+			hint = "{{" + sub.Text + ".map(x, x.id)}}"
+		}
+		c.errAt(sub.Pos, path, CodeObject, "{{"+sub.Text+"}}", typeName(t), hint)
+		return templatePart{}, false, ""
+	}
+	if _, err := c.bounds(ke, a); err != nil {
+		c.reportBound(sub, path, "{{"+sub.Text+"}}", err)
+		return templatePart{}, false, ""
+	}
+	prg, err := ke.env.Program(a, cel.EvalOptions(cel.OptOptimize), cel.CostLimit(c.costLimit))
+	if err != nil {
+		c.errAt(sub.Pos, path, CodeCEL, err.Error())
+		return templatePart{}, false, ""
+	}
+	part := templatePart{prog: prg}
+	var why string
+	if part.fn, err = native.Compile(a.NativeRep(), ke.scope); err != nil {
+		why = "{{" + sub.Text + "}}: " + reason(err)
+	}
+	return part, true, why
+}
+
+// scalar reports whether a message may show a value of type t: a string,
+// a number, a bool, a date or a month, or a list of them. An object could
+// carry personal data (a volunteer's full name) into a message; a dyn
+// value could be one.
+func scalar(t *cel.Type) bool {
+	switch t.Kind() {
+	case types.StringKind, types.IntKind, types.UintKind, types.DoubleKind, types.BoolKind:
+		return true
+	case types.ListKind:
+		return len(t.Parameters()) == 1 && scalar(t.Parameters()[0])
+	case types.StructKind, types.OpaqueKind:
+		return t.TypeName() == "civil.Date" || t.TypeName() == "civil.Month"
+	}
+	return false
+}
+
+func (c *compiler) compileScores() []*compiledScore {
+	var out []*compiledScore
+	for _, f := range c.files {
+		for i, d := range f.Scores {
+			path := diag.Index("scores", i)
+			if d.ID == "" || d.Expr.IsZero() || d.Subject == "" {
+				c.errAt(d.Pos, path, CodeRequiredRuleField, "id, subject, expr")
+				continue
+			}
+			ke := c.kindEnv(d.Subject, d.Pos, path+".subject")
+			if ke == nil {
+				continue
+			}
+			s := &compiledScore{Score: Score{ID: d.ID, Kind: Kind(ke.kind.Name), Description: d.Description,
+				Expr: d.Expr.Text, Weight: d.Weight.Text, Evaluator: EvaluatorNative}, env: ke}
+			var whys []error
+			num := func(e Expr, field string) (cel.Program, native.Fn) {
+				a := c.check(ke.env, e, path+"."+field)
+				if a == nil {
+					return nil, nil
+				}
+				t := a.OutputType()
+				if !t.IsExactType(cel.DoubleType) && !t.IsExactType(cel.IntType) {
+					c.errAt(e.Pos, path+"."+field, CodeNotNumber, typeName(t))
+					return nil, nil
+				}
+				c.collectRefs(a)
+				if _, err := c.bounds(ke, a); err != nil {
+					c.reportBound(e, path+"."+field, d.ID, err)
+					return nil, nil
+				}
+				prg, err := ke.env.Program(a, cel.EvalOptions(cel.OptOptimize), cel.CostLimit(c.costLimit))
+				if err != nil {
+					c.errAt(e.Pos, path+"."+field, CodeCEL, err.Error())
+					return nil, nil
+				}
+				fn, err := native.Compile(a.NativeRep(), ke.scope)
+				if err != nil {
+					whys = append(whys, err)
+				}
+				return prg, fn
+			}
+			s.expr, s.nExpr = num(d.Expr, "expr")
+			if !d.Weight.IsZero() {
+				s.weight, s.nWeight = num(d.Weight, "weight")
+				if s.weight == nil {
+					continue
+				}
+			}
+			if s.expr == nil {
+				continue
+			}
+			if err := errors.Join(whys...); err != nil {
+				s.nExpr, s.nWeight, s.Evaluator, s.Reason = nil, nil, EvaluatorCEL, reason(err)
+			}
+			if j := slices.IndexFunc(out, func(o *compiledScore) bool { return o.ID == d.ID }); j >= 0 {
+				out[j] = s
+				continue
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,232 @@
+package subject
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+	"weak"
+
+	"github.com/birgemiz/sabaqtastyq/mentoring"
+)
+
+// Positions are a programme's references resolved to positions in its
+// slices: the engine's own index, so that a subject's records are found by
+// position, not by id, and the domain does not bend for the engine. -1
+// marks a reference that does not resolve (a programme that is not valid;
+// Evaluate refuses those before it looks).
+//
+// Positions are built once per programme ([For]) and then only read; they
+// are safe for concurrent use.
+type Positions struct {
+	Institution, Volunteer, Child, Tandem, Group, Agreement map[string]int
+
+	ChildInstitution   []int // by child: position in Institutions
+	TandemMentor       []int // by tandem: position in Volunteers
+	TandemChild        []int // by tandem: position in Children
+	GroupInstitution   []int // by group: position in Institutions
+	AgreementVolunteer []int // by agreement: position in Volunteers
+	OutingTandem       []int // by outing: position in Tandems
+
+	VolunteerTandems    [][]int // by volunteer: positions in Tandems of those it mentors
+	VolunteerAgreements [][]int // by volunteer: positions in Agreements
+	VolunteerReports    [][]int // by volunteer: positions in Reports
+	ChildTandems        [][]int // by child: positions in Tandems
+	ChildGroups         [][]int // by child: positions in Groups
+
+	outingIDs   sync.Once
+	outingsByID map[string]int
+	shape       shape
+}
+
+// Look-ups through a reference that may be -1.
+func (at *Positions) childInstitution(c int) int      { return pick(at.ChildInstitution, c) }
+func (at *Positions) tandemMentor(t int) int          { return pick(at.TandemMentor, t) }
+func (at *Positions) tandemChild(t int) int           { return pick(at.TandemChild, t) }
+func (at *Positions) volunteerAgreements(v int) []int { return pickList(at.VolunteerAgreements, v) }
+func (at *Positions) volunteerReports(v int) []int    { return pickList(at.VolunteerReports, v) }
+func (at *Positions) childGroups(c int) []int         { return pickList(at.ChildGroups, c) }
+
+func pick(l []int, i int) int {
+	if i < 0 {
+		return -1
+	}
+	return l[i]
+}
+
+func pickList(l [][]int, i int) []int {
+	if i < 0 {
+		return nil
+	}
+	return l[i]
+}
+
+func find(m map[string]int, id string) (int, bool) {
+	i, ok := m[id]
+	return i, ok
+}
+
+// outings maps outing ids (TANDEM@DATE) to positions, the first of equal
+// ids winning; built on the first look-up by id.
+func (at *Positions) outings(p *mentoring.Programme) map[string]int {
+	at.outingIDs.Do(func() {
+		at.outingsByID = make(map[string]int, len(p.Outings))
+		for i := range p.Outings {
+			if _, dup := at.outingsByID[p.Outings[i].ID()]; !dup {
+				at.outingsByID[p.Outings[i].ID()] = i
+			}
+		}
+	})
+	return at.outingsByID
+}
+
+// build resolves every reference of p.
+func build(p *mentoring.Programme) *Positions {
+	at := &Positions{shape: shapeOf(p)}
+	at.Institution = ids(len(p.Institutions), func(i int) string { return p.Institutions[i].ID })
+	at.Volunteer = ids(len(p.Volunteers), func(i int) string { return p.Volunteers[i].ID })
+	at.Child = ids(len(p.Children), func(i int) string { return p.Children[i].ID })
+	at.Tandem = ids(len(p.Tandems), func(i int) string { return p.Tandems[i].ID })
+	at.Group = ids(len(p.Groups), func(i int) string { return p.Groups[i].ID })
+	at.Agreement = ids(len(p.Agreements), func(i int) string { return p.Agreements[i].ID })
+
+	ref := func(m map[string]int, id string) int {
+		if i, ok := m[id]; ok {
+			return i
+		}
+		return -1
+	}
+	at.ChildInstitution = resolve(len(p.Children), func(i int) int { return ref(at.Institution, p.Children[i].Institution) })
+	at.TandemMentor = resolve(len(p.Tandems), func(i int) int { return ref(at.Volunteer, p.Tandems[i].Mentor) })
+	at.TandemChild = resolve(len(p.Tandems), func(i int) int { return ref(at.Child, p.Tandems[i].Child) })
+	at.GroupInstitution = resolve(len(p.Groups), func(i int) int { return ref(at.Institution, p.Groups[i].Institution) })
+	at.AgreementVolunteer = resolve(len(p.Agreements), func(i int) int { return ref(at.Volunteer, p.Agreements[i].Volunteer) })
+	at.OutingTandem = resolve(len(p.Outings), func(i int) int { return ref(at.Tandem, p.Outings[i].Tandem) })
+
+	at.VolunteerTandems = invert(len(p.Volunteers), at.TandemMentor)
+	at.VolunteerAgreements = invert(len(p.Volunteers), at.AgreementVolunteer)
+	at.VolunteerReports = invert(len(p.Volunteers),
+		resolve(len(p.Reports), func(i int) int { return ref(at.Volunteer, p.Reports[i].Volunteer) }))
+	at.ChildTandems = invert(len(p.Children), at.TandemChild)
+	at.ChildGroups = make([][]int, len(p.Children))
+	for g := range p.Groups {
+		for _, c := range p.Groups[g].Children {
+			if i := ref(at.Child, c); i >= 0 {
+				at.ChildGroups[i] = append(at.ChildGroups[i], g)
+			}
+		}
+	}
+	return at
+}
+
+// ids maps each id to its first position.
+func ids(n int, id func(int) string) map[string]int {
+	m := make(map[string]int, n)
+	for i := range n {
+		if _, dup := m[id(i)]; !dup {
+			m[id(i)] = i
+		}
+	}
+	return m
+}
+
+func resolve(n int, ref func(int) int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = ref(i)
+	}
+	return out
+}
+
+// invert lists, for each of n targets, the positions whose reference
+// points at it, in order. The lists share one backing array.
+func invert(n int, refs []int) [][]int {
+	counts := make([]int, n)
+	for _, r := range refs {
+		if r >= 0 {
+			counts[r]++
+		}
+	}
+	backing := make([]int, 0, len(refs))
+	out := make([][]int, n)
+	start := 0
+	for i, c := range counts {
+		out[i] = backing[start : start : start+c]
+		start += c
+	}
+	for i, r := range refs {
+		if r >= 0 {
+			out[r] = append(out[r], i)
+		}
+	}
+	for i := range out {
+		if len(out[i]) == 0 {
+			out[i] = nil
+		}
+	}
+	return out
+}
+
+// shape is what a programme's slices are: where they start and how long
+// they are. Positions built for one shape are rebuilt when a slice is
+// replaced or resized; an id changed in place is not seen (see [For]).
+type shape [10]struct {
+	p unsafe.Pointer
+	n int
+}
+
+func shapeOf(p *mentoring.Programme) shape {
+	return shape{
+		{unsafe.Pointer(unsafe.SliceData(p.Institutions)), len(p.Institutions)},
+		{unsafe.Pointer(unsafe.SliceData(p.Volunteers)), len(p.Volunteers)},
+		{unsafe.Pointer(unsafe.SliceData(p.Children)), len(p.Children)},
+		{unsafe.Pointer(unsafe.SliceData(p.Tandems)), len(p.Tandems)},
+		{unsafe.Pointer(unsafe.SliceData(p.Groups)), len(p.Groups)},
+		{unsafe.Pointer(unsafe.SliceData(p.Agreements)), len(p.Agreements)},
+		{unsafe.Pointer(unsafe.SliceData(p.Outings)), len(p.Outings)},
+		{unsafe.Pointer(unsafe.SliceData(p.Reports)), len(p.Reports)},
+		{unsafe.Pointer(unsafe.SliceData(p.Meetings)), len(p.Meetings)},
+		{unsafe.Pointer(unsafe.SliceData(p.Diary)), len(p.Diary)},
+	}
+}
+
+// The cache: positions by programme, held weakly so that a programme that
+// is no longer used is collected with its positions. The last programme
+// looked up is kept aside, so that evaluating one programme over and over
+// (a service, the matcher) pays one atomic load and a comparison; that
+// entry holds its programme until another is evaluated (a weak pointer's
+// Value takes a lock, a fifth of a single-subject evaluation).
+var (
+	cache sync.Map // weak.Pointer[mentoring.Programme] → *Positions
+	last  atomic.Pointer[entry]
+)
+
+type entry struct {
+	prog *mentoring.Programme
+	at   *Positions
+}
+
+// For returns the positions of p, building them on first use, or again
+// when one of p's slices was replaced or resized since. p must not change
+// while it is being evaluated; like mentoring's own index, positions do
+// not see an id or a reference changed in place — give the engine a fresh
+// Programme (or new slices) for that.
+func For(p *mentoring.Programme) *Positions {
+	if e := last.Load(); e != nil && e.prog == p && e.at.shape == shapeOf(p) {
+		return e.at
+	}
+	key := weak.Make(p)
+	if v, ok := cache.Load(key); ok {
+		at := v.(*Positions)
+		if at.shape == shapeOf(p) {
+			last.Store(&entry{prog: p, at: at})
+			return at
+		}
+	}
+	at := build(p)
+	if _, loaded := cache.Swap(key, at); !loaded {
+		runtime.AddCleanup(p, func(k weak.Pointer[mentoring.Programme]) { cache.Delete(k) }, key)
+	}
+	last.Store(&entry{prog: p, at: at})
+	return at
+}

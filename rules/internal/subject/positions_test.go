@@ -1,0 +1,71 @@
+package subject_test
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/birgemiz/sabaqtastyq/agreement"
+	"github.com/birgemiz/sabaqtastyq/civil"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
+	"github.com/birgemiz/sabaqtastyq/rules/internal/subject"
+	"github.com/birgemiz/sabaqtastyq/volunteer"
+)
+
+func programme() *mentoring.Programme {
+	return &mentoring.Programme{
+		Institutions: []mentoring.Institution{{ID: "i-1"}, {ID: "i-2"}},
+		Volunteers:   []volunteer.Volunteer{{ID: "v-1"}, {ID: "v-2"}},
+		Children:     []mentoring.Child{{ID: "c-1", Institution: "i-2"}, {ID: "c-2", Institution: "nowhere"}},
+		Tandems: []mentoring.Tandem{{ID: "t-1", Mentor: "v-2", Child: "c-1"}, {ID: "t-2", Mentor: "v-2", Child: "c-2"},
+			{ID: "t-3", Mentor: "ghost", Child: "c-1"}},
+		Groups:     []mentoring.Group{{ID: "g-1", Institution: "i-1", Children: []string{"c-1"}}},
+		Agreements: []agreement.Agreement{{ID: "a-1", Volunteer: "v-1"}, {ID: "a-2", Volunteer: "v-2"}},
+		Reports: []agreement.Report{{Volunteer: "v-2", Month: civil.M(2026, 3)}, {Volunteer: "v-1", Month: civil.M(2026, 3)},
+			{Volunteer: "v-2", Month: civil.M(2026, 4)}},
+		Outings: []mentoring.Outing{{Tandem: "t-2"}, {Tandem: "t-9"}},
+	}
+}
+
+// The engine's positions agree with the programme's references, and -1
+// marks one that does not resolve.
+func TestPositions(t *testing.T) {
+	at := subject.For(programme())
+	assert.Equal(t, []int{1, -1}, at.ChildInstitution)
+	assert.Equal(t, []int{1, 1, -1}, at.TandemMentor)
+	assert.Equal(t, []int{0, 1, 0}, at.TandemChild)
+	assert.Equal(t, []int{0}, at.GroupInstitution)
+	assert.Equal(t, []int{0, 1}, at.AgreementVolunteer)
+	assert.Equal(t, []int{1, -1}, at.OutingTandem)
+	assert.Equal(t, [][]int{nil, {0, 1}}, at.VolunteerTandems)
+	assert.Equal(t, [][]int{{0}, {1}}, at.VolunteerAgreements)
+	assert.Equal(t, [][]int{{1}, {0, 2}}, at.VolunteerReports)
+	assert.Equal(t, [][]int{{0, 2}, {1}}, at.ChildTandems)
+	assert.Equal(t, [][]int{{0}, nil}, at.ChildGroups)
+}
+
+// Positions are built once per programme, and again when one of its
+// slices is replaced or resized; goroutines share them without a race.
+func TestPositionsCached(t *testing.T) {
+	p := programme()
+	var wg sync.WaitGroup
+	got := make([]*subject.Positions, 4)
+	for i := range got {
+		wg.Go(func() { got[i] = subject.For(p) })
+	}
+	wg.Wait()
+	first := subject.For(p)
+	for _, at := range got {
+		require.Equal(t, first.TandemMentor, at.TandemMentor)
+	}
+	assert.Same(t, first, subject.For(p))
+	p.Volunteers = append(p.Volunteers, volunteer.Volunteer{ID: "ghost"})
+	again := subject.For(p)
+	assert.NotSame(t, first, again)
+	assert.Equal(t, []int{1, 1, 2}, again.TandemMentor, "the ghost mentor now resolves")
+	other := programme()
+	assert.NotSame(t, again, subject.For(other))
+	assert.Same(t, again, subject.For(p), "the first programme's entry is still cached")
+}
