@@ -111,8 +111,8 @@ var labels = map[string]diag.Text{
 	"months_n":   {KK: "ай", RU: "месяц|месяца|месяцев", EN: "month|months"},
 	"entries_n":  {KK: "жазба", RU: "запись|записи|записей", EN: "entry|entries"},
 	"children_n": {KK: "бала", RU: "ребёнок|ребёнка|детей", EN: "child|children"},
-	"first_week": {KK: "аптада", RU: "в первую неделю", EN: "in their first week"},
-	"first_days": {KK: "{0} ішінде", RU: "за первые {0}", EN: "in their first {0}"},
+	"first_week": {KK: "аптада", RU: "в первую неделю", EN: "in the first week"},
+	"first_days": {KK: "{0} ішінде", RU: "за первые {0}", EN: "in the first {0}"},
 }
 
 func label(key string, lang diag.Lang) string { return labels[key].In(lang) }
