@@ -111,6 +111,10 @@ func line(s string, n int) string {
 
 func clean(s string) string { return strings.TrimSpace(escape.Controls(s)) }
 
+// whole keeps a phone number on one line: its spaces become no-break
+// spaces.
+func whole(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
+
 // RenderMentorCall writes the mentor call of Appendix 3 for the project,
 // in opts.Lang and opts.Format: the invitation, where to apply (the
 // contacts of call.City when the project lists it, else the project's),
@@ -143,7 +147,7 @@ func RenderMentorCall(w io.Writer, p Project, call MentorCall, opts Options) err
 	v := mentorView{
 		City:          clean(call.City),
 		Email:         clean(p.Email),
-		Phone:         clean(p.Phone),
+		Phone:         whole(clean(p.Phone)),
 		Project:       clean(p.Name),
 		Goal:          clean(p.Goal),
 		Activities:    clean(p.Activities),
@@ -158,10 +162,10 @@ func RenderMentorCall(w io.Writer, p Project, call MentorCall, opts Options) err
 		name := clean(c.Name)
 		if v.City != "" && strings.EqualFold(name, v.City) {
 			v.Email = or(clean(c.Email), v.Email)
-			v.Phone = or(clean(c.Phone), v.Phone)
+			v.Phone = or(whole(clean(c.Phone)), v.Phone)
 		}
 		var reach []string
-		for _, s := range []string{clean(c.Phone), clean(c.Email)} {
+		for _, s := range []string{whole(clean(c.Phone)), clean(c.Email)} {
 			if s != "" {
 				reach = append(reach, s)
 			}
