@@ -192,7 +192,7 @@ func monthCycle(p *mentoring.Programme, m civil.Month, contactLimit, firstWeek i
 			c.quiet = append(c.quiet, q)
 		}
 	}
-	byTandem := func(a, b string) int { return cmp.Compare(a, b) }
+	byTandem := byID
 	slices.SortFunc(c.tandems, func(a, b TandemMonth) int { return byTandem(a.Tandem, b.Tandem) })
 	slices.SortFunc(c.quiet, func(a, b Quiet) int { return cmp.Or(cmp.Compare(b.Days, a.Days), byTandem(a.Tandem, b.Tandem)) })
 	slices.SortFunc(c.firstWeek, func(a, b FirstWeek) int {

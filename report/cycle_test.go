@@ -248,3 +248,19 @@ func TestMonthsLasted(t *testing.T) {
 		assert.Equal(t, want, s.Closures[0].Months, start.String())
 	}
 }
+
+func TestIDsInCountingOrder(t *testing.T) {
+	p := programme()
+	for _, id := range []string{"v-10", "v-2a", "v-02"} {
+		p.Volunteers = append(p.Volunteers, p.Volunteers[0])
+		p.Volunteers[len(p.Volunteers)-1].ID = id
+		p.Reports = append(p.Reports, p.Reports[0])
+		p.Reports[len(p.Reports)-1].Volunteer = id
+	}
+	s := summarise(t, p, april, report.Options{})
+	var ids []string
+	for _, v := range s.Volunteers {
+		ids = append(ids, v.Volunteer)
+	}
+	assert.Equal(t, []string{"v-1", "v-02", "v-2", "v-2a", "v-3", "v-10"}, ids)
+}

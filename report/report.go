@@ -180,7 +180,7 @@ func diarists(p *mentoring.Programme, m civil.Month) []string {
 			ids = append(ids, e.Volunteer)
 		}
 	}
-	slices.Sort(ids)
+	sortIDs(ids)
 	return ids
 }
 
@@ -263,7 +263,7 @@ func Summarise(p *mentoring.Programme, m civil.Month, opts Options) (Summary, er
 	}
 	s.Activities = activities(all)
 	slices.SortStableFunc(s.Achievements, func(a, b Achievement) int {
-		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Volunteer, b.Volunteer))
+		return cmp.Or(a.Date.Compare(b.Date), byID(a.Volunteer, b.Volunteer))
 	})
 	s.NotReported = notReported(p, m)
 	s.ReportsByMonth = reportsByMonth(p, m)
@@ -300,7 +300,7 @@ func active(p *mentoring.Programme, m civil.Month) []string {
 			ids = append(ids, r.Volunteer)
 		}
 	}
-	slices.Sort(ids)
+	sortIDs(ids)
 	return ids
 }
 
@@ -362,7 +362,7 @@ func notReported(p *mentoring.Programme, m civil.Month) []Missing {
 		}
 		out = append(out, miss)
 	}
-	slices.SortFunc(out, func(a, b Missing) int { return cmp.Compare(a.Volunteer, b.Volunteer) })
+	slices.SortFunc(out, func(a, b Missing) int { return byID(a.Volunteer, b.Volunteer) })
 	return out
 }
 
