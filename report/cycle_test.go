@@ -264,3 +264,19 @@ func TestIDsInCountingOrder(t *testing.T) {
 	}
 	assert.Equal(t, []string{"v-1", "v-02", "v-2", "v-2a", "v-3", "v-10"}, ids)
 }
+
+// TestTablesWrapBetweenWords: the page's tables size their columns to
+// their content, headers wrap only between words, and a name or a code
+// never breaks inside a word (the overlapping headers and names cut
+// mid-word of the first version).
+func TestTablesWrapBetweenWords(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, report.RenderSummary(&b, programme(), april, report.Options{Format: report.HTML}))
+	page := b.String()
+	assert.Contains(t, page, "table-layout: auto")
+	assert.NotContains(t, page, "table-layout: fixed")
+	assert.Contains(t, page, "th, td { border: 1px solid #555; padding: 1.2mm 1.6mm; vertical-align: top; text-align: left; overflow-wrap: normal; word-break: normal;")
+	assert.Contains(t, page, ".code { white-space: nowrap; }")
+	assert.Contains(t, page, `<td class="name">Айгерім Садықова <span class="code">(v-1)</span></td>`)
+	assert.NotContains(t, page, "overflow-wrap: break-word", "a body rule that let names break anywhere")
+}

@@ -313,3 +313,18 @@ func TestParseChecksPlaceholders(t *testing.T) {
 		assert.Error(t, err, bad)
 	}
 }
+
+// TestEveryWordInThreeLanguages: the words the templates add around the
+// form's own text exist in kk, ru and en, and so does every text of the
+// form itself (Parse refuses a question or option without one).
+func TestEveryWordInThreeLanguages(t *testing.T) {
+	for key, w := range form.Words() {
+		assert.NotEmpty(t, w.KK, key)
+		assert.NotEmpty(t, w.RU, key)
+		assert.NotEmpty(t, w.EN, key)
+	}
+	f := form.Default()
+	for i, p := range f.Intro {
+		assert.True(t, p.KK != "" && p.RU != "" && p.EN != "", "intro %d", i)
+	}
+}
