@@ -33,6 +33,7 @@
 //   - [github.com/birgemiz/sabaqtastyq/mentoring]: institutions, children, tandems, groups — the programme file and its loader.
 //   - [github.com/birgemiz/sabaqtastyq/agreement]: the volunteer agreement and its lifecycle; [github.com/birgemiz/sabaqtastyq/agreement/document] prints it.
 //   - [github.com/birgemiz/sabaqtastyq/questionnaire]: the applicant questionnaire; [github.com/birgemiz/sabaqtastyq/questionnaire/form] prints it.
+//   - [github.com/birgemiz/sabaqtastyq/recruit]: the recruitment calls and the volunteer's rights and responsibilities, to hand on.
 //
 // Then the rules and what is built on them:
 //
@@ -40,7 +41,7 @@
 //   - [github.com/birgemiz/sabaqtastyq/rules/rulestest]: YAML test suites for policies, in `go test` and `sabaq test`.
 //   - [github.com/birgemiz/sabaqtastyq/rules/format]: the canonical layout of policy files (`sabaq fmt`).
 //   - [github.com/birgemiz/sabaqtastyq/planning]: group-session plans and tandem proposals.
-//   - [github.com/birgemiz/sabaqtastyq/report]: monthly reports from the good-deeds diary.
+//   - [github.com/birgemiz/sabaqtastyq/report]: monthly reports from the good-deeds diary, and the coordinator's summary of the month's tandems.
 //   - [github.com/birgemiz/sabaqtastyq/cmd/sabaq]: the command line.
 //
 // # Quick start

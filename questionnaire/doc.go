@@ -54,4 +54,21 @@
 // (subject respondent, variable response), run by package rules; this
 // package does not evaluate it. The policy's field names are the `cel` tags
 // of [Response].
+//
+// The suggestions rest on what the guide says and nothing more: the work
+// the applicant marked in question 6 (the form lets them "choose a
+// convenient kind of work", L822) and the guide's ages — individual
+// mentoring from 25 (R1), events from 18 (R13). For individual mentoring
+// the guide asks readiness to give a child attention and time, and
+// regular meetings on a known day (L1590–L1596, L2422–L2428), not a number
+// of hours: an applicant free only at weekends fits. Two params let an
+// organisation ask more — mentor_min_hours (default 0) and
+// mentor_min_quality (default 1, the lowest rating) — and a profile that
+// extends the policy raises them; the defaults ask nothing, since the form
+// is a self-assessment, not a test (L823).
+//
+// Every rule's message says what its role asks and the answers it read,
+// in words rather than option ids, and reads right whether the role fits
+// or not: a caller shows it in both cases. Each rule's description names
+// the role in words, for display instead of its id.
 package questionnaire

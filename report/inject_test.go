@@ -16,8 +16,9 @@ import (
 )
 
 // programmeWith is the test programme with v in every text a report
-// shows: each volunteer's name, the end of each id, and each diary entry's
-// form of activity, achievements and note.
+// shows: each volunteer's name, the end of each volunteer's and tandem's
+// id, each diary entry's form of activity, achievements and note, and each
+// closed tandem's note.
 func programmeWith(t *testing.T, v string) *mentoring.Programme {
 	t.Helper()
 	p := programme()
@@ -38,6 +39,26 @@ func programmeWith(t *testing.T, v string) *mentoring.Programme {
 		e := &p.Diary[i]
 		e.Volunteer = rename[e.Volunteer]
 		e.Activity, e.Achievements, e.Note = v, v, v
+	}
+	tandem := map[string]string{}
+	for i := range p.Tandems {
+		t := &p.Tandems[i]
+		tandem[t.ID] = t.ID + v
+		t.ID, t.Mentor, t.CloseNote = t.ID+v, rename[t.Mentor], v
+	}
+	for i := range p.Groups {
+		for j, m := range p.Groups[i].Mentors {
+			p.Groups[i].Mentors[j] = rename[m]
+		}
+	}
+	for i := range p.Visits {
+		p.Visits[i].Tandem = tandem[p.Visits[i].Tandem]
+	}
+	for i := range p.Outings {
+		p.Outings[i].Tandem = tandem[p.Outings[i].Tandem]
+	}
+	for i := range p.CheckIns {
+		p.CheckIns[i].Tandem = tandem[p.CheckIns[i].Tandem]
 	}
 	require.NoError(t, p.Index())
 	return p

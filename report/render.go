@@ -5,16 +5,18 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"html"
 	htmltemplate "html/template"
 	"io"
-	"strconv"
 	"strings"
 	"sync"
 	texttemplate "text/template"
 
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/chart"
 	"github.com/birgemiz/sabaqtastyq/internal/escape"
+	"github.com/birgemiz/sabaqtastyq/internal/grammar"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 )
 
@@ -28,7 +30,8 @@ const (
 	JSON     Format = "json"
 )
 
-// Options say how to render a report. The zero value is Kazakh Markdown.
+// Options say how to build and render a report. The zero value is Kazakh
+// Markdown with the guide's defaults.
 type Options struct {
 	// Lang is the language of the labels; default [diag.KK]. Diary text is
 	// shown as the volunteer wrote it.
@@ -36,57 +39,14 @@ type Options struct {
 	// Format is [Markdown] (the default), [HTML] or [JSON]. JSON has no
 	// labels: it is the [Monthly] or [Summary] value itself.
 	Format Format
-}
-
-var labels = map[string]diag.Text{
-	"monthly_title":  {KK: "Волонтердің айлық есебі", RU: "Ежемесячный отчёт волонтёра", EN: "Volunteer's monthly report"},
-	"summary_title":  {KK: "Үйлестірушінің айлық жиынтығы", RU: "Ежемесячная сводка координатора", EN: "Coordinator's monthly summary"},
-	"month":          {KK: "Ай", RU: "Месяц", EN: "Month"},
-	"volunteer":      {KK: "Волонтердің ТАӘ", RU: "ФИО волонтёра", EN: "Volunteer"},
-	"id":             {KK: "ID", RU: "ID", EN: "ID"},
-	"date":           {KK: "Күні", RU: "Дата", EN: "Date"},
-	"form":           {KK: "Қызметтің нысаны", RU: "Форма деятельности", EN: "Form of activity"},
-	"children":       {KK: "Балалардың саны", RU: "Количество детей", EN: "Children"},
-	"achievements":   {KK: "Балалардың жетістігі", RU: "Достижения детей", EN: "Children's achievements"},
-	"note":           {KK: "Ескерту", RU: "Примечание", EN: "Note"},
-	"entries":        {KK: "Жазбалар", RU: "Записи", EN: "Entries"},
-	"diary":          {KK: "Игі істер күнделігі", RU: "Дневник добрых дел", EN: "Good-deeds diary"},
-	"activities":     {KK: "Қызмет нысандары", RU: "Формы деятельности", EN: "Forms of activity"},
-	"totals":         {KK: "Қорытынды", RU: "Итого", EN: "Totals"},
-	"hours":          {KK: "Сағат (есеп бойынша)", RU: "Часы (по отчётам)", EN: "Hours (from reports)"},
-	"reported":       {KK: "Есеп тапсырылды", RU: "Отчёт сдан", EN: "Report filed"},
-	"yes":            {KK: "иә", RU: "да", EN: "yes"},
-	"no":             {KK: "жоқ", RU: "нет", EN: "no"},
-	"no_entries":     {KK: "Осы айда күнделікте жазба жоқ.", RU: "В этом месяце в дневнике нет записей.", EN: "No diary entries this month."},
-	"volunteers":     {KK: "Волонтерлер", RU: "Волонтёры", EN: "Volunteers"},
-	"not_reported":   {KK: "Есеп тапсырмағандар", RU: "Не сдали отчёт", EN: "Who has not reported"},
-	"agreement":      {KK: "Келісім", RU: "Соглашение", EN: "Agreement"},
-	"all_reported":   {KK: "Барлығы есеп тапсырды.", RU: "Все сдали отчёт.", EN: "Everyone has reported."},
-	"none":           {KK: "Жоқ.", RU: "Нет.", EN: "None."},
-	"signature":      {KK: "Қолы", RU: "Подпись", EN: "Signature"},
-	"coordinator":    {KK: "Үйлестіруші", RU: "Координатор", EN: "Coordinator"},
-	"children_note":  {KK: "Балалар саны жазбалар бойынша қосылады.", RU: "Количество детей суммируется по записям.", EN: "Children are added up over entries."},
-	"implied":        {KK: "Күнделік: {0} жазба, {1} бала; {2}", RU: "Дневник: записей {0}, детей {1}; {2}", EN: "Diary: {0} entries, {1} children; {2}"},
-	"monthly_report": {KK: "есеп", RU: "отчёт", EN: "report"},
-}
-
-func label(key string, lang diag.Lang) string { return labels[key].In(lang) }
-
-var monthNames = map[diag.Lang][]string{
-	diag.KK: {"қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"},
-	diag.RU: {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"},
-	diag.EN: {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-}
-
-func monthTitle(m civil.Month, lang diag.Lang) string {
-	name := monthNames[lang][m.Month()-1]
-	switch lang {
-	case diag.KK:
-		return strconv.Itoa(m.Year()) + " ж. " + name
-	case diag.RU:
-		return name + " " + strconv.Itoa(m.Year()) + " г."
-	}
-	return name + " " + strconv.Itoa(m.Year())
+	// ContactDays is the longest stretch a tandem's mentor and child may go
+	// without meeting before the summary lists it; default
+	// [DefaultContactDays] (14), the policy's tandem.regular_contact
+	// parameter, which a caller passes on.
+	ContactDays int
+	// FirstWeekDays is how long after its start a tandem should have the
+	// coordinator's check-in; default [DefaultFirstWeekDays] (7).
+	FirstWeekDays int
 }
 
 //go:embed templates/*
@@ -97,32 +57,116 @@ type templates struct {
 	html *htmltemplate.Template
 }
 
-var loadTemplates = sync.OnceValues(func() (*templates, error) {
-	funcs := map[string]any{
-		"md":   escape.Markdown,
-		"text": escape.Controls, // for HTML, which html/template escapes
-		"date": func(d civil.Date) string { return d.String() },
+// funcs are the templates' functions in lang: dates as people write them,
+// numbers with their nouns, reasons in words; and the escapers. On a
+// printed page (keep) a number never parts from its noun, nor a day from
+// its month: see [keepTogether].
+func funcs(lang diag.Lang, keep bool) map[string]any {
+	whole := func(s string) string { return s }
+	if keep {
+		whole = keepTogether
 	}
-	md, err := texttemplate.New("report").Funcs(funcs).ParseFS(templateFS, "templates/*.md.tmpl")
+	return map[string]any{
+		"md":         escape.Markdown,
+		"text":       escape.Controls, // for HTML, which html/template escapes
+		"date":       func(d civil.Date) string { return whole(grammar.Date(lang, d)) },
+		"days":       func(n int) string { return whole(count(lang, n, "days_n")) },
+		"months":     func(n int) string { return whole(count(lang, n, "months_n")) },
+		"reason":     func(r mentoring.CloseReason) string { return reasonWords(r, lang) },
+		"gap":        func(q Quiet) string { return gap(lang, q, whole) },
+		"person":     person,
+		"who":        who,
+		"chartStyle": func() htmltemplate.CSS { return chart.Style },
+	}
+}
+
+var loadTemplates = sync.OnceValues(func() (*templates, error) {
+	md, err := texttemplate.New("report").Option("missingkey=error").Funcs(funcs(diag.EN, false)).ParseFS(templateFS, "templates/*.md.tmpl")
 	if err != nil {
 		return nil, err
 	}
-	html, err := htmltemplate.New("report").Funcs(funcs).ParseFS(templateFS, "templates/*.html.tmpl")
+	html, err := htmltemplate.New("report").Option("missingkey=error").Funcs(funcs(diag.EN, true)).ParseFS(templateFS, "templates/*.html.tmpl")
 	if err != nil {
 		return nil, err
 	}
 	return &templates{md: md, html: html}, nil
 })
 
+// keepTogether joins the words of a date or a counted noun with no-break
+// spaces, leaving one place to break: after "жылғы" in a Kazakh date
+// ("2026 жылғы | 14 сәуір"), before the year in the others ("14 апреля |
+// 2026 г.", "14 April | 2026").
+func keepTogether(s string) string {
+	words := strings.Split(s, " ")
+	brk := -1
+	for i, w := range words {
+		switch {
+		case w == "жылғы":
+			brk = i + 1
+		case i > 0 && len(w) == 4 && w[0] >= '1' && w[0] <= '9' && brk < 0:
+			brk = i
+		}
+	}
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			if i == brk {
+				b.WriteByte(' ')
+			} else {
+				b.WriteString("\u00a0")
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// gap is a quiet stretch as people read it: from the last contact to the
+// next ("3 октября 2026 г. – 24 октября 2026 г."), or since the last
+// contact (or the start) and still going on.
+func gap(lang diag.Lang, q Quiet, whole func(string) string) string {
+	if q.Ongoing {
+		from := grammar.Date(lang, q.From)
+		if lang == diag.KK {
+			from = grammar.DateCase(diag.KK, q.From, grammar.Ablative)
+		}
+		return diag.Fill(label("gap_ongoing", lang), []string{whole(from)})
+	}
+	return diag.Fill(label("gap_to", lang), []string{whole(grammar.Date(lang, q.From)), whole(grammar.Date(lang, q.To))})
+}
+
+// person names a volunteer in a table: the name and the id, or the id
+// alone when the programme has no name.
+func person(name, id string) string {
+	if name == "" {
+		return id
+	}
+	return name + " (" + id + ")"
+}
+
+// who is [person] for a printed page: the id never breaks across lines.
+func who(name, id string) htmltemplate.HTML {
+	code := `<span class="code">` + html.EscapeString(escape.Controls(id)) + `</span>`
+	if name == "" {
+		return htmltemplate.HTML(code) //nolint:gosec // escaped above
+	}
+	return htmltemplate.HTML(html.EscapeString(escape.Controls(name)) + ` <span class="code">(` + //nolint:gosec // escaped
+		html.EscapeString(escape.Controls(id)) + `)</span>`)
+}
+
 // page is what a template sees.
 type page struct {
-	Lang     string
-	Title    string
-	Month    string
-	L        map[string]string
-	Monthly  []Monthly
-	Summary  *Summary
-	Children string
+	Lang       string
+	Title      string
+	Month      string
+	Through    string // "data up to …" when the summary stops before the month's end
+	L          map[string]string
+	Monthly    []Monthly
+	Summary    *Summary
+	QuietTitle string
+	WeekTitle  string
+	WeekNone   string
+	Charts     []htmltemplate.HTML
 }
 
 func resolve(opts Options) (diag.Lang, Format, error) {
@@ -133,7 +177,8 @@ func resolve(opts Options) (diag.Lang, Format, error) {
 	if format == "" {
 		format = Markdown
 	}
-	if _, ok := diag.ParseLang(string(lang)); !ok {
+	l, ok := diag.ParseLang(string(lang))
+	if !ok {
 		return "", "", diag.New(CodeLang, "options.lang", string(lang))
 	}
 	switch format {
@@ -141,11 +186,11 @@ func resolve(opts Options) (diag.Lang, Format, error) {
 	default:
 		return "", "", diag.New(CodeFormat, "options.format", string(format))
 	}
-	return diag.Lang(strings.ToLower(string(lang))), format, nil
+	return l, format, nil
 }
 
 func newPage(lang diag.Lang, title string, m civil.Month) *page {
-	p := &page{Lang: string(lang), Title: label(title, lang), Month: monthTitle(m, lang), L: map[string]string{}}
+	p := &page{Lang: string(lang), Title: label(title, lang), Month: grammar.Month(lang, m), L: map[string]string{}}
 	for k, t := range labels {
 		p.L[k] = t.In(lang)
 	}
@@ -174,18 +219,24 @@ func RenderMonthly(w io.Writer, p *mentoring.Programme, m civil.Month, volunteer
 	}
 	pg := newPage(lang, "monthly_title", m)
 	pg.Monthly = rs
-	return execute(w, format, "monthly", pg)
+	return execute(w, lang, format, "monthly", pg)
 }
 
-// RenderSummary writes the coordinator's summary of month m: totals, the
-// activities by form, the achievements, the volunteers' lines and who has
-// not reported.
+// RenderSummary writes the coordinator's summary of month m (see
+// [Summarise]): the totals, which add up the volunteers' rows; in HTML,
+// charts of the volunteers' hours, of the monthly reports filed and due
+// over the last twelve months, and of each tandem's contacts; the
+// activities by form, the achievements, the volunteers' rows and who has
+// not reported; then the tandems that went more than opts.ContactDays
+// without a meeting, those without the coordinator's support in their
+// first opts.FirstWeekDays, and those that closed, with their reasons in
+// words.
 func RenderSummary(w io.Writer, p *mentoring.Programme, m civil.Month, opts Options) error {
 	lang, format, err := resolve(opts)
 	if err != nil {
 		return err
 	}
-	s, err := Summarise(p, m)
+	s, err := Summarise(p, m, opts)
 	if err != nil {
 		return err
 	}
@@ -194,7 +245,25 @@ func RenderSummary(w io.Writer, p *mentoring.Programme, m civil.Month, opts Opti
 	}
 	pg := newPage(lang, "summary_title", m)
 	pg.Summary = &s
-	return execute(w, format, "summary", pg)
+	if s.Through.Before(m.Last()) {
+		pg.Through = diag.Fill(label("through", lang), []string{throughDate(lang, s.Through)})
+	}
+	pg.QuietTitle = quietTitle(lang, s.ContactDays)
+	pg.WeekTitle = weekTitle(lang, s.FirstWeekDays)
+	pg.WeekNone = weekNone(lang, s.FirstWeekDays)
+	if format == HTML {
+		pg.Charts = summaryCharts(&s, lang)
+	}
+	return execute(w, lang, format, "summary", pg)
+}
+
+// throughDate is the summary's last day where "up to" needs it: the
+// Kazakh dative ("2026 жылғы 20 қазанға дейінгі").
+func throughDate(lang diag.Lang, d civil.Date) string {
+	if lang == diag.KK {
+		return grammar.DateCase(diag.KK, d, grammar.Dative)
+	}
+	return grammar.Date(lang, d)
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -206,16 +275,22 @@ func writeJSON(w io.Writer, v any) error {
 	return err
 }
 
-func execute(w io.Writer, format Format, name string, pg *page) error {
+func execute(w io.Writer, lang diag.Lang, format Format, name string, pg *page) error {
 	t, err := loadTemplates()
 	if err != nil {
 		return fmt.Errorf("report templates: %w", err)
 	}
 	var buf bytes.Buffer
 	if format == HTML {
-		err = t.html.ExecuteTemplate(&buf, name+".html.tmpl", pg)
+		var h *htmltemplate.Template
+		if h, err = t.html.Clone(); err == nil {
+			err = h.Funcs(funcs(lang, true)).ExecuteTemplate(&buf, name+".html.tmpl", pg)
+		}
 	} else {
-		err = t.md.ExecuteTemplate(&buf, name+".md.tmpl", pg)
+		var m *texttemplate.Template
+		if m, err = t.md.Clone(); err == nil {
+			err = m.Funcs(funcs(lang, false)).ExecuteTemplate(&buf, name+".md.tmpl", pg)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("report %s: %w", name, err)

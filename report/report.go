@@ -54,10 +54,16 @@ type Missing struct {
 	Agreement string `json:"agreement"`
 }
 
-// Summary is the coordinator's view of a month across all volunteers.
+// Summary is the coordinator's view of a month across all volunteers and
+// tandems.
 type Summary struct {
-	Month        civil.Month   `json:"month"`
-	Volunteers   []Monthly     `json:"volunteers"` // those with diary entries, by id
+	Month civil.Month `json:"month"`
+	// Through is the last day the summary looks at: the month's last day,
+	// or the programme's date (as_of) when that comes first.
+	Through civil.Date `json:"through"`
+	// Volunteers are those who wrote in the diary or filed a report for
+	// the month, by id; the totals below add up these rows.
+	Volunteers   []Monthly     `json:"volunteers"`
 	Activities   []Activity    `json:"activities"`
 	Entries      int           `json:"entries"` // diary entries in the month
 	Children     int           `json:"children"`
@@ -68,6 +74,34 @@ type Summary struct {
 	// report for the month (the agreement.monthly_report rule: signed in an
 	// earlier month and not ended before this one) and who filed none.
 	NotReported []Missing `json:"not_reported"`
+	// ReportsByMonth counts the reports due and filed in each of the twelve
+	// months up to this one that had any due, oldest first.
+	ReportsByMonth []MonthReports `json:"reports_by_month"`
+
+	// ContactDays and FirstWeekDays are the limits the tandems were read
+	// with ([Options]).
+	ContactDays   int `json:"contact_days"`
+	FirstWeekDays int `json:"first_week_days"`
+	// Tandems are the tandems open in the month, past acquaintance, with
+	// their contacts in it.
+	Tandems []TandemMonth `json:"tandems"`
+	// Quiet are the tandems whose mentor and child went more than
+	// ContactDays without meeting, in a stretch reaching into the month,
+	// the longest first.
+	Quiet []Quiet `json:"quiet"`
+	// NoFirstWeekSupport are the tandems whose first week ended in the
+	// month without a coordinator's check-in.
+	NoFirstWeekSupport []FirstWeek `json:"no_first_week_support"`
+	// Closures are the tandems closed in the month.
+	Closures []Closure `json:"closures"`
+}
+
+// MonthReports counts one month's reports: due under the agreements in
+// force, and filed.
+type MonthReports struct {
+	Month civil.Month `json:"month"`
+	Due   int         `json:"due"`
+	Filed int         `json:"filed"`
 }
 
 // Codes of the problems this package reports.
@@ -77,6 +111,7 @@ const (
 	CodeUnknownVolunteer diag.Code = "report.unknown_volunteer" // a volunteer id not in the programme
 	CodeFormat           diag.Code = "report.format"            // an output format not supported
 	CodeLang             diag.Code = "report.lang"              // a language not supported
+	CodeDays             diag.Code = "report.days"              // a negative number of days; Args: the option
 )
 
 func init() {
@@ -95,6 +130,11 @@ func init() {
 			KK: "{0} тілі қолдау таппайды; kk, ru немесе en таңдаңыз",
 			RU: "язык {0} не поддерживается; выберите kk, ru или en",
 			EN: "language {0} is not supported; choose kk, ru or en",
+		},
+		CodeDays: {
+			KK: "{0} теріс сан бола алмайды",
+			RU: "{0} не может быть отрицательным числом",
+			EN: "{0} cannot be a negative number",
 		},
 	})
 }
@@ -140,7 +180,7 @@ func diarists(p *mentoring.Programme, m civil.Month) []string {
 			ids = append(ids, e.Volunteer)
 		}
 	}
-	slices.Sort(ids)
+	sortIDs(ids)
 	return ids
 }
 
@@ -189,18 +229,31 @@ func activities(entries []volunteer.DiaryEntry) []Activity {
 	return out
 }
 
-// Summarise builds the coordinator's summary of the month.
-func Summarise(p *mentoring.Programme, m civil.Month) (Summary, error) {
+// Summarise builds the coordinator's summary of the month: the diary and
+// the reports of every volunteer who wrote in the diary or filed a report
+// for it (the totals add up these rows), who has not reported, the
+// reports due and filed over the last twelve months, and the month's
+// tandems — their contacts, those that went more than opts.ContactDays
+// without a meeting, those without the coordinator's support in their
+// first opts.FirstWeekDays, and those that closed, with their reasons.
+// Only opts' days are read here; zero means the defaults.
+func Summarise(p *mentoring.Programme, m civil.Month, opts Options) (Summary, error) {
 	if err := check(p, m); err != nil {
 		return Summary{}, err
 	}
-	s := Summary{Month: m, Volunteers: []Monthly{}, Achievements: []Achievement{}, NotReported: []Missing{}}
+	contactDays, firstWeek, err := days(opts)
+	if err != nil {
+		return Summary{}, err
+	}
+	s := Summary{Month: m, Through: through(p, m), Volunteers: []Monthly{}, Achievements: []Achievement{},
+		NotReported: []Missing{}, ContactDays: contactDays, FirstWeekDays: firstWeek}
 	var all []volunteer.DiaryEntry
-	for _, id := range diarists(p, m) {
+	for _, id := range active(p, m) {
 		r := monthly(p, m, id)
 		s.Volunteers = append(s.Volunteers, r)
 		s.Children += r.Children
 		s.Entries += len(r.Entries)
+		s.Hours += r.Hours
 		all = append(all, r.Entries...)
 		for _, e := range r.Entries {
 			if t := strings.TrimSpace(e.Achievements); t != "" {
@@ -210,15 +263,71 @@ func Summarise(p *mentoring.Programme, m civil.Month) (Summary, error) {
 	}
 	s.Activities = activities(all)
 	slices.SortStableFunc(s.Achievements, func(a, b Achievement) int {
-		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Volunteer, b.Volunteer))
+		return cmp.Or(a.Date.Compare(b.Date), byID(a.Volunteer, b.Volunteer))
 	})
+	s.NotReported = notReported(p, m)
+	s.ReportsByMonth = reportsByMonth(p, m)
+	c := monthCycle(p, m, contactDays, firstWeek)
+	s.Tandems, s.Quiet, s.NoFirstWeekSupport, s.Closures = nonNil(c.tandems), nonNil(c.quiet), nonNil(c.firstWeek), nonNil(c.closures)
+	return s, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// days returns the contact and first-week limits of opts, with their
+// defaults.
+func days(opts Options) (contact, firstWeek int, err error) {
+	if opts.ContactDays < 0 {
+		return 0, 0, diag.New(CodeDays, "options.contact_days", "contact_days")
+	}
+	if opts.FirstWeekDays < 0 {
+		return 0, 0, diag.New(CodeDays, "options.first_week_days", "first_week_days")
+	}
+	return cmp.Or(opts.ContactDays, DefaultContactDays), cmp.Or(opts.FirstWeekDays, DefaultFirstWeekDays), nil
+}
+
+// active are the ids of the volunteers who wrote in the diary in m or
+// filed a report for m, sorted.
+func active(p *mentoring.Programme, m civil.Month) []string {
+	ids := diarists(p, m)
 	for _, r := range p.Reports {
-		if r.Month == m {
-			s.Hours += r.Hours
+		if r.Month == m && !slices.Contains(ids, r.Volunteer) {
+			ids = append(ids, r.Volunteer)
 		}
 	}
-	s.NotReported = notReported(p, m)
-	return s, nil
+	sortIDs(ids)
+	return ids
+}
+
+// reportsByMonth counts, for each of the twelve months up to m, the
+// reports due (as [owes] reads an agreement) and filed; months with none
+// due are left out.
+func reportsByMonth(p *mentoring.Programme, m civil.Month) []MonthReports {
+	out := []MonthReports{}
+	for month := m.Add(-11); !month.After(m); month = month.Add(1) {
+		r := MonthReports{Month: month}
+		seen := map[string]bool{}
+		for i := range p.Agreements {
+			a := &p.Agreements[i]
+			if seen[a.Volunteer] || !owes(a, month) {
+				continue
+			}
+			seen[a.Volunteer] = true
+			r.Due++
+			if slices.ContainsFunc(p.ReportsOf(a.Volunteer), func(rep *agreement.Report) bool { return rep.Month == month }) {
+				r.Filed++
+			}
+		}
+		if r.Due > 0 {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // owes reports whether the agreement asks for a report for month m, as the
@@ -253,7 +362,7 @@ func notReported(p *mentoring.Programme, m civil.Month) []Missing {
 		}
 		out = append(out, miss)
 	}
-	slices.SortFunc(out, func(a, b Missing) int { return cmp.Compare(a.Volunteer, b.Volunteer) })
+	slices.SortFunc(out, func(a, b Missing) int { return byID(a.Volunteer, b.Volunteer) })
 	return out
 }
 
@@ -278,7 +387,8 @@ func ReportsFromDiary(p *mentoring.Programme, m civil.Month, lang diag.Lang) ([]
 		for i, a := range r.Activities {
 			forms[i] = a.Form + " ×" + strconv.Itoa(a.Entries)
 		}
-		sum := diag.Fill(label("implied", lang), []string{strconv.Itoa(len(r.Entries)), strconv.Itoa(r.Children), strings.Join(forms, ", ")})
+		sum := diag.Fill(label("implied", lang), []string{count(lang, len(r.Entries), "entries_n"),
+			count(lang, r.Children, "children_n"), strings.Join(forms, ", ")})
 		out = append(out, agreement.Report{Volunteer: id, Month: m, Summary: sum})
 	}
 	return out, nil

@@ -12,11 +12,27 @@
 // differ from the sample in the guide, both so that any organisation can use
 // it: the guide's party, the National Volunteer Network ("ҰВЖ"), becomes the
 // organisation named in the agreement and is called «Ұйым» in the clauses;
-// and the blanks are filled from the [agreement.Agreement]. Section 7 adds
-// what Part I says an agreement should state (hours a week, weekdays, the
-// costs the organisation reimburses, so that a volunteer never spends their
-// own money — R11). Russian and English are translations with the same
-// numbering; the Kazakh governs.
+// and the blanks are filled from the [agreement.Agreement]. Clause 3.10's
+// "at least 2 weeks" is the agreement's own notice period when it sets one
+// (notice_days), in weeks or days. Section 7 adds what Part I says an
+// agreement lists (L846–L852), in Part I's words: the hours a week, the
+// weekdays, the costs the organisation reimburses so that a volunteer never
+// spends their own money (R11) — 7.1–7.3 — and the requirements of
+// discipline and safety (with the date the volunteer was given the safety
+// instruction of Appendix 4), of training and trips, of using equipment and
+// means of communication, and the career steps if any — 7.4–7.7, from the
+// organisation's [Terms]. Russian and English are translations with the
+// same numbering; the Kazakh governs. Numbers take the noun form their
+// language asks ("4 часа в неделю", "за 10 дней") and dates are written as
+// people write them ("2026 жылғы 15 ақпан", "15 февраля 2026 г.").
+//
+// # From a programme
+//
+// [RenderVolunteer] renders a volunteer's latest agreement from a
+// programme: the name and contacts come from the volunteer's record where
+// the agreement's party leaves them out ([Options].Volunteer does the same
+// for [Render]), the organisation's name from the programme file, and an
+// individual mentor's agreement gets the mentor addendum.
 //
 // The clauses live as data, one YAML file per language (clauses/kk.yaml,
 // ru.yaml, en.yaml) embedded in the binary, and are laid out by a
@@ -39,7 +55,8 @@
 // An agreement is often printed before it is filled in. Whatever the
 // [agreement.Agreement] does not say — no party, no organisation, no date —
 // is rendered as a line of underscores to fill by hand. [Render] fails only
-// on an unknown language or format.
+// on an unknown language or format; [RenderVolunteer] also on a volunteer
+// the programme does not have, or one without an agreement.
 //
 // # Output
 //

@@ -17,6 +17,8 @@ import (
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/escape"
+	"github.com/birgemiz/sabaqtastyq/internal/grammar"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
@@ -42,6 +44,27 @@ type Options struct {
 	// Organisation stands in for the agreement's organisation when the
 	// agreement names none; nil leaves blank lines to fill by hand.
 	Organisation *agreement.Organisation
+	// Volunteer is the volunteer's record in the programme. Where the
+	// agreement's party does not give them, it supplies the name and the
+	// contacts (phone, e-mail, address), and it gives the date of the
+	// safety instruction (clause 7.4). Nil leaves blank lines.
+	Volunteer *volunteer.Volunteer
+	// Terms are the organisation's requirements Part I says an agreement
+	// lists (clauses 7.4–7.7); nil, or an empty field, leaves a line to
+	// fill in by hand.
+	Terms *Terms
+}
+
+// Terms are the requirements Part I of the guide says an agreement
+// lists besides hours, weekdays and reimbursed costs (L846–L852):
+// "тәртіпке және қауіпсіздік техникасына, сондай-ақ оқыту мен сапарларға,
+// техника мен байланыс құралдарын пайдалануға, мансаптық өсуге қойылатын
+// талаптар". Each is the organisation's own text, shown as written.
+type Terms struct {
+	Discipline string `json:"discipline,omitempty" yaml:"discipline"` // discipline and safety
+	Training   string `json:"training,omitempty" yaml:"training"`     // training and trips
+	Equipment  string `json:"equipment,omitempty" yaml:"equipment"`   // equipment and means of communication
+	Career     string `json:"career,omitempty" yaml:"career"`         // career steps, if any
 }
 
 // Codes of the problems Render reports.
@@ -49,6 +72,10 @@ const (
 	CodeLang   diag.Code = "document.lang"   // a language the document has no text in
 	CodeFormat diag.Code = "document.format" // an output format not supported
 	CodeData   diag.Code = "document.data"   // the embedded clause data or templates are broken
+
+	CodeNoProgramme diag.Code = "document.no_programme" // RenderVolunteer was given no programme
+	CodeVolunteer   diag.Code = "document.volunteer"    // the programme has no volunteer with the id; Args: the id
+	CodeNoAgreement diag.Code = "document.no_agreement" // the volunteer has no agreement in the programme; Args: the id
 )
 
 func init() {
@@ -68,6 +95,17 @@ func init() {
 			RU: "встроенные данные соглашения повреждены: {0}",
 			EN: "the embedded agreement data is broken: {0}",
 		},
+		CodeNoProgramme: {KK: "бағдарлама берілмеген", RU: "программа не задана", EN: "no programme given"},
+		CodeVolunteer: {
+			KK: "бағдарламада {0} волонтері жоқ",
+			RU: "в программе нет волонтёра {0}",
+			EN: "the programme has no volunteer {0}",
+		},
+		CodeNoAgreement: {
+			KK: "бағдарламада {0} волонтерінің келісімі жоқ",
+			RU: "в программе нет соглашения волонтёра {0}",
+			EN: "the programme has no agreement of volunteer {0}",
+		},
 	})
 }
 
@@ -86,7 +124,6 @@ type text struct {
 	Signature signature         `yaml:"signature"`
 	Addendum  addendumText      `yaml:"addendum"`
 	Labels    labels            `yaml:"labels"`
-	Months    []string          `yaml:"months"`
 	Weekdays  map[string]string `yaml:"weekdays"`
 	Costs     map[string]string `yaml:"costs"`
 }
@@ -140,9 +177,6 @@ var load = sync.OnceValues(func() (*compiled, error) {
 		t := new(text)
 		if err := dec.Decode(t); err != nil {
 			return nil, fmt.Errorf("clauses/%s.yaml: %w", lang, err)
-		}
-		if len(t.Months) != 12 {
-			return nil, fmt.Errorf("clauses/%s.yaml: %d month names, want 12", lang, len(t.Months))
 		}
 		c.texts[lang] = t
 	}
@@ -205,6 +239,48 @@ func Render(w io.Writer, a agreement.Agreement, opts Options) error {
 	return err
 }
 
+// RenderVolunteer writes the agreement of the volunteer with the id in
+// the programme p: the volunteer's latest agreement (by its signing date;
+// among unsigned drafts, the last in the file), filled from the programme
+// where the agreement leaves a blank — the volunteer's name and contacts
+// from their record, the date of their safety instruction, the
+// organisation's name from the programme file. An individual mentor, or a
+// volunteer who mentors a tandem, gets the mentor addendum. opts may still
+// set anything: an Organisation, a Volunteer record or MentorAddendum
+// given there win.
+//
+// An unknown volunteer or one without an agreement is an error naming the
+// id; nothing is written then.
+func RenderVolunteer(w io.Writer, p *mentoring.Programme, volunteerID string, opts Options) error {
+	if p == nil {
+		return diag.New(CodeNoProgramme, "programme")
+	}
+	v, ok := p.Volunteer(volunteerID)
+	if !ok {
+		return diag.New(CodeVolunteer, "volunteer", volunteerID)
+	}
+	agreements := p.AgreementsOf(volunteerID)
+	if len(agreements) == 0 {
+		return diag.New(CodeNoAgreement, "volunteer", volunteerID)
+	}
+	latest := agreements[0]
+	for _, a := range agreements[1:] {
+		if !a.SignedOn.Before(latest.SignedOn) {
+			latest = a
+		}
+	}
+	if opts.Volunteer == nil {
+		opts.Volunteer = v
+	}
+	if opts.Organisation == nil && strings.TrimSpace(p.Organisation) != "" {
+		opts.Organisation = &agreement.Organisation{Name: p.Organisation}
+	}
+	if v.Role == volunteer.IndividualMentor || len(p.TandemsOf(volunteerID)) > 0 {
+		opts.MentorAddendum = true
+	}
+	return Render(w, *latest, opts)
+}
+
 // view is what the templates see: every text already in the document's
 // language with its blanks filled.
 type view struct {
@@ -239,7 +315,8 @@ type addendumView struct {
 // fields are the blanks of the clause texts, referred to as {{.Name}} etc.
 type fields struct {
 	OrgName, Name, IDNumber, IssuedOn, Issuer, Address, Contacts string
-	Date, City, Hours, Weekdays, Costs                           string
+	Date, City, Hours, Weekdays, Costs, Notice                   string
+	Discipline, Briefing, Training, Equipment, Career            string
 }
 
 func blank(n int) string { return strings.Repeat("_", n) }
@@ -255,6 +332,7 @@ func or(s string, n int) string {
 }
 
 func build(t *text, a agreement.Agreement, opts Options) (*view, error) {
+	lang := diag.Lang(t.Lang)
 	org := a.Organisation
 	if org == nil {
 		org = opts.Organisation
@@ -270,28 +348,52 @@ func build(t *text, a agreement.Agreement, opts Options) (*view, error) {
 	if contacts == nil {
 		contacts = &volunteer.Contacts{}
 	}
+	name := party.FullName
+	var briefing civil.Date
+	if v := opts.Volunteer; v != nil {
+		// The volunteer's record fills what the agreement's party leaves
+		// out, field by field.
+		if strings.TrimSpace(name) == "" {
+			name = v.FullName
+		}
+		if v.Contacts != nil {
+			c := *contacts
+			c.Phone = orValue(c.Phone, v.Contacts.Phone)
+			c.Email = orValue(c.Email, v.Contacts.Email)
+			c.Address = orValue(c.Address, v.Contacts.Address)
+			contacts = &c
+		}
+		briefing = v.Screening.SafetyBriefing
+	}
 	var reach []string
 	for _, s := range []string{contacts.Phone, contacts.Email} {
 		if s = strings.TrimSpace(s); s != "" {
 			reach = append(reach, s)
 		}
 	}
-	f := fields{
-		OrgName:  or(org.Name, 50),
-		Name:     or(party.FullName, 40),
-		IDNumber: or(party.IDDocument.Number, 16),
-		IssuedOn: issued(t, diag.Lang(t.Lang), party.IDDocument.IssuedOn),
-		Issuer:   or(party.IDDocument.Issuer, 30),
-		Address:  or(contacts.Address, 40),
-		Contacts: or(strings.Join(reach, ", "), 40),
-		Date:     dated(t, diag.Lang(t.Lang), a.SignedOn),
-		City:     or(a.City, 16),
-		Hours:    blank(4),
-		Weekdays: blank(30),
-		Costs:    blank(40),
+	terms := opts.Terms
+	if terms == nil {
+		terms = &Terms{}
 	}
-	if a.HoursPerWeek > 0 {
-		f.Hours = strconv.Itoa(a.HoursPerWeek)
+	f := fields{
+		OrgName:    or(org.Name, 50),
+		Name:       or(name, 40),
+		IDNumber:   or(party.IDDocument.Number, 16),
+		IssuedOn:   issued(lang, party.IDDocument.IssuedOn),
+		Issuer:     or(party.IDDocument.Issuer, 30),
+		Address:    or(contacts.Address, 40),
+		Contacts:   or(strings.Join(reach, ", "), 40),
+		Date:       dated(lang, a.SignedOn),
+		City:       or(a.City, 16),
+		Hours:      hours(lang, a.HoursPerWeek),
+		Weekdays:   blank(30),
+		Costs:      blank(40),
+		Notice:     notice(lang, a.NoticeDays),
+		Discipline: or(term(terms.Discipline), 40),
+		Briefing:   briefed(lang, briefing),
+		Training:   or(term(terms.Training), 40),
+		Equipment:  or(term(terms.Equipment), 40),
+		Career:     or(term(terms.Career), 40),
 	}
 	if len(a.Weekdays) > 0 {
 		days := make([]string, len(a.Weekdays))
@@ -385,8 +487,24 @@ func (x *expander) sections(in []section) []section {
 	return out
 }
 
-// dated is the agreement's date line, in each language's usual order.
-func dated(t *text, lang diag.Lang, d civil.Date) string {
+// orValue is s, or def when s is blank.
+func orValue(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}
+
+// term is an organisation's requirement as a clause ends it: its own
+// closing full stop dropped, since the clause adds one.
+func term(s string) string {
+	return strings.TrimRight(strings.TrimSpace(s), ".")
+}
+
+// dated is the agreement's date line: the date as people write it
+// ("2026 жылғы 15 ақпан", "15 февраля 2026 г.", "15 February 2026"), or
+// the guide's blank to fill in.
+func dated(lang diag.Lang, d civil.Date) string {
 	if d.IsZero() {
 		switch lang {
 		case diag.KK:
@@ -396,30 +514,83 @@ func dated(t *text, lang diag.Lang, d civil.Date) string {
 		}
 		return "__ __________ 20__"
 	}
-	month := t.Months[d.Month()-1]
-	switch lang {
-	case diag.KK:
-		return fmt.Sprintf("%d жылғы «%02d» %s", d.Year(), d.Day(), month)
-	case diag.RU:
-		return fmt.Sprintf("«%02d» %s %d г.", d.Day(), month, d.Year())
-	}
-	return fmt.Sprintf("%d %s %d", d.Day(), month, d.Year())
+	return grammar.Date(lang, d)
 }
 
-// issued is the identity document's date of issue; the clause text adds
-// the year mark ("ж.", "г.") itself.
-func issued(t *text, lang diag.Lang, d civil.Date) string {
+// issued is the identity document's date of issue as the preamble's
+// sentence needs it: Kazakh in the locative ("2015 жылғы 3 маусымда …
+// берілген"), Russian and English as written; or a blank.
+func issued(lang diag.Lang, d civil.Date) string {
 	if d.IsZero() {
-		if lang == diag.EN {
-			return "__ __________ ____"
+		switch lang {
+		case diag.KK:
+			return "«__» __________ ____ ж."
+		case diag.RU:
+			return "«__» __________ ____ г."
 		}
-		return "«__» __________ ____"
+		return "__ __________ ____"
 	}
-	month := t.Months[d.Month()-1]
-	if lang == diag.EN {
-		return fmt.Sprintf("%d %s %d", d.Day(), month, d.Year())
+	return grammar.DateCase(lang, d, grammar.Locative)
+}
+
+// briefed is the date the volunteer was given the safety instruction, or a
+// blank.
+func briefed(lang diag.Lang, d civil.Date) string {
+	if d.IsZero() {
+		return dated(lang, d)
 	}
-	return fmt.Sprintf("«%02d» %s %d", d.Day(), month, d.Year())
+	return grammar.Date(lang, d)
+}
+
+// hours is the hours a week of clause 7.1 with the noun its language
+// puts after a number ("4 часа", "1 hour"); Kazakh's clause writes
+// "сағат" itself.
+func hours(lang diag.Lang, n int) string {
+	if n <= 0 {
+		switch lang {
+		case diag.RU:
+			return blank(4) + " ч."
+		case diag.EN:
+			return blank(4) + " hours"
+		}
+		return blank(4)
+	}
+	switch lang {
+	case diag.RU:
+		return grammar.Count(diag.RU, int64(n), "час|часа|часов")
+	case diag.EN:
+		return grammar.Count(diag.EN, int64(n), "hour|hours")
+	}
+	return strconv.Itoa(n)
+}
+
+// notice is the notice period of clause 3.10: the agreement's own when it
+// sets one, else the guide's two weeks; in weeks when it is whole weeks
+// ("2 апта", "за 2 недели", "2 weeks"), else in days ("за 10 дней").
+func notice(lang diag.Lang, days int) string {
+	if days <= 0 {
+		days = agreement.DefaultNoticeDays
+	}
+	n, weeks := int64(days), days%7 == 0
+	if weeks {
+		n /= 7
+	}
+	switch lang {
+	case diag.KK:
+		if weeks {
+			return strconv.FormatInt(n, 10) + " апта"
+		}
+		return strconv.FormatInt(n, 10) + " күн"
+	case diag.RU: // after "за": accusative
+		if weeks {
+			return grammar.Count(diag.RU, n, "неделю|недели|недель")
+		}
+		return grammar.Count(diag.RU, n, "день|дня|дней")
+	}
+	if weeks {
+		return grammar.Count(diag.EN, n, "week|weeks")
+	}
+	return grammar.Count(diag.EN, n, "day|days")
 }
 
 // escapeMarkdown makes s literal inline text in CommonMark: a clause with

@@ -18,10 +18,19 @@ import (
 	"github.com/birgemiz/sabaqtastyq/agreement/document"
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// terms are an invented organisation's requirements (clauses 7.4–7.7).
+var terms = document.Terms{
+	Discipline: "мекеменің ішкі тәртіп ережелері және 4-қосымшадағы қауіпсіздік техникасы жөніндегі нұсқаулық.",
+	Training:   "«Тәлімгерлер мектебі» оқыту курсы; мекемеден тыс сапарлар үйлестірушімен келісіледі",
+	Equipment:  "жобаның телефоны тек балалармен байланыс үшін",
+	Career:     "екі жоба циклынан кейін – тәлімгер-шебер",
+}
 
 // sample is a fully filled agreement; the person is invented.
 func sample() agreement.Agreement {
@@ -80,7 +89,12 @@ func TestRenderGolden(t *testing.T) {
 			for _, f := range []document.Format{document.Markdown, document.HTML} {
 				name := c.name + "." + string(lang) + "." + string(f)
 				t.Run(name, func(t *testing.T) {
-					golden(t, name, render(t, c.a, document.Options{Lang: lang, Format: f, MentorAddendum: c.addendum}))
+					opts := document.Options{Lang: lang, Format: f, MentorAddendum: c.addendum}
+					if c.name == "filled" {
+						opts.Terms = &terms
+						opts.Volunteer = &volunteer.Volunteer{ID: "v-1", Screening: volunteer.Screening{SafetyBriefing: civil.D(2026, 2, 10)}}
+					}
+					golden(t, name, render(t, c.a, opts))
 				})
 			}
 		}
@@ -125,7 +139,7 @@ func TestEveryClauseInOrder(t *testing.T) {
 					assert.NotEqual(t, '<', rune(out[at]), "clause %s has no text", id)
 				}
 				// the Part I terms and the addendum come after 6.3
-				for _, id := range []string{"7.1", "7.2", "7.3", "M1.1", "M1.10", "M2.1", "M2.7"} {
+				for _, id := range []string{"7.1", "7.2", "7.3", "7.4", "7.5", "7.6", "7.7", "M1.1", "M1.10", "M2.1", "M2.7"} {
 					i := strings.Index(out[at:], mark(id))
 					require.GreaterOrEqual(t, i, 0, "clause %s missing or out of order", id)
 					at += i + len(mark(id))
@@ -247,6 +261,119 @@ func TestWorkingTerms(t *testing.T) {
 	a.HoursPerWeek = 0
 	out = render(t, a, document.Options{Lang: diag.KK})
 	assert.Contains(t, out, `аптасына \_\_\_\_ сағат`)
+}
+
+// TestNumbersInTheirForm: the hours of 7.1 and the notice of 3.10 take
+// the noun form their number asks; the notice is the agreement's own.
+func TestNumbersInTheirForm(t *testing.T) {
+	cases := []struct {
+		hours, notice int
+		lang          diag.Lang
+		want          []string
+	}{
+		{4, 0, diag.RU, []string{"уделяет Организации 4 часа в неделю", "не менее чем за 2 недели."}},
+		{1, 7, diag.RU, []string{"1 час в неделю", "не менее чем за 1 неделю."}},
+		{5, 10, diag.RU, []string{"5 часов в неделю", "не менее чем за 10 дней."}},
+		{21, 21, diag.RU, []string{"21 час в неделю", "не менее чем за 3 недели."}},
+		{2, 22, diag.RU, []string{"2 часа в неделю", "не менее чем за 22 дня."}},
+		{1, 1, diag.EN, []string{"gives the Organisation 1 hour a week", "at least 1 day in advance"}},
+		{6, 28, diag.EN, []string{"6 hours a week", "at least 4 weeks in advance"}},
+		{6, 10, diag.KK, []string{"аптасына 6 сағат", "кемінде 10 күн бұрын"}},
+		{6, 0, diag.KK, []string{"кемінде 2 апта бұрын"}},
+	}
+	for _, c := range cases {
+		a := sample()
+		a.HoursPerWeek, a.NoticeDays = c.hours, c.notice
+		out := render(t, a, document.Options{Lang: c.lang})
+		for _, w := range c.want {
+			assert.Contains(t, out, w, "%+v", c)
+		}
+	}
+}
+
+// TestPartOneTerms: clauses 7.4–7.7 state what Part I says an agreement
+// lists, filled from the organisation's terms and the volunteer's record,
+// or left as lines.
+func TestPartOneTerms(t *testing.T) {
+	v := &volunteer.Volunteer{ID: "v-1", Screening: volunteer.Screening{SafetyBriefing: civil.D(2026, 2, 10)}}
+	out := render(t, sample(), document.Options{Lang: diag.KK, Terms: &terms, Volunteer: v})
+	assert.Contains(t, out, "**7.4.** Тәртіпке және қауіпсіздік техникасына қойылатын талаптар: мекеменің ішкі тәртіп ережелері және 4-қосымшадағы қауіпсіздік техникасы жөніндегі нұсқаулық. Волонтер")
+	assert.Contains(t, out, "нұсқаулықпен таныстырылды: 2026 жылғы 10 ақпан.")
+	assert.Contains(t, out, "**7.5.** Оқыту мен сапарларға қойылатын талаптар: «Тәлімгерлер мектебі»")
+	assert.Contains(t, out, "**7.6.** Техника мен байланыс құралдарын пайдалануға")
+	assert.Contains(t, out, "**7.7.** Мансаптық өсу")
+	ru := render(t, sample(), document.Options{Lang: diag.RU})
+	assert.Contains(t, ru, `Требования к обучению и поездкам: \_\_\_\_`)
+	assert.Contains(t, ru, `ознакомлен с инструкцией по технике безопасности: «\_\_» \_\_\_`)
+}
+
+// TestVolunteerRecordFillsTheParty: what the agreement's party leaves
+// out, the volunteer's record gives; what it gives, it keeps.
+func TestVolunteerRecordFillsTheParty(t *testing.T) {
+	v := &volunteer.Volunteer{ID: "v-1", FullName: "Дана Омарова",
+		Contacts: &volunteer.Contacts{Phone: "+7 701 111 11 11", Email: "dana@example.org", Address: "Алматы, Сәтбаев к-сі 5"}}
+	a := sample()
+	a.Party = nil
+	out := render(t, a, document.Options{Lang: diag.EN, Volunteer: v})
+	assert.Contains(t, out, "(full name) Дана Омарова, identity card No. \\_")
+	assert.Contains(t, out, "residing at Алматы, Сәтбаев к-сі 5, contact details (phone, e-mail) +7 701 111 11 11, dana@example.org,")
+	assert.Contains(t, out, "| Full name: Дана Омарова |")
+
+	a = sample()
+	a.Party.Contacts = &volunteer.Contacts{Phone: "+7 700 000 00 00"}
+	out = render(t, a, document.Options{Lang: diag.EN, Volunteer: v})
+	assert.Contains(t, out, "Айгерім Садықова", "the agreement's own name wins")
+	assert.Contains(t, out, "+7 700 000 00 00, dana@example.org", "the record fills only the gaps")
+}
+
+func TestRenderVolunteer(t *testing.T) {
+	p := &mentoring.Programme{
+		AsOf:         civil.D(2026, 11, 24),
+		Organisation: "«Бірге» волонтерлік орталығы",
+		Volunteers: volunteer.List{
+			{ID: "v-1", FullName: "Дана Омарова", BirthDate: civil.D(1990, 1, 1), Role: volunteer.IndividualMentor,
+				Contacts: &volunteer.Contacts{Phone: "+7 701 111 11 11"}},
+			{ID: "v-2", FullName: "Ерлан Әли", BirthDate: civil.D(2000, 1, 1), Role: volunteer.EventVolunteer},
+			{ID: "v-3", FullName: "Иван Петров", BirthDate: civil.D(2000, 1, 1), Role: volunteer.GroupVolunteer},
+		},
+		Agreements: agreement.List{
+			{ID: "a-1", Volunteer: "v-1", City: "Алматы", SignedOn: civil.D(2025, 1, 10), HoursPerWeek: 2},
+			{ID: "a-2", Volunteer: "v-1", City: "Алматы", SignedOn: civil.D(2026, 1, 10), HoursPerWeek: 4},
+			{ID: "a-3", Volunteer: "v-2", City: "Шымкент", SignedOn: civil.D(2026, 3, 1)},
+		},
+	}
+	require.NoError(t, p.Index())
+	var b bytes.Buffer
+	require.NoError(t, document.RenderVolunteer(&b, p, "v-1", document.Options{Lang: diag.KK}))
+	out := b.String()
+	assert.Contains(t, out, "2026 жылғы 10 қаңтар", "the latest agreement")
+	assert.Contains(t, out, "аптасына 4 сағат")
+	assert.Contains(t, out, "«Бірге» волонтерлік орталығы (бұдан әрі")
+	assert.Contains(t, out, "(ТАӘ) Дана Омарова волонтермен")
+	assert.Contains(t, out, "+7 701 111 11 11")
+	assert.Contains(t, out, "**M1.1.**", "a mentor gets the addendum")
+
+	b.Reset()
+	require.NoError(t, document.RenderVolunteer(&b, p, "v-2", document.Options{Lang: diag.RU}))
+	assert.NotContains(t, b.String(), "**M1.1.**")
+	assert.Contains(t, b.String(), "(ФИО) Ерлан Әли")
+
+	for id, code := range map[string]diag.Code{"v-9": document.CodeVolunteer, "v-3": document.CodeNoAgreement} {
+		b.Reset()
+		err := document.RenderVolunteer(&b, p, id, document.Options{})
+		var de *diag.Error
+		require.ErrorAs(t, err, &de)
+		assert.Equal(t, code, de.Code)
+		assert.Zero(t, b.Len())
+		for _, lang := range diag.Langs {
+			assert.Contains(t, de.Message(lang), id)
+			assert.NotContains(t, de.Message(lang), "Иван")
+		}
+	}
+	err := document.RenderVolunteer(&b, nil, "v-1", document.Options{})
+	var de *diag.Error
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, document.CodeNoProgramme, de.Code)
 }
 
 func TestBadOptions(t *testing.T) {

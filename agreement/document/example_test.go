@@ -8,6 +8,8 @@ import (
 	"github.com/birgemiz/sabaqtastyq/agreement/document"
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
+	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
 func ExampleRender() {
@@ -45,4 +47,34 @@ func ExampleRender_badFormat() {
 	fmt.Println(diag.Localize(err, diag.KK))
 	// Output:
 	// options.format: pdf пішімі қолдау таппайды; md немесе html таңдаңыз
+}
+
+// A volunteer's agreement from a programme: the name and contacts come
+// from the volunteer's record.
+func ExampleRenderVolunteer() {
+	p := &mentoring.Programme{
+		AsOf:         civil.D(2026, 11, 24),
+		Organisation: "Birgemiz Foundation",
+		Volunteers: volunteer.List{{ID: "v-1", FullName: "Dana Omarova", BirthDate: civil.D(1990, 1, 1),
+			Role: volunteer.GroupVolunteer, Contacts: &volunteer.Contacts{Phone: "+7 701 111 11 11"}}},
+		Agreements: agreement.List{{ID: "a-1", Volunteer: "v-1", City: "Almaty", SignedOn: civil.D(2026, 2, 15), NoticeDays: 10}},
+	}
+	if err := p.Index(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	var b strings.Builder
+	if err := document.RenderVolunteer(&b, p, "v-1", document.Options{Lang: diag.RU}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(line, "**3.10.**") || strings.Contains(line, "| Волонтёр |") || strings.HasPrefix(line, "| от имени") {
+			fmt.Println(line)
+		}
+	}
+	// Output:
+	// **3.10.** Если Соглашением не установлено иное, при прекращении своей деятельности в Организации уведомить о прекращении волонтёрской деятельности не менее чем за 10 дней.
+	// | Организация | Волонтёр |
+	// | от имени Birgemiz Foundation | ФИО: Dana Omarova |
 }

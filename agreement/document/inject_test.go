@@ -44,13 +44,20 @@ func checkAgreement(t *testing.T, v string, langs ...diag.Lang) {
 	for _, lang := range langs {
 		for _, f := range []document.Format{document.Markdown, document.HTML} {
 			opts := document.Options{Lang: lang, Format: f, MentorAddendum: true}
+			termsOf := func(s string) *document.Terms {
+				return &document.Terms{Discipline: s, Training: s, Equipment: s, Career: s}
+			}
 			html := f == document.HTML
 			want, err := doctest.Plain(fmt.Sprint(lang, f, x), html, func(w io.Writer) error {
-				return document.Render(w, withValue(x), opts)
+				o := opts
+				o.Terms = termsOf(x)
+				return document.Render(w, withValue(x), o)
 			})
 			require.NoError(t, err)
 			var got bytes.Buffer
-			require.NoError(t, document.Render(&got, withValue(v), opts))
+			o := opts
+			o.Terms = termsOf(v)
+			require.NoError(t, document.Render(&got, withValue(v), o))
 			if !doctest.Same(t, html, want, got.Bytes(), fmt.Sprintf("%s %s, value %q", lang, f, v)) {
 				return
 			}

@@ -51,6 +51,9 @@ const (
 	QuestionnaireBytes int64 = 1 << 20
 	// ReferenceBytes caps one reference-data file.
 	ReferenceBytes int64 = 4 << 20
+	// ProjectBytes caps an organisation's project description (package
+	// recruit); one is a few hundred bytes.
+	ProjectBytes int64 = 1 << 20
 	// RequestBytes caps the body of one request to sabaq serve, well below
 	// the command line's file cap.
 	RequestBytes int64 = 64 << 20

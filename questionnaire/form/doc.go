@@ -11,6 +11,25 @@
 // is typed in without translation; a test keeps the two in step. [Parse]
 // reads an organisation's own variant in the same YAML format.
 //
+// # The guide's blanks
+//
+// The guide's form is a template: its letter to the applicant names the
+// project ("[Атауы]"), its locality ("[Елді мекеннің атауы]"), its aim
+// "in simple words" and what its volunteers do (L2103–L2112), and question
+// 2 names the project again. The form keeps every one of them, as
+// placeholders in form.yaml ({{.Name}}, {{.Locality}}, {{.LocalityIn}},
+// {{.Goal}}, {{.Activities}}, and blank "hint" for a line with the
+// guide's hint). [WithProject] fills them from the organisation's
+// [recruit.Project]; what it leaves empty is printed as a line to fill in
+// with the guide's hint in brackets. A Kazakh place name takes the
+// attributive locative the guide's "_________-дағы" asks ("Шымкенттегі",
+// "Қарасай ауылындағы"). [Parse] checks every placeholder of an
+// organisation's own form when it reads it.
+//
+// Question 6 keeps all six of the guide's options in its own words: the
+// sample form is a hospital project's, so two of them speak of patients
+// (емделушілер), and the second asks for other events too.
+//
 // # Rendering
 //
 // [Form.Markdown] and [Form.HTML] print a blank form in one language: boxes

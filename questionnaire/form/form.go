@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/recruit"
 )
 
 //go:embed form.yaml
@@ -19,8 +20,10 @@ var embedded []byte
 // options and limits, the closing thanks, and the "my skills" table.
 // A Form is read-only once parsed and safe for concurrent use.
 type Form struct {
-	Title    diag.Text   `yaml:"title"`
-	Intro    diag.Text   `yaml:"intro"`
+	Title diag.Text `yaml:"title"`
+	// Intro is the letter to the applicant, a paragraph each, with the
+	// blanks of the guide's template as placeholders (see [WithProject]).
+	Intro    []diag.Text `yaml:"intro"`
 	Note     diag.Text   `yaml:"note"`
 	Thanks   diag.Text   `yaml:"thanks"`
 	Sections []Section   `yaml:"sections"`
@@ -50,7 +53,9 @@ const (
 )
 
 // Question is one question. Its ID is the JSON path of the answer in
-// questionnaire.Response ("gender", "qualities.patience").
+// questionnaire.Response ("gender", "qualities.patience"). Its label may
+// hold the placeholders of the guide's blanks ({{.Name}}), filled when the
+// form is printed (see [WithProject]).
 type Question struct {
 	ID    string    `yaml:"id"`
 	Kind  Kind      `yaml:"kind"`
@@ -127,6 +132,14 @@ func Parse(data []byte) (*Form, error) {
 func (f *Form) check() error {
 	seen := map[string]bool{}
 	full := func(t diag.Text) bool { return t.KK != "" && t.RU != "" && t.EN != "" }
+	for i, t := range f.Intro {
+		if !full(t) {
+			return fmt.Errorf("form: intro paragraph %d: missing in a language", i+1)
+		}
+	}
+	if err := f.checkPlaceholders(); err != nil {
+		return err
+	}
 	if len(f.Skills.Columns) != 5 {
 		return fmt.Errorf("form: the skills table needs 5 columns, has %d", len(f.Skills.Columns))
 	}
@@ -158,6 +171,33 @@ func (f *Form) check() error {
 				}
 			default:
 				return fmt.Errorf("form: question %q: unknown kind %q", q.ID, q.Kind)
+			}
+		}
+	}
+	return nil
+}
+
+// checkPlaceholders fills every text of the form, in every language, with
+// and without a project: a placeholder that is misspelt or does not parse
+// is the form's mistake, found when it is read rather than when it is
+// printed.
+func (f *Form) checkPlaceholders() error {
+	texts := append([]diag.Text{f.Title, f.Note, f.Thanks}, f.Intro...)
+	for _, s := range f.Sections {
+		texts = append(texts, s.Title, s.Note)
+		for _, q := range s.Questions {
+			texts = append(texts, q.Label)
+			for _, o := range q.Options {
+				texts = append(texts, o.Label)
+			}
+		}
+	}
+	for _, lang := range diag.Langs {
+		for _, b := range []blanks{newBlanks(lang, recruit.Project{}), newBlanks(lang, recruit.Project{Name: "N", Locality: "L", Goal: "G", Activities: "A"})} {
+			for _, t := range texts {
+				if _, err := fill(t.In(lang), lang, b); err != nil {
+					return fmt.Errorf("form: %w", err)
+				}
 			}
 		}
 	}

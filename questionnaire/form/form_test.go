@@ -17,6 +17,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/questionnaire"
 	"github.com/birgemiz/sabaqtastyq/questionnaire/form"
+	"github.com/birgemiz/sabaqtastyq/recruit"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
@@ -35,6 +36,15 @@ func golden(tb testing.TB, name string, got []byte) {
 	assert.Equal(tb, string(want), string(got), "%s differs; run go test -update if the change is right", path)
 }
 
+// sampleProject is an invented organisation's project.
+var sampleProject = recruit.Project{
+	Organisation: "«Бірге» волонтерлік орталығы",
+	Name:         "Бірге",
+	Locality:     "Шымкент",
+	Goal:         "балалар үйлерінің тәрбиеленушілерін тәлімгермен достық арқылы өз бетінше өмірге дайындау.",
+	Activities:   "баламен аптасына бір рет кездесу, сабақ үлгеріміне көмектесу, бірге серуендеу.",
+}
+
 var filled = []volunteer.Skill{
 	{Name: "Guitar", Like: true, DoWell: true, CanTeach: true},
 	{Name: "First aid", Like: true, WantToLearn: true},
@@ -45,8 +55,14 @@ func TestRenderGolden(t *testing.T) {
 	f := form.Default()
 	type render func(io.Writer, diag.Lang) error
 	docs := map[string]render{
-		"form.md":          f.Markdown,
-		"form.html":        f.HTML,
+		"form.md":   func(w io.Writer, l diag.Lang) error { return f.Markdown(w, l) },
+		"form.html": func(w io.Writer, l diag.Lang) error { return f.HTML(w, l) },
+		"form-project.md": func(w io.Writer, l diag.Lang) error {
+			return f.Markdown(w, l, form.WithProject(sampleProject))
+		},
+		"form-project.html": func(w io.Writer, l diag.Lang) error {
+			return f.HTML(w, l, form.WithProject(sampleProject))
+		},
 		"skills.md":        func(w io.Writer, l diag.Lang) error { return f.SkillsMarkdown(w, l, nil) },
 		"skills.html":      func(w io.Writer, l diag.Lang) error { return f.SkillsHTML(w, l, nil) },
 		"skills-filled.md": func(w io.Writer, l diag.Lang) error { return f.SkillsMarkdown(w, l, filled) },
@@ -256,5 +272,59 @@ func TestRenderConcurrently(t *testing.T) {
 	}
 	for range 8 {
 		assert.Equal(t, want.String(), <-done)
+	}
+}
+
+// TestLocalityInKazakh: the guide's "_________-дағы [Елді мекеннің атауы]"
+// filled with a place name takes the attributive locative its last sound
+// and vowel ask for.
+func TestLocalityInKazakh(t *testing.T) {
+	cases := map[string]string{
+		"Алматы":        "Алматыдағы",
+		"Астана":        "Астанадағы",
+		"Шымкент":       "Шымкенттегі",
+		"Ақтау":         "Ақтаудағы",
+		"Семей":         "Семейдегі",
+		"Түркістан":     "Түркістандағы",
+		"Өскемен":       "Өскемендегі",
+		"Талдықорған":   "Талдықорғандағы",
+		"Орал":          "Оралдағы",
+		"Қарасай ауылы": "Қарасай ауылындағы",
+		"Ұлытау кенті":  "Ұлытау кентіндегі",
+		"Petropavl":     "Petropavl елді мекеніндегі",
+	}
+	for place, want := range cases {
+		var b bytes.Buffer
+		require.NoError(t, form.Default().Markdown(&b, diag.KK, form.WithProject(recruit.Project{Name: "N", Locality: place})))
+		assert.Contains(t, b.String(), "Сіз "+want+" «N» жобасын", place)
+	}
+}
+
+// TestParseChecksPlaceholders: a misspelt placeholder in an
+// organisation's own form is found when the form is read.
+func TestParseChecksPlaceholders(t *testing.T) {
+	raw, err := os.ReadFile("form.yaml")
+	require.NoError(t, err)
+	_, err = form.Parse(raw)
+	require.NoError(t, err)
+	for _, bad := range []string{"{{.Nmae}}", "{{.Name"} {
+		broken := strings.Replace(string(raw), "{{.Name}} жобасында", bad+" жобасында", 1)
+		_, err = form.Parse([]byte(broken))
+		assert.Error(t, err, bad)
+	}
+}
+
+// TestEveryWordInThreeLanguages: the words the templates add around the
+// form's own text exist in kk, ru and en, and so does every text of the
+// form itself (Parse refuses a question or option without one).
+func TestEveryWordInThreeLanguages(t *testing.T) {
+	for key, w := range form.Words() {
+		assert.NotEmpty(t, w.KK, key)
+		assert.NotEmpty(t, w.RU, key)
+		assert.NotEmpty(t, w.EN, key)
+	}
+	f := form.Default()
+	for i, p := range f.Intro {
+		assert.True(t, p.KK != "" && p.RU != "" && p.EN != "", "intro %d", i)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/doctest"
 	"github.com/birgemiz/sabaqtastyq/questionnaire/form"
+	"github.com/birgemiz/sabaqtastyq/recruit"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
@@ -27,7 +28,11 @@ func formWith(v string) *form.Form {
 		return diag.Text{KK: v, RU: v, EN: v}
 	}
 	f := *d
-	f.Title, f.Intro, f.Note, f.Thanks = text(d.Title), text(d.Intro), text(d.Note), text(d.Thanks)
+	f.Title, f.Note, f.Thanks = text(d.Title), text(d.Note), text(d.Thanks)
+	f.Intro = make([]diag.Text, len(d.Intro))
+	for i, p := range d.Intro {
+		f.Intro[i] = text(p)
+	}
 	f.Sections = make([]form.Section, len(d.Sections))
 	for i, s := range d.Sections {
 		s.Title, s.Note = text(s.Title), text(s.Note)
@@ -57,14 +62,40 @@ func skillsWith(v string) []volunteer.Skill {
 	return []volunteer.Skill{{Name: v, Like: true}, {Name: v, DoWell: true, CanTeach: true}, {Name: v, WantToLearn: true}}
 }
 
+// projectWith is a project with v in every text.
+func projectWith(v string) recruit.Project {
+	return recruit.Project{Organisation: v, Name: v, Locality: v, Goal: v, Activities: v}
+}
+
 // checkForm renders the form, the blank skills table and a filled one with
 // v in every text, in every language and both formats, and asserts that
-// the outline is the one a plain value gives.
+// the outline is the one a plain value gives; and the guide's form with a
+// project whose every text is v.
 func checkForm(t *testing.T, v string, langs ...diag.Lang) {
 	t.Helper()
 	x := "X"
 	if strings.TrimSpace(v) == "" {
 		x = v // a blank title is no title: nothing to compare with but itself
+	}
+	for _, lang := range langs {
+		for _, html := range []bool{false, true} {
+			render := func(p recruit.Project) func(io.Writer) error {
+				return func(w io.Writer) error {
+					if html {
+						return form.Default().HTML(w, lang, form.WithProject(p))
+					}
+					return form.Default().Markdown(w, lang, form.WithProject(p))
+				}
+			}
+			want, err := doctest.Plain(fmt.Sprint("project", html, lang, x), html, render(projectWith(x)))
+			require.NoError(t, err)
+			var got bytes.Buffer
+			require.NoError(t, render(projectWith(v))(&got))
+			doctest.Same(t, html, want, got.Bytes(), fmt.Sprintf("form with a project, html %v, %s, value %q", html, lang, v))
+		}
+	}
+	if strings.Contains(v, "{{") {
+		return // the form's own texts are templates, which Parse checks
 	}
 	type render func(f *form.Form, w io.Writer, l diag.Lang, v string) error
 	docs := map[string]render{
@@ -110,6 +141,9 @@ var hostile = []string{
 	"\u00a0",
 	"0\u00a0",
 	"\u2003x\u2003",
+	"{{.Name}}",
+	"Almaty",
+	"Қарасай ауылы",
 }
 
 func TestValuesCannotChangeTheForm(t *testing.T) { doctest.Values(t, hostile, checkForm) }
