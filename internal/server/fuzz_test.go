@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/server"
 )
 
@@ -20,7 +21,7 @@ var fuzzTargets = []string{
 	"/v1/match",
 }
 
-var fuzzTypes = []string{"application/json", "application/yaml", "text/yaml; charset=utf-8", "text/plain", ""}
+var fuzzTypes = []string{"application/json", "application/yaml", "text/yaml; charset=utf-8", "text/plain", "", server.XLSXType}
 
 // FuzzCheck posts arbitrary bodies, under every programme content type, to
 // every operation that reads a programme: the answer is never a 5xx and
@@ -34,6 +35,7 @@ func FuzzCheck(f *testing.F) {
 	f.Add(uint8(2), uint8(3), readFile(f, smallYAML))
 	f.Add(uint8(0), uint8(4), []byte(`{"as_of": "2026-11-24", "volunteers": [{"id": "v-1"}]}`))
 	f.Add(uint8(1), uint8(6), []byte("as_of: 2026-11-24\nvolunteers: &a [*a]\n"))
+	f.Add(uint8(5), uint8(0), workbook(f, diag.KK, nil))
 	f.Fuzz(func(t *testing.T, ct, target uint8, body []byte) {
 		req := request{
 			method:      http.MethodPost,

@@ -28,6 +28,10 @@ const (
 	DefaultIdleTimeout       = 2 * time.Minute
 	DefaultShutdownTimeout   = 30 * time.Second
 	DefaultDebounce          = 250 * time.Millisecond
+	// DefaultMaxUnpacked caps what a workbook sent to the service may
+	// unpack to: well below the command line's sheet.MaxUnpacked (1 GiB),
+	// and still room for some 170,000 volunteers.
+	DefaultMaxUnpacked int64 = 256 << 20
 	// RetryAfter is the Retry-After, in seconds, of a request refused
 	// because too many are in flight.
 	RetryAfter = 1
@@ -50,6 +54,11 @@ type Options struct {
 	TLSCertFile, TLSKeyFile string
 	// MaxBody caps a request body in bytes. Default limits.RequestBytes.
 	MaxBody int64
+	// MaxUnpacked caps what an .xlsx body may unpack to (its sheets,
+	// shared strings and styles together), checked before anything is
+	// unpacked: a small zip can unpack to gigabytes. Past it the body is
+	// invalid input. Default DefaultMaxUnpacked.
+	MaxUnpacked int64
 	// MaxInFlight caps the requests served at once, the probes and
 	// /metrics aside; past it a request gets 503 with Retry-After.
 	// Default DefaultMaxInFlight.
@@ -83,6 +92,9 @@ func (o *Options) setDefaults() {
 	}
 	if o.MaxBody <= 0 {
 		o.MaxBody = limits.RequestBytes
+	}
+	if o.MaxUnpacked <= 0 {
+		o.MaxUnpacked = DefaultMaxUnpacked
 	}
 	if o.MaxInFlight <= 0 {
 		o.MaxInFlight = DefaultMaxInFlight
