@@ -13,6 +13,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/planning"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
@@ -29,28 +30,46 @@ func (s *Server) checkSubject(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, subject string) {
-	if !s.acceptsProgramme(w, r) {
+	ev, ok := s.evaluation(w, r, subject)
+	if !ok {
 		return
+	}
+	s.writeJSON(w, http.StatusOK, wire.CheckOf(ev.report))
+}
+
+// evaluated is what an evaluation of a posted programme gives.
+type evaluated struct {
+	policy    *rules.Policy
+	programme *mentoring.Programme
+	report    *rules.Report
+}
+
+// evaluation reads the policy, the parameters and the programme of a
+// request and evaluates them, for one subject when subject is not "". It
+// answers the errors itself and returns false then.
+func (s *Server) evaluation(w http.ResponseWriter, r *http.Request, subject string) (evaluated, bool) {
+	if !s.acceptsProgramme(w, r) {
+		return evaluated{}, false
 	}
 	pol, ok := s.policyOf(w, r, rules.DefaultPolicy)
 	if !ok {
-		return
+		return evaluated{}, false
 	}
 	q := params{Values: r.URL.Query()}
 	opts := q.evalOptions(langOf(r))
 	if subject != "" {
 		if kind, _, _ := strings.Cut(subject, "/"); !slices.Contains(programmeKinds, rules.Kind(kind)) {
 			s.fail(w, r, wire.CodeSubjectNotFound, nil, clip(subject, 128))
-			return
+			return evaluated{}, false
 		}
 		opts = append(opts, rules.WithSubject(subject))
 	}
 	if !s.validParams(w, r, q) {
-		return
+		return evaluated{}, false
 	}
 	prog, ok := s.readProgramme(w, r)
 	if !ok {
-		return
+		return evaluated{}, false
 	}
 	ctx, cancel := s.work(r)
 	defer cancel()
@@ -59,14 +78,14 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, subject string
 		// The programme was read and validated: the one input left to be
 		// wrong is the subject.
 		s.fail(w, r, wire.CodeSubjectNotFound, nil, clip(subject, 128))
-		return
+		return evaluated{}, false
 	}
 	if err != nil {
 		s.failErr(w, r, err)
-		return
+		return evaluated{}, false
 	}
 	s.metrics.evaluated(rep)
-	s.writeJSON(w, http.StatusOK, wire.CheckOf(rep))
+	return evaluated{policy: pol, programme: prog, report: rep}, true
 }
 
 // programmeKinds are the kinds of subject a programme holds.

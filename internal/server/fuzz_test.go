@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
@@ -65,5 +66,29 @@ func FuzzLint(f *testing.F) {
 			t.Fatalf("→ %d: %s", w.Code, w.Body.String())
 		}
 		conforms(t, http.MethodPost, "/v1/lint", w.Code, w.Header().Get("Content-Type"), w.Body.Bytes())
+	})
+}
+
+// FuzzReport posts arbitrary programmes for the HTML report: never a 5xx,
+// never a panic, and a page is never anything but the report — no value
+// of the programme opens markup.
+func FuzzReport(f *testing.F) {
+	s, _ := newServer(f, server.Options{MaxBody: 1 << 20})
+	f.Add(uint8(0), readFile(f, "..", "..", "cmd", "sabaq", "testdata", "inputs", "bad.json"))
+	f.Add(uint8(1), readFile(f, smallYAML))
+	f.Add(uint8(0), []byte(`{"as_of": "2026-11-24", "organisation": "<script>x</script>", "institutions": [{"id": "i<b>", "name": "</text><svg onload=x>", "kind": "orphanage"}]}`))
+	f.Add(uint8(5), workbook(f, diag.RU, nil))
+	f.Fuzz(func(t *testing.T, ct uint8, body []byte) {
+		req := request{method: http.MethodPost, target: "/v1/report?lang=ru", contentType: fuzzTypes[int(ct)%len(fuzzTypes)], body: body}
+		w := do(t, s, req)
+		if w.Code >= 500 {
+			t.Fatalf("%s → %d: %s", req.contentType, w.Code, w.Body.String())
+		}
+		if w.Code == http.StatusOK {
+			page := w.Body.String()
+			if strings.Contains(page, "<script") || strings.Contains(page, "<svg onload") {
+				t.Fatalf("markup from the programme in the page: %.2000s", page)
+			}
+		}
 	})
 }

@@ -268,3 +268,9 @@ func decodeJSON(tb testing.TB, b []byte) any {
 	require.NoError(tb, err)
 	return v
 }
+
+// decodeInto decodes a JSON answer into v.
+func decodeInto(tb testing.TB, b []byte, v any) {
+	tb.Helper()
+	require.NoError(tb, json.Unmarshal(b, v), clip(b))
+}

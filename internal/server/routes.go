@@ -27,6 +27,7 @@ func (s *Server) routeTable() []route {
 	return []route{
 		{pattern: "POST /v1/check", handle: (*Server).check},
 		{pattern: "POST /v1/check/{kind}/{id}", handle: (*Server).checkSubject},
+		{pattern: "POST /v1/report", handle: (*Server).report},
 		{pattern: "POST /v1/explain", handle: (*Server).explain},
 		{pattern: "POST /v1/lint", handle: (*Server).lint},
 		{pattern: "GET /v1/policies", handle: (*Server).policies},
