@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -105,17 +106,7 @@ func (s *Server) explain(w http.ResponseWriter, r *http.Request) {
 	q := params{Values: r.URL.Query()}
 	opts := q.evalOptions(langOf(r))
 	ruleID, subject := q.required("rule"), q.required("subject")
-	if !s.validParams(w, r, q) {
-		return
-	}
-	rule, ok := pol.Rule(ruleID)
-	if !ok {
-		s.fail(w, r, wire.CodeRuleNotFound, nil, pol.Name(), clip(ruleID, 128))
-		return
-	}
-	if kind, _, _ := strings.Cut(subject, "/"); kind != string(rule.Kind) {
-		q.problems = append(q.problems, diag.New(codeSubjectKind, "subject", rule.ID, term(string(rule.Kind)), clip(subject, 128)))
-		s.validParams(w, r, q)
+	if !s.validParams(w, r, q) || !s.explainable(w, r, pol, ruleID, subject) {
 		return
 	}
 	prog, ok := s.readProgramme(w, r)
@@ -124,16 +115,41 @@ func (s *Server) explain(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := s.work(r)
 	defer cancel()
+	if ex, ok := s.explainOn(ctx, w, r, pol, prog, ruleID, subject, opts); ok {
+		s.writeJSON(w, http.StatusOK, ex)
+	}
+}
+
+// explainable answers 404 when pol has no rule ruleID and 400 when subject
+// is not of the rule's kind, and returns false then.
+func (s *Server) explainable(w http.ResponseWriter, r *http.Request, pol *rules.Policy, ruleID, subject string) bool {
+	rule, ok := pol.Rule(ruleID)
+	if !ok {
+		s.fail(w, r, wire.CodeRuleNotFound, nil, pol.Name(), clip(ruleID, 128))
+		return false
+	}
+	if kind, _, _ := strings.Cut(subject, "/"); kind != string(rule.Kind) {
+		s.fail(w, r, wire.CodeBadRequest, diag.List{
+			diag.New(codeSubjectKind, "subject", rule.ID, term(string(rule.Kind)), clip(subject, 128))})
+		return false
+	}
+	return true
+}
+
+// explainOn explains rule ruleID of pol on one subject of prog, answering
+// 404 when the programme has no such subject.
+func (s *Server) explainOn(ctx context.Context, w http.ResponseWriter, r *http.Request, pol *rules.Policy,
+	prog *mentoring.Programme, ruleID, subject string, opts []rules.EvalOption) (*rules.Explanation, bool) {
 	ex, err := pol.Explain(ctx, prog, ruleID, subject, opts...)
 	if errors.Is(err, rules.ErrInput) {
 		s.fail(w, r, wire.CodeSubjectNotFound, nil, clip(subject, 128))
-		return
+		return nil, false
 	}
 	if err != nil {
 		s.failErr(w, r, err)
-		return
+		return nil, false
 	}
-	s.writeJSON(w, http.StatusOK, ex)
+	return ex, true
 }
 
 // term is the catalog's term for a subject kind ("@volunteer"), so that a

@@ -30,6 +30,7 @@ func (s *Server) routeTable() []route {
 		{pattern: "POST /v1/report", handle: (*Server).report},
 		{pattern: "POST /v1/explain", handle: (*Server).explain},
 		{pattern: "POST /v1/lint", handle: (*Server).lint},
+		{pattern: "POST /v1/playground", handle: (*Server).playground},
 		{pattern: "GET /v1/policies", handle: (*Server).policies},
 		{pattern: "GET /v1/policies/{name}", handle: (*Server).policy},
 		{pattern: "POST /v1/plan/groups", handle: (*Server).planGroups},
