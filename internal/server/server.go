@@ -81,9 +81,12 @@ type Options struct {
 	// Logger receives the access log, reloads and errors. Default
 	// slog.Default(). Nothing logged carries personal data.
 	Logger *slog.Logger
-	// Console is the web console served at "/". Nil (the default) answers
-	// 404 there.
+	// Console is the web console served at "/". Nil (the default) serves
+	// the embedded one, [Console].
 	Console fs.FS
+	// NoConsole answers 404 at "/" instead of serving a console: for a
+	// service only programs talk to.
+	NoConsole bool
 }
 
 func (o *Options) setDefaults() {
@@ -128,6 +131,8 @@ type Server struct {
 	loaded atomic.Pointer[loaded] // the files of the set last compiled
 	fsys   fs.FS                  // the policies' folder over the embedded ones
 	root   *os.Root               // the policies' folder, nil without one
+	// consoleFS is the console served at "/", nil for none.
+	consoleFS fs.FS
 
 	mux      *http.ServeMux
 	inflight chan struct{}
@@ -151,6 +156,13 @@ func New(opts Options) (*Server, error) {
 		log:      opts.Logger,
 		inflight: make(chan struct{}, opts.MaxInFlight),
 		metrics:  newMetrics(),
+	}
+	switch {
+	case opts.NoConsole:
+	case opts.Console != nil:
+		s.consoleFS = opts.Console
+	default:
+		s.consoleFS = Console()
 	}
 	s.fsys = rules.Policies()
 	if opts.Policies != "" {
