@@ -293,3 +293,58 @@ func abs(tb testing.TB, parts ...string) string {
 	require.NoError(tb, err)
 	return p
 }
+
+// TestBrowserScreenshots saves screenshots of the console — the report
+// with a finding explained and the playground with a mistake — in each
+// language, at 1280×800 and at a phone's width, into the folder
+// SABAQ_SCREENSHOTS names, for a person to look at. Without it, it is
+// skipped.
+func TestBrowserScreenshots(t *testing.T) {
+	dir := os.Getenv("SABAQ_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set SABAQ_SCREENSHOTS=DIR to save screenshots of the console")
+	}
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	for _, size := range []struct {
+		name          string
+		width, height int
+	}{{"desktop", 1280, 800}, {"phone", 390, 844}} {
+		for _, lang := range diag.Langs {
+			t.Run(size.name+"/"+string(lang), func(t *testing.T) {
+				tab := openConsole(t, server.Options{}, string(lang), size.width, size.height)
+				shot := func(name string) {
+					png, err := chromedp.Run(tab.ctx, chromedp.CaptureScreenshot())
+					require.NoError(t, err)
+					require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%s-%s.png", name, size.name, lang)), png, 0o644))
+				}
+				tab.open("?lang=" + string(lang))
+				shot("start")
+				tab.do(chromedp.SetUploadFiles(chromedp.ID("file"), []string{abs(t, examples, "problems.json")}))
+				tab.wait(`document.getElementById("report-frame").contentDocument.querySelector(".finding[data-rule]")`)
+				shot("report")
+				tab.clickAt(`document.getElementById("report-frame").contentDocument.querySelector('.finding[data-rule="mentor.min_age"]')`)
+				tab.wait(`document.querySelector("#report-explain .steps")`)
+				if size.width < 600 {
+					tab.text(`(() => { document.getElementById("report-explain").scrollIntoView(); return ""; })()`)
+				} else {
+					tab.text(`(() => { window.scrollTo(0, 0); return ""; })()`)
+				}
+				shot("explain")
+				tab.clickAt(`document.getElementById("tab-playground")`)
+				tab.wait(`document.querySelector('#pg-findings li[data-rule]')`)
+				line := tab.selectText("expr: age >= params.mentor_min_age", "")
+				tab.do(chromedp.KeyEvent("e"))
+				tab.wait(fmt.Sprintf(`document.querySelector('#gutter div.bad[data-line="%d"]')`, line))
+				tab.clickAt(`document.querySelector("#lint-problems button")`)
+				tab.text(`(() => { window.scrollTo(0, 0); return ""; })()`)
+				shot("playground-lint")
+				tab.selectText("params.mentor_min_age", "e")
+				tab.do(chromedp.KeyEvent("\b"))
+				tab.wait(`!document.querySelector("#gutter div.bad") && document.querySelector('#pg-findings li[data-rule]')`)
+				tab.clickAt(`document.querySelector('#pg-findings li[data-rule="mentor.min_age"] button')`)
+				tab.wait(`document.querySelector("#pg-explain .steps")`)
+				shot("playground-explain")
+			})
+		}
+	}
+}

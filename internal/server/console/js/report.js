@@ -84,6 +84,7 @@ export async function refresh() {
     html = page;
     status.textContent = t('report_of', p.name);
     $('report-view').hidden = false;
+    $('drop').classList.add('compact');
     $('report-frame').srcdoc = page;
   } catch (err) {
     if (mine !== seq) return;
