@@ -193,6 +193,19 @@ func TestBrowserReport(t *testing.T) {
 	assert.Contains(t, tab.text(`document.getElementById("report-status").textContent`), "roster.xlsx")
 }
 
+// With a token, the console's files are open and the console asks for the
+// token once, then works as without one.
+func TestBrowserToken(t *testing.T) {
+	tab := openConsole(t, server.Options{Token: "s3cret-token"}, "en", 1280, 800)
+	tab.open("?lang=en")
+	tab.wait(`!document.getElementById("token-form").hidden`)
+	assert.Equal(t, "0", tab.text(`String(document.querySelectorAll("#report-policy option").length)`))
+	tab.do(chromedp.SendKeys(chromedp.ID("token"), "s3cret-token\n"))
+	tab.wait(`document.getElementById("token-form").hidden && document.querySelectorAll("#report-policy option").length > 1`)
+	tab.do(chromedp.SetUploadFiles(chromedp.ID("file"), []string{abs(t, examples, "problems.json")}))
+	tab.wait(frameText + `.includes("All findings")`)
+}
+
 // A workbook with a mistake is answered with the mistake at its cell.
 func TestBrowserWorkbookProblems(t *testing.T) {
 	tab := openConsole(t, server.Options{}, "en", 1280, 800)
