@@ -2,7 +2,6 @@ package server_test
 
 import (
 	"bytes"
-	"context"
 	"net/http"
 	"regexp"
 	"testing"
@@ -15,7 +14,6 @@ import (
 	"github.com/birgemiz/sabaqtastyq/internal/server"
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
-	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
 // The report is the page of package htmlreport for the same evaluation,
@@ -47,12 +45,7 @@ func TestReport(t *testing.T) {
 // reportPage renders the page the library gives for body.
 func reportPage(tb testing.TB, body []byte, policy string, lang diag.Lang) string {
 	tb.Helper()
-	prog, err := mentoring.Parse(body, "", mentoring.JSON)
-	require.NoError(tb, err)
-	pol, err := rules.Resolve(policy)
-	require.NoError(tb, err)
-	rep, err := pol.Evaluate(context.Background(), prog, rules.WithLang(lang))
-	require.NoError(tb, err)
+	pol, prog, rep := libraryReport(tb, body, mentoring.JSON, policy, lang)
 	var page bytes.Buffer
 	require.NoError(tb, htmlreport.Render(&page, htmlreport.Input{Policy: pol, Report: rep, Programme: prog},
 		htmlreport.Options{Lang: lang, FindingData: true}))
