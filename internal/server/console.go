@@ -13,6 +13,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/internal/htmlreport"
+	"github.com/birgemiz/sabaqtastyq/internal/wire"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
@@ -70,6 +71,10 @@ func reportStyleHashes() []string {
 func (s *Server) console(w http.ResponseWriter, r *http.Request) {
 	if s.consoleFS == nil || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
 		s.nowhere(w, r)
+		return
+	}
+	if r.URL.Path != "/" && strings.HasSuffix(r.URL.Path, "/") {
+		s.fail(w, r, wire.CodeNotFound, nil) // no folder listings
 		return
 	}
 	h := w.Header()

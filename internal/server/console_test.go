@@ -48,6 +48,8 @@ func TestConsoleServed(t *testing.T) {
 	}
 	w := do(t, s, request{method: http.MethodPost, target: "/"})
 	assert.Equal(t, http.StatusMethodNotAllowed, w.Code)
+	assert.Equal(t, http.StatusNotFound, get(t, s, "/js/").Code, "no folder listing")
+	assert.Equal(t, http.StatusNotFound, get(t, s, "/nothing.js").Code)
 
 	off, _ := newServer(t, server.Options{NoConsole: true})
 	assert.Equal(t, http.StatusNotFound, get(t, off, "/").Code)
