@@ -180,6 +180,7 @@ func TestBrowserReport(t *testing.T) {
 	tab.wait(frameText + `.includes("Все замечания")`)
 	assert.Contains(t, tab.text(frameText), "Волонтёру v-21 24 лет")
 	assert.Equal(t, "ru", tab.text(`document.documentElement.lang`))
+	tab.wait(`document.querySelector("#report-policy option[value=guide]").textContent.includes("Правила")`)
 	// The choice is kept: the next visit opens in Russian whatever the
 	// browser asks for.
 	tab.open("")

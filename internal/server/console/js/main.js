@@ -45,8 +45,10 @@ function changeLang(l) {
 async function loadPolicies(adopt) {
   let resp;
   try {
-    // Without lang, so that the service reads Accept-Language.
-    resp = await fetch('/v1/policies', { headers: authHeaders() });
+    // Without lang when adopting, so that the service reads
+    // Accept-Language; else the descriptions in the language chosen.
+    const query = adopt ? '' : '?lang=' + currentLang();
+    resp = await fetch('/v1/policies' + query, { headers: authHeaders() });
   } catch {
     return;
   }
