@@ -44,6 +44,12 @@ type Item struct {
 // Options say how to render. The zero value is Kazakh.
 type Options struct {
 	Lang diag.Lang // default diag.KK
+	// FindingData adds to each finding's element the attributes data-rule
+	// (the rule's id) and data-subject (KIND/ID), so that a page which
+	// frames the report can act on a finding: the service's console
+	// explains the one clicked. Off by default; the page is the same
+	// otherwise.
+	FindingData bool
 }
 
 //go:embed templates/*.tmpl
@@ -57,11 +63,14 @@ func Render(w io.Writer, in Input, o Options) error {
 	if lang == "" {
 		lang = diag.KK
 	}
-	return tmpl.ExecuteTemplate(w, "page.html.tmpl", build(in, lang))
+	p := build(in, lang)
+	p.Data = o.FindingData
+	return tmpl.ExecuteTemplate(w, "page.html.tmpl", p)
 }
 
 type page struct {
 	Lang         diag.Lang
+	Data         bool // data-rule and data-subject on findings
 	W            map[string]string
 	Organisation string
 	Policy       string
@@ -82,6 +91,7 @@ type subject struct {
 
 type finding struct {
 	Subject                             string // its heading, in lists not grouped by subject
+	ID                                  string // the subject, KIND/ID
 	Class, Label, Rule, Message, Source string
 }
 
@@ -156,7 +166,7 @@ func build(in Input, lang diag.Lang) page {
 
 func findingOf(f rules.Finding, lang diag.Lang) finding {
 	return finding{Class: string(f.Severity), Label: word(lang, string(f.Severity)),
-		Rule: f.Rule, Message: f.Message, Source: f.Source}
+		ID: f.Subject, Rule: f.Rule, Message: f.Message, Source: f.Source}
 }
 
 // kindOf returns the kind of a subject KIND/ID.

@@ -105,3 +105,24 @@ func TestComingSection(t *testing.T) {
 	assert.Contains(t, page, "Соглашение a-1")
 	assert.True(t, strings.Index(page, "Соглашение a-1") < strings.Index(page, "Все замечания"))
 }
+
+// With FindingData each finding names its rule and subject in data
+// attributes, escaped; without, the page has none.
+func TestFindingData(t *testing.T) {
+	in := input(t, "../../examples/data/problems.json")
+	rep, err := in.Policy.Evaluate(context.Background(), in.Programme, rules.WithLang(diag.EN))
+	require.NoError(t, err)
+	require.NotEmpty(t, rep.Findings)
+	rep.Findings[0].Subject = `volunteer/"><b>`
+	in.Report = rep
+	var plain, marked bytes.Buffer
+	require.NoError(t, htmlreport.Render(&plain, in, htmlreport.Options{Lang: diag.EN}))
+	require.NoError(t, htmlreport.Render(&marked, in, htmlreport.Options{Lang: diag.EN, FindingData: true}))
+	assert.NotContains(t, plain.String(), "data-rule")
+	got := regexp.MustCompile(`<div class="finding" data-rule="[^"]*" data-subject="[^"]*">`).FindAllString(marked.String(), -1)
+	assert.Len(t, got, len(rep.Findings))
+	assert.Contains(t, marked.String(), `data-rule="`+rep.Findings[1].Rule+`" data-subject="`+rep.Findings[1].Subject+`"`)
+	assert.NotContains(t, marked.String(), `"><b>`)
+	// Without the attributes the two pages are the same.
+	assert.Equal(t, plain.String(), regexp.MustCompile(` data-rule="[^"]*" data-subject="[^"]*"`).ReplaceAllString(marked.String(), ""))
+}

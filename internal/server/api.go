@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/planning"
 	"github.com/birgemiz/sabaqtastyq/planning/policyjudge"
 	"github.com/birgemiz/sabaqtastyq/rules"
@@ -30,28 +32,46 @@ func (s *Server) checkSubject(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, subject string) {
-	if !s.acceptsProgramme(w, r) {
+	ev, ok := s.evaluation(w, r, subject)
+	if !ok {
 		return
+	}
+	s.writeJSON(w, http.StatusOK, wire.CheckOf(ev.report))
+}
+
+// evaluated is what an evaluation of a posted programme gives.
+type evaluated struct {
+	policy    *rules.Policy
+	programme *mentoring.Programme
+	report    *rules.Report
+}
+
+// evaluation reads the policy, the parameters and the programme of a
+// request and evaluates them, for one subject when subject is not "". It
+// answers the errors itself and returns false then.
+func (s *Server) evaluation(w http.ResponseWriter, r *http.Request, subject string) (evaluated, bool) {
+	if !s.acceptsProgramme(w, r) {
+		return evaluated{}, false
 	}
 	pol, ok := s.policyOf(w, r, rules.DefaultPolicy)
 	if !ok {
-		return
+		return evaluated{}, false
 	}
 	q := params{Values: r.URL.Query()}
 	opts := q.evalOptions(langOf(r))
 	if subject != "" {
 		if kind, _, _ := strings.Cut(subject, "/"); !slices.Contains(programmeKinds, rules.Kind(kind)) {
 			s.fail(w, r, wire.CodeSubjectNotFound, nil, clip(subject, 128))
-			return
+			return evaluated{}, false
 		}
 		opts = append(opts, rules.WithSubject(subject))
 	}
 	if !s.validParams(w, r, q) {
-		return
+		return evaluated{}, false
 	}
 	prog, ok := s.readProgramme(w, r)
 	if !ok {
-		return
+		return evaluated{}, false
 	}
 	ctx, cancel := s.work(r)
 	defer cancel()
@@ -60,14 +80,14 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, subject string
 		// The programme was read and validated: the one input left to be
 		// wrong is the subject.
 		s.fail(w, r, wire.CodeSubjectNotFound, nil, clip(subject, 128))
-		return
+		return evaluated{}, false
 	}
 	if err != nil {
 		s.failErr(w, r, err)
-		return
+		return evaluated{}, false
 	}
 	s.metrics.evaluated(rep)
-	s.writeJSON(w, http.StatusOK, wire.CheckOf(rep))
+	return evaluated{policy: pol, programme: prog, report: rep}, true
 }
 
 // programmeKinds are the kinds of subject a programme holds.
@@ -87,17 +107,7 @@ func (s *Server) explain(w http.ResponseWriter, r *http.Request) {
 	q := params{Values: r.URL.Query()}
 	opts := q.evalOptions(langOf(r))
 	ruleID, subject := q.required("rule"), q.required("subject")
-	if !s.validParams(w, r, q) {
-		return
-	}
-	rule, ok := pol.Rule(ruleID)
-	if !ok {
-		s.fail(w, r, wire.CodeRuleNotFound, nil, pol.Name(), clip(ruleID, 128))
-		return
-	}
-	if kind, _, _ := strings.Cut(subject, "/"); kind != string(rule.Kind) {
-		q.problems = append(q.problems, diag.New(codeSubjectKind, "subject", rule.ID, term(string(rule.Kind)), clip(subject, 128)))
-		s.validParams(w, r, q)
+	if !s.validParams(w, r, q) || !s.explainable(w, r, pol, ruleID, subject) {
 		return
 	}
 	prog, ok := s.readProgramme(w, r)
@@ -106,16 +116,41 @@ func (s *Server) explain(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := s.work(r)
 	defer cancel()
+	if ex, ok := s.explainOn(ctx, w, r, pol, prog, ruleID, subject, opts); ok {
+		s.writeJSON(w, http.StatusOK, ex)
+	}
+}
+
+// explainable answers 404 when pol has no rule ruleID and 400 when subject
+// is not of the rule's kind, and returns false then.
+func (s *Server) explainable(w http.ResponseWriter, r *http.Request, pol *rules.Policy, ruleID, subject string) bool {
+	rule, ok := pol.Rule(ruleID)
+	if !ok {
+		s.fail(w, r, wire.CodeRuleNotFound, nil, pol.Name(), clip(ruleID, 128))
+		return false
+	}
+	if kind, _, _ := strings.Cut(subject, "/"); kind != string(rule.Kind) {
+		s.fail(w, r, wire.CodeBadRequest, diag.List{
+			diag.New(codeSubjectKind, "subject", rule.ID, term(string(rule.Kind)), clip(subject, 128))})
+		return false
+	}
+	return true
+}
+
+// explainOn explains rule ruleID of pol on one subject of prog, answering
+// 404 when the programme has no such subject.
+func (s *Server) explainOn(ctx context.Context, w http.ResponseWriter, r *http.Request, pol *rules.Policy,
+	prog *mentoring.Programme, ruleID, subject string, opts []rules.EvalOption) (*rules.Explanation, bool) {
 	ex, err := pol.Explain(ctx, prog, ruleID, subject, opts...)
 	if errors.Is(err, rules.ErrInput) {
 		s.fail(w, r, wire.CodeSubjectNotFound, nil, clip(subject, 128))
-		return
+		return nil, false
 	}
 	if err != nil {
 		s.failErr(w, r, err)
-		return
+		return nil, false
 	}
-	s.writeJSON(w, http.StatusOK, ex)
+	return ex, true
 }
 
 // term is the catalog's term for a subject kind ("@volunteer"), so that a

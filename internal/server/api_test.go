@@ -253,7 +253,7 @@ func TestAuth(t *testing.T) {
 }
 
 func TestRoutingErrors(t *testing.T) {
-	s, _ := newServer(t, server.Options{})
+	s, _ := newServer(t, server.Options{NoConsole: true})
 	tests := []struct {
 		method, target string
 		status         int

@@ -1,21 +1,31 @@
 package server
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
+	"path"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
+	"github.com/birgemiz/sabaqtastyq/sheet"
 )
 
-// programmeReader reads a programme from a request body. Problems are
-// positioned in the body (no file name) and come back as a diag.List.
-type programmeReader func(body []byte) (*mentoring.Programme, error)
+// XLSXType is the media type of an .xlsx workbook.
+const XLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// programmeReader reads a programme from a request body named name in
+// positions ("" leaves the file out). Problems come back as a diag.List.
+type programmeReader func(s *Server, body []byte, name string) (*mentoring.Programme, error)
 
 // programmeReaders maps a body's media type to its reader. One more format
 // is one more line.
@@ -24,13 +34,65 @@ var programmeReaders = map[string]programmeReader{
 	"application/yaml":   parseAs(mentoring.YAML),
 	"application/x-yaml": parseAs(mentoring.YAML),
 	"text/yaml":          parseAs(mentoring.YAML),
+	XLSXType:             readWorkbook,
 }
 
 // policyTypes are the media types a policy body may have.
 var policyTypes = []string{"application/yaml", "application/x-yaml", "text/yaml"}
 
 func parseAs(syntax mentoring.Syntax) programmeReader {
-	return func(body []byte) (*mentoring.Programme, error) { return mentoring.Parse(body, "", syntax) }
+	return func(_ *Server, body []byte, name string) (*mentoring.Programme, error) {
+		return mentoring.Parse(body, name, syntax)
+	}
+}
+
+// readWorkbook reads an .xlsx workbook, its problems at their cells
+// (roster.xlsx!volunteers!D7). What it may unpack to is capped by
+// Options.MaxUnpacked, checked against the archive's directory before
+// anything is unpacked.
+func readWorkbook(s *Server, body []byte, name string) (*mentoring.Programme, error) {
+	return sheet.ReadXLSX(bytes.NewReader(body), name,
+		sheet.WithMaxBytes(int64(len(body))), sheet.WithMaxUnpacked(s.opts.MaxUnpacked))
+}
+
+// programmeTypeOf is the media type of a programme named name, by its
+// extension: for a part of a form whose own type says nothing
+// (application/octet-stream, as curl -F sends most files).
+func programmeTypeOf(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".json":
+		return "application/json"
+	case ".yaml", ".yml":
+		return "application/yaml"
+	case ".xlsx":
+		return XLSXType
+	}
+	return ""
+}
+
+// maxBodyName is the longest name the file parameter may give a body.
+const maxBodyName = 128
+
+// bodyName reads the file parameter, the name a body's problems give it
+// ("roster.xlsx"): a bare file name, without folders or control
+// characters. Absent, problems name no file.
+func bodyName(q url.Values) (string, *diag.Error) {
+	name := q.Get("file")
+	if name == "" {
+		return "", nil
+	}
+	if !validBodyName(name) {
+		return "", diag.New(codeBodyName, "file", clip(strings.ToValidUTF8(name, "\uFFFD"), 64))
+	}
+	return name, nil
+}
+
+func validBodyName(name string) bool {
+	if len(name) > maxBodyName || !utf8.ValidString(name) || strings.HasPrefix(name, ".") ||
+		strings.ContainsAny(name, `/\`) {
+		return false
+	}
+	return !strings.ContainsFunc(name, unicode.IsControl)
 }
 
 // ProgrammeTypes lists the media types a programme body may have, sorted.
@@ -86,19 +148,25 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, max int64) ([]
 	return data, true
 }
 
-// readProgramme reads a programme body by its Content-Type, answering 415,
-// 413 or 400 itself (and returning false) when it cannot.
+// readProgramme reads a programme body by its Content-Type, named by the
+// file parameter, answering 415, 413 or 400 itself (and returning false)
+// when it cannot.
 func (s *Server) readProgramme(w http.ResponseWriter, r *http.Request) (*mentoring.Programme, bool) {
 	read, ok := programmeReaders[mediaType(r)]
 	if !ok {
 		s.fail(w, r, wire.CodeUnsupportedMediaType, nil, strings.Join(ProgrammeTypes(), ", "))
 		return nil, false
 	}
+	name, bad := bodyName(r.URL.Query())
+	if bad != nil {
+		s.fail(w, r, wire.CodeBadRequest, diag.List{bad})
+		return nil, false
+	}
 	data, ok := s.readBody(w, r, s.opts.MaxBody)
 	if !ok {
 		return nil, false
 	}
-	prog, err := read(data)
+	prog, err := read(s, data, name)
 	if err != nil {
 		s.failErr(w, r, err)
 		return nil, false

@@ -27,15 +27,23 @@ var examples = filepath.Join("..", "..", "examples", "data")
 // library's findings, encoded as the command line encodes them.
 func cliJSON(tb testing.TB, body []byte, syntax mentoring.Syntax, policy string, lang diag.Lang) string {
 	tb.Helper()
+	_, _, rep := libraryReport(tb, body, syntax, policy, lang)
+	var buf bytes.Buffer
+	require.NoError(tb, wire.Encode(&buf, rep))
+	return buf.String()
+}
+
+// libraryReport evaluates policy on body with the library, as the command
+// line does.
+func libraryReport(tb testing.TB, body []byte, syntax mentoring.Syntax, policy string, lang diag.Lang) (*rules.Policy, *mentoring.Programme, *rules.Report) {
+	tb.Helper()
 	prog, err := mentoring.Parse(body, "", syntax)
 	require.NoError(tb, err)
 	pol, err := rules.Resolve(policy)
 	require.NoError(tb, err)
 	rep, err := pol.Evaluate(context.Background(), prog, rules.WithLang(lang))
 	require.NoError(tb, err)
-	var buf bytes.Buffer
-	require.NoError(tb, wire.Encode(&buf, rep))
-	return buf.String()
+	return pol, prog, rep
 }
 
 // The example with problems gets the golden output of the command line,

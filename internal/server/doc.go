@@ -11,19 +11,24 @@
 //
 //	POST /v1/check?policy=&lang=&as_of=     a programme → the object of `sabaq check --format json`
 //	POST /v1/check/{kind}/{id}              the same, for one subject
+//	POST /v1/report?policy=&lang=&as_of=    a programme → the printable HTML report (package htmlreport)
 //	POST /v1/explain?rule=&subject=         why one rule came out as it did for one subject
 //	POST /v1/lint?file=                     a policy → its problems at line and column
+//	POST /v1/playground?rule=&subject=      a form of a policy and a programme → lint, findings, an explanation
 //	GET  /v1/policies                       the policies served
 //	GET  /v1/policies/{name}                one policy: parameters and rules (JSON), or its file (Accept: application/yaml)
 //	POST /v1/plan/groups?institution=&min=&max=     proposed group sessions
 //	POST /v1/match?policy=&institution=&max_children=   proposed tandems
 //	GET  /v1/openapi.json                   the OpenAPI 3.1 document of all of it
 //	GET  /healthz, /readyz, /metrics        probes and Prometheus metrics
-//	/                                       the web console (Options.Console; 404 without one)
+//	/                                       the web console ([Console]; Options.NoConsole turns it off)
 //
 // A programme is sent as application/json or application/yaml (also
-// application/x-yaml and text/yaml); another Content-Type is refused with
-// 415. Compliance is in the body of a check, never in its status. Every
+// application/x-yaml and text/yaml), or as an .xlsx workbook ([XLSXType],
+// read by package sheet, unpacking to at most Options.MaxUnpacked);
+// another Content-Type is refused with 415. The file parameter names the
+// body in problems: a workbook's are at roster.xlsx!volunteers!D7, the
+// problem's file, sheet, line (the row) and column. Compliance is in the body of a check, never in its status. Every
 // error is one object, the one package internal/wire defines and the
 // command line prints:
 //
@@ -36,6 +41,31 @@
 // Content-Type 415, too many requests in flight or work past its time
 // limit 503. Messages follow the lang parameter, else Accept-Language
 // (any BCP 47 tag, matched by diag.Match), in Kazakh, Russian or English.
+//
+// # The playground
+//
+// POST /v1/playground takes a multipart/form-data form of two parts,
+// policy (YAML, at most limits.PolicyBytes) and programme (typed by its
+// part's Content-Type, else by its file name), compiles the policy as
+// /v1/lint does — its extends resolved among the served policies, the
+// rules held to the same cost bounds — and, when it compiles, evaluates it
+// as /v1/check does; with rule and subject it also explains that rule of
+// the edited policy. It answers 200 whether the policy compiles or not
+// ([Playground]). Its evaluations are not counted in the metrics, whose
+// labels name served policies only.
+//
+// # The console
+//
+// At "/" the server serves a web console ([Console], embedded): drop a
+// programme or workbook and read the HTML report of /v1/report in a
+// sandboxed frame; click a finding to see /v1/explain's answer; edit a
+// policy in a playground backed by /v1/playground, problems marked at their
+// lines, findings updated as you type. It is plain HTML, CSS and
+// JavaScript modules, in Kazakh, Russian and English from one catalog
+// (console/words.json), and fetches nothing from elsewhere: its
+// Content-Security-Policy allows its own files only, and the report's
+// inline styles by their hash. Its files are open like the probes; what it
+// asks the API carries the token when the service has one.
 //
 // # Policies that change while serving
 //

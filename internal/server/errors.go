@@ -36,6 +36,7 @@ const (
 	codeSubjectKind diag.Code = "server.subject_kind" // rule {0} is about {1} subjects, not {2}
 	codeFileName    diag.Code = "server.file_name"    // {0} is not a policy file name
 	codeUnreadable  diag.Code = "server.unreadable"   // the policies could not be read: {0}
+	codeBodyName    diag.Code = "server.body_name"    // {0} is not a file name
 )
 
 func init() {
@@ -49,6 +50,11 @@ func init() {
 			KK: "саясаттарды оқу мүмкін болмады: {0}",
 			RU: "политики не удалось прочитать: {0}",
 			EN: "the policies could not be read: {0}",
+		},
+		codeBodyName: {
+			KK: "«{0}» файл атауы емес: қалтасыз, басқару таңбаларынсыз, ең көбі 128 байт атау керек",
+			RU: "«{0}» — не имя файла: нужно имя без папок и управляющих символов, не длиннее 128 байт",
+			EN: "\"{0}\" is not a file name: want a name without folders or control characters, of at most 128 bytes",
 		},
 		codeFileName: {
 			KK: "«{0}» саясат файлының атауы емес: қалта жоқ, .yaml не .yml кеңейтімі бар атау керек",

@@ -27,8 +27,10 @@ func (s *Server) routeTable() []route {
 	return []route{
 		{pattern: "POST /v1/check", handle: (*Server).check},
 		{pattern: "POST /v1/check/{kind}/{id}", handle: (*Server).checkSubject},
+		{pattern: "POST /v1/report", handle: (*Server).report},
 		{pattern: "POST /v1/explain", handle: (*Server).explain},
 		{pattern: "POST /v1/lint", handle: (*Server).lint},
+		{pattern: "POST /v1/playground", handle: (*Server).playground},
 		{pattern: "GET /v1/policies", handle: (*Server).policies},
 		{pattern: "GET /v1/policies/{name}", handle: (*Server).policy},
 		{pattern: "POST /v1/plan/groups", handle: (*Server).planGroups},
@@ -53,15 +55,6 @@ func (s *Server) Routes() []string {
 	return out
 }
 
-// console serves the web console's files at "/", when there is a console.
-func (s *Server) console(w http.ResponseWriter, r *http.Request) {
-	if s.opts.Console != nil && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
-		http.FileServerFS(s.opts.Console).ServeHTTP(w, r)
-		return
-	}
-	s.nowhere(w, r)
-}
-
 // nowhere answers a request no route takes: 405 with Allow when another
 // method would be taken, else 404. Both as error objects, so a client
 // reads every answer of /v1/ the same way.
@@ -71,7 +64,7 @@ func (s *Server) nowhere(w http.ResponseWriter, r *http.Request) {
 		probe := r.Clone(r.Context())
 		probe.Method = m
 		_, p := s.mux.Handler(probe)
-		console := p == "/" && s.opts.Console != nil && (m == http.MethodGet || m == http.MethodHead)
+		console := p == "/" && s.consoleFS != nil && (m == http.MethodGet || m == http.MethodHead)
 		if console || (p != "" && p != "/" && p != "/v1/") {
 			allowed = append(allowed, m)
 		}

@@ -28,6 +28,10 @@ const (
 	DefaultIdleTimeout       = 2 * time.Minute
 	DefaultShutdownTimeout   = 30 * time.Second
 	DefaultDebounce          = 250 * time.Millisecond
+	// DefaultMaxUnpacked caps what a workbook sent to the service may
+	// unpack to: well below the command line's sheet.MaxUnpacked (1 GiB),
+	// and still room for some 170,000 volunteers.
+	DefaultMaxUnpacked int64 = 256 << 20
 	// RetryAfter is the Retry-After, in seconds, of a request refused
 	// because too many are in flight.
 	RetryAfter = 1
@@ -50,6 +54,11 @@ type Options struct {
 	TLSCertFile, TLSKeyFile string
 	// MaxBody caps a request body in bytes. Default limits.RequestBytes.
 	MaxBody int64
+	// MaxUnpacked caps what an .xlsx body may unpack to (its sheets,
+	// shared strings and styles together), checked before anything is
+	// unpacked: a small zip can unpack to gigabytes. Past it the body is
+	// invalid input. Default DefaultMaxUnpacked.
+	MaxUnpacked int64
 	// MaxInFlight caps the requests served at once, the probes and
 	// /metrics aside; past it a request gets 503 with Retry-After.
 	// Default DefaultMaxInFlight.
@@ -72,9 +81,12 @@ type Options struct {
 	// Logger receives the access log, reloads and errors. Default
 	// slog.Default(). Nothing logged carries personal data.
 	Logger *slog.Logger
-	// Console is the web console served at "/". Nil (the default) answers
-	// 404 there.
+	// Console is the web console served at "/". Nil (the default) serves
+	// the embedded one, [Console].
 	Console fs.FS
+	// NoConsole answers 404 at "/" instead of serving a console: for a
+	// service only programs talk to.
+	NoConsole bool
 }
 
 func (o *Options) setDefaults() {
@@ -83,6 +95,9 @@ func (o *Options) setDefaults() {
 	}
 	if o.MaxBody <= 0 {
 		o.MaxBody = limits.RequestBytes
+	}
+	if o.MaxUnpacked <= 0 {
+		o.MaxUnpacked = DefaultMaxUnpacked
 	}
 	if o.MaxInFlight <= 0 {
 		o.MaxInFlight = DefaultMaxInFlight
@@ -116,6 +131,8 @@ type Server struct {
 	loaded atomic.Pointer[loaded] // the files of the set last compiled
 	fsys   fs.FS                  // the policies' folder over the embedded ones
 	root   *os.Root               // the policies' folder, nil without one
+	// consoleFS is the console served at "/", nil for none.
+	consoleFS fs.FS
 
 	mux      *http.ServeMux
 	inflight chan struct{}
@@ -139,6 +156,13 @@ func New(opts Options) (*Server, error) {
 		log:      opts.Logger,
 		inflight: make(chan struct{}, opts.MaxInFlight),
 		metrics:  newMetrics(),
+	}
+	switch {
+	case opts.NoConsole:
+	case opts.Console != nil:
+		s.consoleFS = opts.Console
+	default:
+		s.consoleFS = Console()
 	}
 	s.fsys = rules.Policies()
 	if opts.Policies != "" {
