@@ -1,6 +1,6 @@
 // Package sabaqtastyq checks volunteer mentoring programmes against the
-// rules of the Kazakh sectoral volunteering guide «Бірлескен сабақтастық»
-// (BIRGEMIZ SABAQTASTYQ): who may mentor a child in a difficult life
+// rules of the Kazakh Sectoral volunteering guide (Салалық волонтерлік
+// бойынша нұсқаулық), direction BIRGEMIZ SABAQTASTYQ: who may mentor a child in a difficult life
 // situation, how tandems and group sessions are formed, what a volunteer
 // agreement says and what it asks of both sides.
 //

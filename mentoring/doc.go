@@ -1,5 +1,6 @@
 // Package mentoring models a mentoring programme for children in difficult
-// life situations, as the guide «Бірге: сабақтастық» describes it: the
+// life situations, as the Sectoral volunteering guide (Салалық волонтерлік
+// бойынша нұсқаулық, direction BIRGEMIZ SABAQTASTYQ) describes it: the
 // institutions, the volunteers, the children, the mentor–child pairs
 // (тандем), group sessions, outings, agreements, monthly reports and
 // coordination meetings — and it loads all of that from one programme file.

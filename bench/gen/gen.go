@@ -82,7 +82,7 @@ func (g *generator) build() {
 	n := g.n
 	g.p = &mentoring.Programme{
 		AsOf:         AsOf,
-		Organisation: "Бірлескен сабақтастық қоғамдық қоры",
+		Organisation: "«Бірге» волонтерлік орталығы",
 		Volunteers:   make([]volunteer.Volunteer, 0, n),
 		Children:     make([]mentoring.Child, 0, (n+1)/2),
 		Tandems:      make([]mentoring.Tandem, 0, (n+1)/2),
