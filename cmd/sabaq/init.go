@@ -13,6 +13,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/rules"
 	"github.com/birgemiz/sabaqtastyq/rules/format"
 )
+
 // profileYAML extends the guide and changes one parameter, the way an
 // organisation adapts the rules to itself.
 const profileYAML = `# My organisation's profile: the guide's rules with our own limits.

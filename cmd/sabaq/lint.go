@@ -113,7 +113,7 @@ func (e *env) lint(c *cobra.Command, paths []string, formatFlag string, verbose 
 			}
 		}
 		if failed > 0 {
-			fmt.Fprintln(w, e.t("lint.failed", failed, e.count(len(files), "n.policies")))
+			fmt.Fprintln(w, e.t("lint.failed", failed, e.count(len(files), "n.policies_of")))
 		}
 		return nil
 	})

@@ -89,9 +89,9 @@ policies; reads and writes spreadsheets; prepares documents and reports.`,
 
 func init() {
 	texts := map[string]diag.Text{
-		"or":    {KK: "не", RU: "или", EN: "or"},
-		"and":   {KK: "және", RU: "и", EN: "and"},
-		"hint":  {KK: " («{0}» болуы мүмкін бе?)", RU: " (может быть, «{0}»?)", EN: " (did you mean \"{0}\"?)"},
+		"or":     {KK: "не", RU: "или", EN: "or"},
+		"and":    {KK: "және", RU: "и", EN: "and"},
+		"hint":   {KK: " («{0}» болуы мүмкін бе?)", RU: " (может быть, «{0}»?)", EN: " (did you mean \"{0}\"?)"},
 		"failed": {KK: "орындалмады ({0} — жүйе хабары)", RU: "не удалось (сообщение системы: {0})", EN: "failed (the system says: {0})"},
 
 		// Help.
@@ -181,13 +181,13 @@ func init() {
 			RU: "команде {0} нужно: {1} (sabaq help {0})",
 			EN: "{0} needs {1} (see sabaq help {0})",
 		},
-		"args.one_file":    {KK: "бір бағдарлама файлы", RU: "один файл программы", EN: "one programme file"},
-		"args.some_files":  {KK: "кемінде бір саясат файлы не бумасы", RU: "хотя бы один файл или папка политик", EN: "at least one policy file or folder"},
-		"args.one_dir":     {KK: "бір бума", RU: "одна папка", EN: "one folder"},
-		"args.one_policy":  {KK: "бір саясат атауы не файлы", RU: "одно имя или файл политики", EN: "one policy name or file"},
-		"args.none":        {KK: "аргументсіз шақырылуы", RU: "вызов без аргументов", EN: "no arguments"},
-		"args.one_output":  {KK: "бір шығыс файлы (.xlsx)", RU: "один выходной файл (.xlsx)", EN: "one output file (.xlsx)"},
-		"args.one_shell":   {KK: "қабықтың атауы: bash, zsh, fish не powershell", RU: "имя оболочки: bash, zsh, fish или powershell", EN: "a shell: bash, zsh, fish or powershell"},
+		"args.one_file":     {KK: "бір бағдарлама файлы", RU: "один файл программы", EN: "one programme file"},
+		"args.some_files":   {KK: "кемінде бір саясат файлы не бумасы", RU: "хотя бы один файл или папка политик", EN: "at least one policy file or folder"},
+		"args.one_dir":      {KK: "бір бума", RU: "одна папка", EN: "one folder"},
+		"args.one_policy":   {KK: "бір саясат атауы не файлы", RU: "одно имя или файл политики", EN: "one policy name or file"},
+		"args.none":         {KK: "аргументсіз шақырылуы", RU: "вызов без аргументов", EN: "no arguments"},
+		"args.one_output":   {KK: "бір шығыс файлы (.xlsx)", RU: "один выходной файл (.xlsx)", EN: "one output file (.xlsx)"},
+		"args.one_shell":    {KK: "қабықтың атауы: bash, zsh, fish не powershell", RU: "имя оболочки: bash, zsh, fish или powershell", EN: "a shell: bash, zsh, fish or powershell"},
 		"args.one_response": {KK: "бір жауап файлы", RU: "один файл ответов", EN: "one response file"},
 		"date.bad": {
 			KK: "{0} мәні ЖЖЖЖ-АА-КК пішіміндегі нақты күн болуы керек, «{1}» емес",
