@@ -254,7 +254,7 @@ func init() {
 		"n.error":             {KK: "тексерілмеген", RU: "непроверенное|непроверенных|непроверенных", EN: "error|error"},
 		"n.subjects_on":       {KK: "нысан", RU: "объекту|объектам|объектам", EN: "subject|subjects"},
 		"n.rules":             {KK: "ереже", RU: "правило|правила|правил", EN: "rule|rules"},
-		"n.policies":          {KK: "саясат", RU: "политика|политики|политик", EN: "policy|policies"},
+		"n.policies_of":       {KK: "саясат", RU: "политики|политик|политик", EN: "policy|policies"},
 		"n.suites":            {KK: "жинақ", RU: "наборе|наборах|наборах", EN: "suite|suites"},
 		"progress.loading":    {KK: "{0} оқылуда…", RU: "чтение {0}…", EN: "loading {0}…"},
 		"progress.compiling":  {KK: "{0} саясаты құрастырылуда…", RU: "компиляция политики {0}…", EN: "compiling policy {0}…"},
