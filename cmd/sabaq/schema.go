@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path"
 	"reflect"
 	"strings"
 
@@ -26,12 +27,14 @@ const schemaID = "https://github.com/birgemiz/sabaqtastyq/schema/programme.json"
 func programmeSchema() *jsonschema.Schema {
 	r := &jsonschema.Reflector{
 		RequiredFromJSONSchemaTags: true, // required comes from validate tags below
+		Namer:                      typeName,
 		Mapper: func(t reflect.Type) *jsonschema.Schema {
 			switch t {
+			// A date or month not given yet may be absent or null.
 			case reflect.TypeFor[civil.Date]():
-				return &jsonschema.Schema{Type: "string", Format: "date"}
+				return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{{Type: "string", Format: "date"}, {Type: "null"}}}
 			case reflect.TypeFor[civil.Month]():
-				return &jsonschema.Schema{Type: "string", Pattern: `^[0-9]{4}-(0[1-9]|1[0-2])$`}
+				return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{{Type: "string", Pattern: `^[0-9]{4}-(0[1-9]|1[0-2])$`}, {Type: "null"}}}
 			}
 			return nil
 		},
@@ -50,7 +53,7 @@ func programmeSchema() *jsonschema.Schema {
 			return
 		}
 		seen[t] = true
-		def := s.Definitions[t.Name()]
+		def := s.Definitions[typeName(t)]
 		for i := range t.NumField() {
 			f := t.Field(i)
 			walk(f.Type)
@@ -79,7 +82,7 @@ func programmeSchema() *jsonschema.Schema {
 		}
 	}
 	walk(reflect.TypeFor[mentoring.Programme]())
-	if top := s.Definitions["Programme"]; top != nil && top.Properties != nil {
+	if top := s.Definitions[typeName(reflect.TypeFor[mentoring.Programme]())]; top != nil && top.Properties != nil {
 		top.Properties.Set(decode.SchemaKey, &jsonschema.Schema{Type: "string", Description: "the address of this schema, for editors; ignored"})
 	}
 	return s
@@ -116,4 +119,14 @@ or in a JSON file: "$schema": "./programme.schema.json"`,
 			return wire.Encode(e.stdout, programmeSchema())
 		},
 	}
+}
+
+// typeName names a type's definition by its package and name
+// (volunteer.Volunteer, agreement.Volunteer): two packages may each have a
+// type of one name.
+func typeName(t reflect.Type) string {
+	if t.PkgPath() == "" || t.Name() == "" {
+		return t.Name()
+	}
+	return path.Base(t.PkgPath()) + "." + t.Name()
 }
