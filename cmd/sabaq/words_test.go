@@ -164,3 +164,25 @@ func TestGoldenOutputsSpeakTheReadersLanguage(t *testing.T) {
 	assert.Positive(t, checked, "no Kazakh or Russian golden output found")
 	t.Logf("%s golden outputs read", strconv.Itoa(checked))
 }
+
+// The README's command table lists what completion offers: the commands
+// cobra completes are the ones the table shows.
+func TestREADMEListsTheCompletedCommands(t *testing.T) {
+	quiet(t)
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	table := map[string]bool{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `sabaq ([a-z]+)").FindAllStringSubmatch(string(readme), -1) {
+		table[m[1]] = true
+	}
+	code, out, _ := sabaq(t, "", "__complete", "")
+	require.Equal(t, exitOK, code)
+	completed := map[string]bool{}
+	for _, line := range strings.Split(out, "\n") {
+		name, _, _ := strings.Cut(line, "\t")
+		if name != "" && !strings.HasPrefix(name, ":") && !strings.HasPrefix(name, "-") {
+			completed[name] = true
+		}
+	}
+	assert.Equal(t, table, completed)
+}
