@@ -67,7 +67,7 @@ func TestYAMLTwins(t *testing.T) {
 	require.NoError(t, err)
 	var schema bytes.Buffer
 	require.NoError(t, wire.Encode(&schema, programmeSchema()))
-	golden(t, filepath.Join(examples, "programme.schema.json"), schema.Bytes())
+	golden(t, filepath.Join(examples, "..", "programme.schema.json"), schema.Bytes())
 	for _, f := range files {
 		if strings.Contains(f, ".expected.") || strings.HasSuffix(f, ".schema.json") {
 			continue
@@ -76,7 +76,7 @@ func TestYAMLTwins(t *testing.T) {
 			p, err := mentoring.Load(f)
 			require.NoError(t, err)
 			var out bytes.Buffer
-			out.WriteString("# yaml-language-server: $schema=./programme.schema.json\n")
+			out.WriteString("# yaml-language-server: $schema=../programme.schema.json\n")
 			out.WriteString("# Generated from " + filepath.Base(f) + " by cmd/sabaq's TestYAMLTwins: edit the JSON file.\n")
 			require.NoError(t, sheet.WriteYAML(&out, p))
 			twin := strings.TrimSuffix(f, ".json") + ".yaml"
