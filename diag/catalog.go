@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -190,4 +191,26 @@ func init() {
 		"@date":        {KK: "күн (ЖЖЖЖ-АА-КК)", RU: "дата (ГГГГ-ММ-ДД)", EN: "a date (YYYY-MM-DD)"},
 		"@month":       {KK: "ай (ЖЖЖЖ-АА)", RU: "месяц (ГГГГ-ММ)", EN: "a month (YYYY-MM)"},
 	})
+}
+
+// Registered returns every code with messages in the catalog, terms
+// ("@volunteer") included, sorted: for tests that check every message
+// speaks the three languages.
+func Registered() []Code {
+	var out []Code
+	catalog.Range(func(k, _ any) bool {
+		out = append(out, k.(Code))
+		return true
+	})
+	slices.Sort(out)
+	return out
+}
+
+// Lookup returns the texts registered for code.
+func Lookup(code Code) (Text, bool) {
+	v, ok := catalog.Load(code)
+	if !ok {
+		return Text{}, false
+	}
+	return v.(Text), true
 }

@@ -29,8 +29,8 @@ func ExampleVolunteer_Validate() {
 	// education_other: required field is missing
 	// free_time.hours_per_week: «hours_per_week» өрісінің мәні ең көбі 168 болуы керек
 	// free_time.hours_per_week: hours_per_week must be 168 or less
-	// role: «role» өрісінің мәні мыналардың бірі болуы керек: individual_mentor group_volunteer event_volunteer coach
-	// role: role must be one of [individual_mentor group_volunteer event_volunteer coach]
+	// role: «role» өрісінің мәні мыналардың бірі болуы керек: individual_mentor, group_volunteer, event_volunteer не coach
+	// role: role must be one of individual_mentor, group_volunteer, event_volunteer or coach
 }
 
 func ExampleVolunteer_Transition() {

@@ -7,13 +7,12 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/spf13/cobra"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/rules"
 	"github.com/birgemiz/sabaqtastyq/rules/format"
 )
-
-func init() {
-	register(command{name: "init", summary: "start a policy folder: the guide, a profile and a test suite", run: runInit})
-}
 
 // profileYAML extends the guide and changes one parameter, the way an
 // organisation adapts the rules to itself.
@@ -91,20 +90,35 @@ cases:
       - {rule: mentor.min_age, subject: volunteer/v-1, severity: deny}
 `
 
-func runInit(e *env, args []string) error {
-	fset := newFlags(e, "init", "DIR",
-		`Creates DIR (if needed) with a copy of the default policy (guide.yaml), a
+func newInit(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "init",
+		Short: e.l(diag.Text{KK: "саясат бумасын бастау: нұсқаулық, профиль және тест жинағы", RU: "начать папку политик: руководство, профиль и набор тестов", EN: "start a policy folder: the guide, a profile and a test suite"}),
+		Long: e.l(diag.Text{
+			KK: `БУМА-ны (қажет болса) жасап, оған әдепкі саясаттың көшірмесін (guide.yaml), оны
+кеңейтіп бір параметрін өзгертетін профильді (my-profile.yaml) және профильдің
+тест жинағын (my-profile_test.yaml) жазады. Бар файлдар ешқашан қайта
+жазылмайды. Содан кейін: sabaq lint БУМА && sabaq test БУМА.`,
+			RU: `Создаёт ПАПКУ (если нужно) с копией политики по умолчанию (guide.yaml),
+профилем, который её расширяет и меняет один параметр (my-profile.yaml), и
+набором тестов профиля (my-profile_test.yaml). Существующие файлы никогда не
+перезаписываются. Затем: sabaq lint ПАПКА && sabaq test ПАПКА.`,
+			EN: `Creates DIR (if needed) with a copy of the default policy (guide.yaml), a
 profile that extends it and changes one parameter (my-profile.yaml), and a
 test suite for the profile (my-profile_test.yaml). Existing files are never
-overwritten. Then: sabaq lint DIR && sabaq test DIR.`)
-	rest, err := parseFlags(fset, args)
-	if err != nil {
-		return err
+overwritten. Then: sabaq lint DIR && sabaq test DIR.`,
+		}),
+		Annotations: map[string]string{"args": e.l(textDirPH)},
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := e.args(c, args, len(args) == 1, "args.one_dir"); err != nil {
+				return err
+			}
+			return e.init(args[0])
+		},
 	}
-	if len(rest) != 1 {
-		return usagef("init needs one directory")
-	}
-	dir := rest[0]
+}
+
+func (e *env) init(dir string) error {
 	guide, err := fs.ReadFile(rules.Policies(), rules.DefaultPolicy+".yaml")
 	if err != nil {
 		return err
@@ -128,7 +142,7 @@ overwritten. Then: sabaq lint DIR && sabaq test DIR.`)
 	for _, f := range files {
 		p := filepath.Join(dir, f.name)
 		if _, err := os.Stat(p); err == nil {
-			return usagef("%s exists; init never overwrites a file", p)
+			return e.usage("init.exists", p)
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
@@ -150,8 +164,19 @@ overwritten. Then: sabaq lint DIR && sabaq test DIR.`)
 		if err := out.Close(); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "created %s\n", p)
+		fmt.Fprintln(e.stdout, e.t("init.created", p))
 	}
-	fmt.Fprintf(e.stdout, "\nNext: sabaq lint %[1]s && sabaq test %[1]s\n", dir)
+	fmt.Fprintf(e.stdout, "\n%s\n", e.t("init.next", dir))
 	return nil
+}
+
+func init() {
+	words(map[string]diag.Text{
+		"init.created": {KK: "жасалды: {0}", RU: "создан {0}", EN: "created {0}"},
+		"init.next": {
+			KK: "Келесі қадам: sabaq lint {0} && sabaq test {0}",
+			RU: "Дальше: sabaq lint {0} && sabaq test {0}",
+			EN: "Next: sabaq lint {0} && sabaq test {0}",
+		},
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -121,7 +122,7 @@ func writeJUnit(w io.Writer, all junitSuites) error {
 // an error finding an error, a warn finding passes with the warning in
 // system-out and a "severity" property, a rule whose when was false is
 // skipped.
-func checkSuites(pol *rules.Policy, rep *rules.Report) junitSuites {
+func (e *env) checkSuites(pol *rules.Policy, rep *rules.Report) junitSuites {
 	findings := map[string]rules.Finding{}
 	for _, f := range rep.Findings {
 		findings[f.Rule+" "+f.Subject] = f
@@ -141,15 +142,15 @@ func checkSuites(pol *rules.Policy, rep *rules.Report) junitSuites {
 		f := findings[o.Rule+" "+o.Subject]
 		switch o.Result {
 		case rules.NotApplies:
-			c.Skipped = &junitSkipped{Message: "the rule does not apply"}
+			c.Skipped = &junitSkipped{Message: e.t("result.skip")}
 		case rules.Errored:
-			c.Error = &junitProblem{Message: f.Message, Type: string(rules.Error), Text: findingText(f)}
+			c.Error = &junitProblem{Message: f.Message, Type: string(rules.Error), Text: e.findingText(f)}
 		case rules.Failed:
 			if f.Severity == rules.Warn {
 				c.Properties = properties("severity", string(f.Severity))
-				c.SystemOut = &junitOutput{Text: "warn: " + findingText(f)}
+				c.SystemOut = &junitOutput{Text: e.severityWord(f.Severity) + ": " + e.findingText(f)}
 			} else {
-				c.Failure = &junitProblem{Message: f.Message, Type: string(f.Severity), Text: findingText(f)}
+				c.Failure = &junitProblem{Message: f.Message, Type: string(f.Severity), Text: e.findingText(f)}
 			}
 		}
 		out.Suites[i].add(c)
@@ -157,6 +158,13 @@ func checkSuites(pol *rules.Policy, rep *rules.Report) junitSuites {
 	return out
 }
 
-func findingText(f rules.Finding) string {
-	return fmt.Sprintf("%s\nrule: %s\nsubject: %s\nsource: %s", f.Message, f.Rule, f.Subject, f.Source)
+func (e *env) findingText(f rules.Finding) string {
+	return fmt.Sprintf("%s\n%s\n%s\n%s", f.Message, e.t("junit.rule", f.Rule), e.t("junit.subject", f.Subject), e.t("source", f.Source))
+}
+
+func init() {
+	words(map[string]diag.Text{
+		"junit.rule":    {KK: "ереже: {0}", RU: "правило: {0}", EN: "rule: {0}"},
+		"junit.subject": {KK: "нысан: {0}", RU: "объект: {0}", EN: "subject: {0}"},
+	})
 }

@@ -8,22 +8,42 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/<case>")
 
+// quiet clears what the environment could change in sabaq's output — the
+// language, colour, the terminal — and fixes the build information, so
+// that golden files are the same on every machine; a case's env file sets
+// what it tests.
+func quiet(t *testing.T) {
+	t.Helper()
+	for _, k := range []string{"SABAQ_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "TERM", "SABAQ_TOKEN"} {
+		t.Setenv(k, "")
+	}
+	old := buildInfo
+	buildInfo = func() (*debug.BuildInfo, bool) {
+		return &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Path: "github.com/birgemiz/sabaqtastyq", Version: "v0.9.0"},
+			Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "0123456789abcdef0123456789abcdef01234567"},
+				{Key: "vcs.time", Value: "2026-11-24T10:00:00Z"}, {Key: "vcs.modified", Value: "false"}}}, true
+	}
+	t.Cleanup(func() { buildInfo = old })
+}
+
 // TestGolden runs every testdata/<case>: args holds the command line, one
 // argument a line (paths relative to this directory), stdin what standard
 // input reads; stdout.golden, stderr.golden and exit are what sabaq must
 // produce. go test -run TestGolden -update rewrites them.
 func TestGolden(t *testing.T) {
-	t.Setenv("NO_COLOR", "1")
+	quiet(t)
 	dirs, err := filepath.Glob("testdata/*/args")
 	require.NoError(t, err)
 	require.NotEmpty(t, dirs)
@@ -31,6 +51,12 @@ func TestGolden(t *testing.T) {
 		dir := filepath.Dir(argsFile)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			args := readArgs(t, argsFile)
+			if b, err := os.ReadFile(filepath.Join(dir, "env")); err == nil {
+				for _, kv := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+					k, v, _ := strings.Cut(kv, "=")
+					t.Setenv(k, v)
+				}
+			}
 			var stdin bytes.Buffer
 			if b, err := os.ReadFile(filepath.Join(dir, "stdin")); err == nil {
 				stdin.Write(b)
@@ -130,7 +156,7 @@ func validJUnit(t *testing.T, out []byte) {
 }
 
 func TestExitCodes(t *testing.T) {
-	t.Setenv("NO_COLOR", "1")
+	quiet(t)
 	cases := []struct {
 		name string
 		args []string
@@ -145,7 +171,9 @@ func TestExitCodes(t *testing.T) {
 		{"bad date", []string{"check", "--as-of", "2026-02-30", "testdata/inputs/small.yaml"}, exitUsage},
 		{"bad format", []string{"check", "--format", "xml", "testdata/inputs/small.yaml"}, exitUsage},
 		{"missing file", []string{"check", "testdata/inputs/no-such-file.json"}, exitInput},
-		{"unknown policy", []string{"check", "--policy", "nosuch", "testdata/inputs/small.yaml"}, exitPolicy},
+		{"unknown policy", []string{"check", "--policy", "nosuch", "testdata/inputs/small.yaml"}, exitUsage},
+		{"unknown policy shown", []string{"policy", "show", "nosuch"}, exitUsage},
+		{"broken policy", []string{"check", "--policy", "testdata/inputs/broken.yaml", "testdata/inputs/small.yaml"}, exitPolicy},
 		{"findings", []string{"check", "testdata/inputs/small.yaml"}, exitFindings},
 	}
 	for _, c := range cases {
@@ -160,14 +188,30 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
+// Help is what was asked for: on standard output, exit 0, for every
+// command and subcommand, by --help, -h and sabaq help.
 func TestEveryCommandHasHelp(t *testing.T) {
-	for _, c := range commands {
-		t.Run(c.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run([]string{c.name, "--help"}, strings.NewReader(""), &stdout, &stderr)
-			assert.Equal(t, exitOK, code)
-			assert.Contains(t, stderr.String(), "Usage: sabaq "+c.name)
-			assert.Empty(t, stdout.String(), "help is a diagnostic: stderr only")
+	quiet(t)
+	root := newRoot(&env{lang: "en", getenv: os.Getenv})
+	var paths [][]string
+	var walk func(c *cobra.Command, path []string)
+	walk = func(c *cobra.Command, path []string) {
+		for _, s := range c.Commands() {
+			p := append(append([]string(nil), path...), s.Name())
+			paths = append(paths, p)
+			walk(s, p)
+		}
+	}
+	walk(root, nil)
+	for _, p := range paths {
+		t.Run(strings.Join(p, " "), func(t *testing.T) {
+			for _, args := range [][]string{append(p, "--help"), append(p, "-h"), append([]string{"help"}, p...)} {
+				var stdout, stderr bytes.Buffer
+				code := run(args, strings.NewReader(""), &stdout, &stderr)
+				assert.Equal(t, exitOK, code, "%v", args)
+				assert.Contains(t, stdout.String(), "sabaq "+strings.Join(p, " "), "%v", args)
+				assert.Empty(t, stderr.String(), "%v: help is on standard output", args)
+			}
 		})
 	}
 }
@@ -192,6 +236,9 @@ func TestInitThenLintAndTest(t *testing.T) {
 	code, out, errs = sh("test", "--min-coverage", "10", dir)
 	assert.Equal(t, exitOK, code, out+errs)
 	assert.Contains(t, out, "PASS: 4 passed")
+	code, out, _ = sh("test", "--coverage", dir)
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "the policy has no rules of its own", "a profile is not charged for the guide's rules")
 
 	t.Run("refuses to overwrite", func(t *testing.T) {
 		code, _, errs := sh("init", dir)
@@ -215,7 +262,7 @@ func TestInitThenLintAndTest(t *testing.T) {
 // The README shows `sabaq check examples/data/problems.json`; its full
 // output is kept beside the example.
 func TestExampleOutputs(t *testing.T) {
-	t.Setenv("NO_COLOR", "1")
+	quiet(t)
 	for format, file := range map[string]string{"text": "problems.expected.txt", "json": "problems.expected.json"} {
 		t.Run(format, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

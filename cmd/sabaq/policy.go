@@ -2,121 +2,132 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
-	"path"
+	"io"
 	"strings"
 
+	"github.com/spf13/cobra"
+
+	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/internal/wire"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
-func init() {
-	register(command{name: "policy", summary: "list the embedded policies, or show one (list | show NAME|FILE)", run: runPolicy})
+func newPolicy(e *env) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "policy",
+		Short: e.l(diag.Text{KK: "кірістірілген саясаттардың тізімі не біреуінің сипаттамасы", RU: "список встроенных политик или описание одной", EN: "list the embedded policies, or show one"}),
+		Long: e.l(diag.Text{
+			KK: "policy list кірістірілген саясаттарды, policy show АТАУ|ФАЙЛ бір саясаттың параметрлері мен ережелерін көрсетеді.",
+			RU: "policy list выводит встроенные политики, policy show ИМЯ|ФАЙЛ — параметры и правила одной политики.",
+			EN: "policy list prints the embedded policies; policy show NAME|FILE one policy's parameters and rules.",
+		}),
+	}
+	var listFormat, showFormat string
+	list := &cobra.Command{
+		Use:   "list",
+		Short: e.l(diag.Text{KK: "кірістірілген саясаттар: атауы, нұсқасы, ереже саны, сипаттамасы", RU: "встроенные политики: имя, версия, число правил, описание", EN: "the embedded policies: name, version, rule count and description"}),
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := e.args(c, args, len(args) == 0, "args.none"); err != nil {
+				return err
+			}
+			return e.policyList(c, listFormat)
+		},
+	}
+	e.formatFlag(list, &listFormat, "text", "json")
+	show := &cobra.Command{
+		Use:   "show",
+		Short: e.l(diag.Text{KK: "бір саясаттың параметрлері мен ережелері", RU: "параметры и правила одной политики", EN: "one policy's parameters and rules"}),
+		Long: e.l(diag.Text{
+			KK: `Бір саясатты (кірістірілген не файл) көрсетеді: параметрлерін мәндері мен
+сипаттамаларымен, ережелерін идентификаторы, деңгейі, субъектісі және
+дереккөзімен; -o json — әр ереже мен бағаны шешетін есептеуіш те.`,
+			RU: `Показывает одну политику (встроенную или файл): параметры с их значениями и
+описаниями, правила с идентификатором, серьёзностью, субъектом и источником;
+с -o json — ещё и вычислитель каждого правила и оценки.`,
+			EN: `Prints one policy (embedded or a file): its parameters with their values and
+descriptions, and its rules with id, severity, subject and source; with
+-o json, also the evaluator that decides each rule and score.`,
+		}),
+		Annotations: map[string]string{"args": e.l(diag.Text{KK: "АТАУ|ФАЙЛ", RU: "ИМЯ|ФАЙЛ", EN: "NAME|FILE"})},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return embeddedPolicies(), cobra.ShellCompDirectiveDefault
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := e.args(c, args, len(args) == 1, "args.one_policy"); err != nil {
+				return err
+			}
+			return e.policyShow(c, args[0], showFormat)
+		},
+	}
+	e.formatFlag(show, &showFormat, "text", "json")
+	e.sizeFlag(show, e.policyCap())
+	c.AddCommand(list, show)
+	return c
 }
 
-func runPolicy(e *env, args []string) error {
-	fset := newFlags(e, "policy", "list | show NAME|FILE",
-		`policy list prints the embedded policies: name, version, rule count and
-description. policy show prints one policy (embedded or a file): its
-parameters with their values and descriptions, and its rules with id,
-severity, subject and source; with --format json, also the evaluator that
-decides each rule and score ("native" or "cel") and why it is not native.`)
-	langFlag(fset, e)
-	sizeFlag(fset, e, policyCap)
-	format := fset.String("format", "text", "output of policy show: text or json")
-	rest, err := parseFlags(fset, args)
+func (e *env) policyList(c *cobra.Command, formatFlag string) error {
+	format, out, err := e.output(c, formatFlag, "text", "json")
 	if err != nil {
 		return err
 	}
-	if len(rest) == 0 {
-		return usagef("policy needs list or show NAME (see sabaq policy --help)")
-	}
-	switch rest[0] {
-	case "list":
-		if len(rest) != 1 {
-			return usagef("policy list takes no arguments")
-		}
-		return policyList(e)
-	case "show":
-		if len(rest) != 2 {
-			return usagef("policy show needs one policy name or file")
-		}
-		if err := oneOf("format", *format, "text", "json"); err != nil {
-			return err
-		}
-		if *format == "json" {
-			return policyShowJSON(e, rest[1])
-		}
-		return policyShow(e, rest[1])
-	}
-	return usagef("unknown policy command %q: use list or show", rest[0])
-}
-
-// embeddedPolicies names the embedded policy files, test suites left out.
-func embeddedPolicies() ([]string, error) {
-	files, err := fs.Glob(rules.Policies(), "*.yaml")
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, f := range files {
-		if isPolicyFile(f) {
-			out = append(out, strings.TrimSuffix(f, path.Ext(f)))
-		}
-	}
-	return out, nil
-}
-
-func policyList(e *env) error {
-	names, err := embeddedPolicies()
-	if err != nil {
-		return err
-	}
-	for _, n := range names {
+	var all []wire.PolicySummary
+	for _, n := range embeddedPolicies() {
 		pol, err := rules.Load(rules.Policies(), n)
 		if err != nil {
 			return err
 		}
-		extends := ""
-		if files := pol.Files(); len(files) > 1 {
-			extends = " (extends " + strings.TrimSuffix(path.Base(files[len(files)-2]), ".yaml") + ")"
-		}
-		fmt.Fprintf(e.stdout, "%-14s %-7s %3d rules  %s%s\n", pol.Name(), pol.Version(), len(pol.Rules()),
-			pol.Description().In(e.lang), extends)
+		all = append(all, wire.PolicySummaryOf(pol, e.lang))
 	}
-	return nil
+	return e.write(out, func(w io.Writer) error {
+		if format == "json" {
+			return wire.Encode(w, all)
+		}
+		for _, s := range all {
+			extends := ""
+			if s.Extends != "" {
+				extends = " " + e.t("policy.extends", s.Extends)
+			}
+			fmt.Fprintf(w, "%-14s %-7s %s  %s%s\n", s.Name, s.Version, e.count(s.RuleCount, "n.rules"), s.Description, extends)
+		}
+		return nil
+	})
 }
 
-func policyShow(e *env, name string) error {
-	pol, err := resolvePolicy(e, name)
+func (e *env) policyShow(c *cobra.Command, name, formatFlag string) error {
+	format, out, err := e.output(c, formatFlag, "text", "json")
 	if err != nil {
 		return err
 	}
-	w := e.stdout
-	fmt.Fprintf(w, "%s %s — %s\n", pol.Name(), pol.Version(), pol.Description().In(e.lang))
-	fmt.Fprintf(w, "files: %s\n", strings.Join(pol.Files(), " → "))
-	if params := pol.Params(); len(params) > 0 {
-		fmt.Fprintln(w, "\nparameters:")
-		for _, p := range params {
-			fmt.Fprintf(w, "  %-36s %-12s %-8v %s\n", p.Name, p.Type, paramValue(p.Value), p.Description.In(e.lang))
-		}
+	pol, err := e.resolvePolicy(name)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintln(w, "\nrules:")
-	for _, r := range pol.Rules() {
-		fmt.Fprintf(w, "  %-30s %-5s %-10s %s\n", r.ID, r.Severity, r.Kind, r.Source)
-		if d := r.Description.In(e.lang); d != "" {
-			fmt.Fprintf(w, "  %-30s %s\n", "", d)
+	return e.write(out, func(w io.Writer) error {
+		if format == "json" {
+			return policyShowJSON(w, pol)
 		}
-	}
-	return nil
+		fmt.Fprintf(w, "%s %s — %s\n", pol.Name(), pol.Version(), pol.Description().In(e.lang))
+		fmt.Fprintf(w, "%s %s\n", e.t("policy.files"), strings.Join(pol.Files(), " → "))
+		if params := pol.Params(); len(params) > 0 {
+			fmt.Fprintf(w, "\n%s\n", e.t("policy.params"))
+			for _, p := range params {
+				fmt.Fprintf(w, "  %-36s %-12s %-8v %s\n", p.Name, p.Type, paramValue(p.Value), p.Description.In(e.lang))
+			}
+		}
+		fmt.Fprintf(w, "\n%s\n", e.t("policy.rules"))
+		for _, r := range pol.Rules() {
+			fmt.Fprintf(w, "  %-30s %-5s %-10s %s\n", r.ID, r.Severity, r.Kind, r.Source)
+			if d := r.Description.In(e.lang); d != "" {
+				fmt.Fprintf(w, "  %-30s %s\n", "", d)
+			}
+		}
+		return nil
+	})
 }
 
 // policyShowJSON prints a policy's rules and scores with the evaluator of
 // each, for tools and for checking that a policy runs natively.
-func policyShowJSON(e *env, name string) error {
-	pol, err := resolvePolicy(e, name)
-	if err != nil {
-		return err
-	}
+func policyShowJSON(w io.Writer, pol *rules.Policy) error {
 	type item struct {
 		ID        string          `json:"id"`
 		Severity  rules.Severity  `json:"severity,omitempty"`
@@ -139,7 +150,7 @@ func policyShowJSON(e *env, name string) error {
 	for _, s := range pol.ScoreList() {
 		out.Scores = append(out.Scores, item{ID: s.ID, Subject: s.Kind, Evaluator: s.Evaluator, Reason: s.Reason})
 	}
-	return writeJSON(e.stdout, out)
+	return wire.Encode(w, out)
 }
 
 func paramValue(v any) string {
@@ -147,4 +158,13 @@ func paramValue(v any) string {
 		return "[" + strings.Join(l, ", ") + "]"
 	}
 	return fmt.Sprint(v)
+}
+
+func init() {
+	words(map[string]diag.Text{
+		"policy.extends": {KK: "({0} саясатын кеңейтеді)", RU: "(расширяет {0})", EN: "(extends {0})"},
+		"policy.files":   {KK: "файлдары:", RU: "файлы:", EN: "files:"},
+		"policy.params":  {KK: "параметрлері:", RU: "параметры:", EN: "parameters:"},
+		"policy.rules":   {KK: "ережелері:", RU: "правила:", EN: "rules:"},
+	})
 }

@@ -10,20 +10,44 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/internal/server"
+	"github.com/birgemiz/sabaqtastyq/internal/wire"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
-func init() {
-	register(command{name: "serve", summary: "serve the decision API over HTTP (check, lint, policies, plan, match)", run: runServe})
-}
+func newServe(e *env) *cobra.Command {
+	opts := server.Options{}
+	var tokenFile, maxBody, logFormat string
+	c := &cobra.Command{
+		Use:   "serve",
+		Short: e.l(diag.Text{KK: "шешімдер API-ын HTTP арқылы ұсыну (check, lint, саясаттар, plan, match)", RU: "обслуживать API решений по HTTP (check, lint, политики, plan, match)", EN: "serve the decision API over HTTP (check, lint, policies, plan, match)"}),
+		Long: e.l(diag.Text{
+			KK: `Шешімдер API-ын /v1/ астында (check, explain, lint, саясаттар, plan groups,
+match), /healthz, /readyz, /metrics және /v1/openapi.json ұсынады, SIGINT не
+SIGTERM келгенше, содан кейін ретімен тоқтайды. SIGHUP саясаттарды қайта
+жүктейді.
 
-func runServe(e *env, args []string) error {
-	fs := newFlags(e, "serve", "[flags]",
-		`Serves the decision API under /v1/ (check, explain, lint, policies, plan
+Әдепкіде тек осы компьютерден (loopback) тыңдайды; басқа мекенжайға --token
+(не SABAQ_TOKEN, не --token-file) не TLS керек. --policies БУМА болса, сол
+бумадағы саясаттар кірістірілгендермен қатар ұсынылып, өзгергенде қайта
+жүктеледі; қате түзету соңғы дұрыс жинақты қалдырып, қатесін /readyz пен
+журналда көрсетеді. Кіру журналында (stderr) дербес дерек болмайды.`,
+			RU: `Обслуживает API решений под /v1/ (check, explain, lint, политики, plan
+groups, match), /healthz, /readyz, /metrics и /v1/openapi.json до SIGINT или
+SIGTERM, затем корректно останавливается. SIGHUP перезагружает политики.
+
+По умолчанию слушает только loopback; для другого адреса нужен --token (или
+SABAQ_TOKEN, или --token-file) или TLS. С --policies ПАПКА политики из папки
+обслуживаются вместе со встроенными и перезагружаются при изменении; ошибочная
+правка оставляет работать последний исправный набор, а её ошибки видны в
+/readyz и в журнале. В журнале доступа (stderr) нет персональных данных.`,
+			EN: `Serves the decision API under /v1/ (check, explain, lint, policies, plan
 groups, match), /healthz, /readyz, /metrics and /v1/openapi.json, until
 SIGINT or SIGTERM, then shuts down gracefully. SIGHUP reloads the policies.
 
@@ -31,49 +55,65 @@ It listens on loopback by default; any other address needs --token (or
 SABAQ_TOKEN, or --token-file) or TLS. With --policies DIR the policies of
 DIR are served beside the embedded ones and reloaded when they change;
 a broken edit keeps the last good set serving and shows its problems in
-/readyz and the log. The access log (stderr) never holds personal data.`)
-	opts := server.Options{}
-	fs.StringVar(&opts.Addr, "addr", server.DefaultAddr, "address to listen on, host:port")
-	fs.StringVar(&opts.Policies, "policies", "", "folder of policy files served beside the embedded ones, reloaded on change")
-	fs.StringVar(&opts.Token, "token", "", "bearer token every request must carry (default $SABAQ_TOKEN)")
-	tokenFile := fs.String("token-file", "", "read the bearer token from this file")
-	fs.StringVar(&opts.TLSCertFile, "tls-cert", "", "TLS certificate file (PEM); with --tls-key serves HTTPS")
-	fs.StringVar(&opts.TLSKeyFile, "tls-key", "", "TLS private key file (PEM)")
-	maxBody := fs.String("max-body", limits.Size(limits.RequestBytes), "largest request body, e.g. 64MiB, 512KiB or a number of bytes")
-	fs.IntVar(&opts.MaxInFlight, "max-in-flight", server.DefaultMaxInFlight, "requests served at once; more get 503 with Retry-After")
-	fs.DurationVar(&opts.WorkTimeout, "timeout", server.DefaultWorkTimeout, "time limit of one request's work once its body is read")
-	fs.DurationVar(&opts.ReadTimeout, "read-timeout", server.DefaultReadTimeout, "time limit to read a request, body included")
-	fs.DurationVar(&opts.WriteTimeout, "write-timeout", server.DefaultWriteTimeout, "time limit from a request's headers to the end of its answer")
-	fs.DurationVar(&opts.IdleTimeout, "idle-timeout", server.DefaultIdleTimeout, "how long an idle keep-alive connection stays open")
-	fs.DurationVar(&opts.ShutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "how long a shutdown waits for requests in flight")
-	logFormat := fs.String("log-format", "text", "access and event log on stderr: text or json")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+/readyz and the log. The access log (stderr) never holds personal data.`,
+		}),
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := e.args(c, args, len(args) == 0, "args.none"); err != nil {
+				return err
+			}
+			return e.serve(opts, tokenFile, maxBody, logFormat)
+		},
+	}
+	f := c.Flags()
+	say := func(kk, ru, en string) string { return e.l(diag.Text{KK: kk, RU: ru, EN: en}) }
+	f.StringVar(&opts.Addr, "addr", server.DefaultAddr, say("тыңдайтын мекенжай, хост:порт", "адрес для прослушивания, хост:порт", "address to listen on, host:port"))
+	f.StringVar(&opts.Policies, "policies", "", say("кірістірілгендермен қатар ұсынылатын, өзгергенде қайта жүктелетін саясаттар бумасы", "папка политик, обслуживаемых вместе со встроенными и перезагружаемых при изменении", "folder of policy files served beside the embedded ones, reloaded on change"))
+	f.StringVar(&opts.Token, "token", "", say("әр сұраныс ұстайтын bearer токен (әдепкісі $SABAQ_TOKEN)", "bearer-токен, который несёт каждый запрос (по умолчанию $SABAQ_TOKEN)", "bearer token every request must carry (default $SABAQ_TOKEN)"))
+	f.StringVar(&tokenFile, "token-file", "", say("bearer токенді осы файлдан оқу", "прочитать bearer-токен из этого файла", "read the bearer token from this file"))
+	f.StringVar(&opts.TLSCertFile, "tls-cert", "", say("TLS сертификаты (PEM); --tls-key бірге болса HTTPS", "сертификат TLS (PEM); вместе с --tls-key — HTTPS", "TLS certificate file (PEM); with --tls-key serves HTTPS"))
+	f.StringVar(&opts.TLSKeyFile, "tls-key", "", say("TLS жабық кілті (PEM)", "закрытый ключ TLS (PEM)", "TLS private key file (PEM)"))
+	f.StringVar(&maxBody, "max-body", limits.Size(limits.RequestBytes), say("сұраныс денесінің ең үлкен өлшемі, мыс. 64MiB, 512KiB не байт саны", "наибольший размер тела запроса, напр. 64MiB, 512KiB или число байт", "largest request body, e.g. 64MiB, 512KiB or a number of bytes"))
+	f.IntVar(&opts.MaxInFlight, "max-in-flight", server.DefaultMaxInFlight, say("бір мезгілде өңделетін сұраныстар; артығы Retry-After бар 503 алады", "запросов одновременно; остальные получают 503 с Retry-After", "requests served at once; more get 503 with Retry-After"))
+	f.DurationVar(&opts.WorkTimeout, "timeout", server.DefaultWorkTimeout, say("дене оқылғаннан кейінгі бір сұраныс жұмысының уақыт шегі", "предел времени на работу запроса после чтения тела", "time limit of one request's work once its body is read"))
+	f.DurationVar(&opts.ReadTimeout, "read-timeout", server.DefaultReadTimeout, say("сұранысты (денесімен) оқудың уақыт шегі", "предел времени на чтение запроса вместе с телом", "time limit to read a request, body included"))
+	f.DurationVar(&opts.WriteTimeout, "write-timeout", server.DefaultWriteTimeout, say("сұраныс тақырыптарынан жауаптың соңына дейінгі уақыт шегі", "предел времени от заголовков запроса до конца ответа", "time limit from a request's headers to the end of its answer"))
+	f.DurationVar(&opts.IdleTimeout, "idle-timeout", server.DefaultIdleTimeout, say("бос keep-alive қосылымы қанша ашық тұрады", "сколько держится открытым простаивающее keep-alive соединение", "how long an idle keep-alive connection stays open"))
+	f.DurationVar(&opts.ShutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, say("тоқтағанда өңделіп жатқан сұраныстарды қанша күтеді", "сколько остановка ждёт запросы в работе", "how long a shutdown waits for requests in flight"))
+	f.StringVar(&logFormat, "log-format", "text", say("stderr-дегі кіру және оқиға журналы: text не json", "журнал доступа и событий в stderr: text или json", "access and event log on stderr: text or json"))
+	for name, ph := range map[string]diag.Text{
+		"addr": {KK: "ХОСТ:ПОРТ", RU: "ХОСТ:ПОРТ", EN: "HOST:PORT"}, "policies": textDirPH, "token": {KK: "ТОКЕН", RU: "ТОКЕН", EN: "TOKEN"},
+		"token-file": textFilePH, "tls-cert": textFilePH, "tls-key": textFilePH, "max-body": textSizePH, "max-in-flight": textNPH,
+		"timeout": {KK: "ҰЗАҚТЫҚ", RU: "ДЛИТЕЛЬНОСТЬ", EN: "DURATION"}, "read-timeout": {KK: "ҰЗАҚТЫҚ", RU: "ДЛИТЕЛЬНОСТЬ", EN: "DURATION"},
+		"write-timeout": {KK: "ҰЗАҚТЫҚ", RU: "ДЛИТЕЛЬНОСТЬ", EN: "DURATION"}, "idle-timeout": {KK: "ҰЗАҚТЫҚ", RU: "ДЛИТЕЛЬНОСТЬ", EN: "DURATION"},
+		"shutdown-timeout": {KK: "ҰЗАҚТЫҚ", RU: "ДЛИТЕЛЬНОСТЬ", EN: "DURATION"}, "log-format": {KK: "text|json", RU: "text|json", EN: "text|json"},
+	} {
+		e.placeholder(f.Lookup(name), ph)
+	}
+	return c
+}
+
+func (e *env) serve(opts server.Options, tokenFile, maxBody, logFormat string) error {
+	if logFormat != "text" && logFormat != "json" {
+		return e.notFound(wire.CodeBadRequest, "flag.choice", logFormat, []string{"text", "json"}, "--log-format", e.list([]string{"text", "json"}))
+	}
+	var err error
+	if opts.MaxBody, err = e.parseSize(maxBody); err != nil {
 		return err
 	}
-	if len(rest) != 0 {
-		return usagef("serve takes no arguments (see sabaq serve --help)")
-	}
-	if err := oneOf("log-format", *logFormat, "text", "json"); err != nil {
-		return err
-	}
-	if opts.MaxBody, err = parseSize(*maxBody); err != nil {
-		return usagef("--max-body: %v", err)
-	}
-	if opts.Token, err = token(opts.Token, *tokenFile); err != nil {
+	if opts.Token, err = e.token(opts.Token, tokenFile); err != nil {
 		return err
 	}
 	if (opts.TLSCertFile == "") != (opts.TLSKeyFile == "") {
-		return usagef("--tls-cert and --tls-key go together")
+		return e.usage("serve.tls_pair")
 	}
 	useTLS := opts.TLSCertFile != ""
 	if err := server.CheckExposure(opts.Addr, opts.Token != "", useTLS); err != nil {
-		return usagef("%v", err)
+		return e.usage("serve.exposed", opts.Addr)
 	}
 	if opts.WriteTimeout < opts.ReadTimeout+opts.WorkTimeout {
-		fmt.Fprintf(e.stderr, "sabaq: warning: --write-timeout %s is shorter than --read-timeout + --timeout; slow requests will be cut off\n", opts.WriteTimeout)
+		fmt.Fprintf(e.stderr, "sabaq: %s\n", e.t("serve.slow", opts.WriteTimeout.Round(time.Second)))
 	}
-	opts.Logger = newLogger(e, *logFormat)
+	opts.Logger = newLogger(e, logFormat)
 
 	srv, err := server.New(opts)
 	if err != nil {
@@ -125,25 +165,25 @@ func inFolder(err error, dir string) error {
 // token picks the bearer token: --token, else the file of --token-file,
 // else $SABAQ_TOKEN. A token is kept off the command line, where other
 // users of the machine can read it, by the last two.
-func token(flagValue, file string) (string, error) {
+func (e *env) token(flagValue, file string) (string, error) {
 	if flagValue != "" && file != "" {
-		return "", usagef("--token and --token-file: give one")
+		return "", e.usage("serve.token_twice")
 	}
 	if file != "" {
 		b, err := limits.ReadFile(file, 4<<10)
 		if err != nil {
-			return "", fmt.Errorf("--token-file: %w", err)
+			return "", err
 		}
 		t := strings.TrimSpace(string(b))
 		if t == "" {
-			return "", usagef("--token-file %s is empty", file)
+			return "", e.usage("serve.token_empty", file)
 		}
 		return t, nil
 	}
 	if flagValue != "" {
 		return flagValue, nil
 	}
-	return os.Getenv("SABAQ_TOKEN"), nil
+	return e.getenv("SABAQ_TOKEN"), nil
 }
 
 func newLogger(e *env, format string) *slog.Logger {

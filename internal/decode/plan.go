@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/birgemiz/sabaqtastyq/civil"
+	"github.com/birgemiz/sabaqtastyq/diag"
 )
 
 // A plan is how values of one Go type are decoded, worked out once per
@@ -254,4 +255,23 @@ func collect(p *plan, inPersonal bool, m Mask, seen map[*plan]bool) {
 			collect(f.plan, f.personal || inPersonal, m, seen)
 		}
 	}
+}
+
+// SchemaKey is the one key an object at the top of a document may hold
+// beside its fields: "$schema", the address of the document's JSON Schema
+// that editors read (`sabaq schema` prints it). Its value is skipped.
+const SchemaKey = "$schema"
+
+// closest returns the name of the field an unknown key was probably meant
+// to be — one that is near it (diag.Closest) and not given yet in this
+// object — for a "did you mean" hint.
+func (p *plan) closest(key string, seenSmall uint64, seenBig []bool) (string, bool) {
+	names := make([]string, 0, len(p.fields))
+	for i, f := range p.fields {
+		if seenBig != nil && seenBig[i] || seenBig == nil && i < 64 && seenSmall&(1<<i) != 0 {
+			continue
+		}
+		names = append(names, f.name)
+	}
+	return diag.Closest(key, names)
 }

@@ -364,8 +364,16 @@ func (d *decoder) object(p *plan, v unsafe.Pointer, t token, personal bool) erro
 		}
 		i := p.lookup(k, next)
 		switch {
+		case i < 0 && len(d.path) == 0 && string(k) == SchemaKey:
+			// An editor's pointer to the JSON Schema: not data.
+			d.path = append(d.path, seg{name: SchemaKey})
 		case i < 0:
 			d.path = append(d.path, seg{name: string(k)})
+			if hint, ok := p.closest(string(k), seenSmall, seenBig); ok {
+				// A slip of the keyboard: name the field meant.
+				err = d.fail(kp, diag.CodeUnknownHint, quote(k, false), hint)
+				break
+			}
 			err = d.fail(kp, diag.CodeUnknownField, quote(k, false))
 		case seenBig != nil && seenBig[i], seenBig == nil && seenSmall&(1<<i) != 0:
 			d.path = append(d.path, seg{name: p.fields[i].name})

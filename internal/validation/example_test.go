@@ -29,9 +29,9 @@ func ExampleStruct() {
 	//    id: id должен содержать максимум 4 символа
 	//    id: id must be a maximum of 4 characters in length
 	// validate.oneof [female male f]
-	//    gender: «gender» өрісінің мәні мыналардың бірі болуы керек: female male
-	//    gender: gender должен быть одним из [female male]
-	//    gender: gender must be one of [female male]
+	//    gender: «gender» өрісінің мәні мыналардың бірі болуы керек: female не male
+	//    gender: поле «gender» принимает одно из значений: female или male
+	//    gender: gender must be one of female or male
 	// validate.required []
 	//    skills[1].name: «name» өрісі толтырылуы керек
 	//    skills[1].name: name обязательное поле

@@ -231,6 +231,9 @@ func (e *engine) text(fe validator.FieldError) diag.Text {
 			EN: fmt.Sprintf("%s does not satisfy the rule %q", fe.Field(), fe.Tag()),
 		}
 	}
+	if fe.Tag() == "oneof" {
+		return oneOf(fe)
+	}
 	return diag.Text{
 		KK: fe.Translate(e.trans[diag.KK]),
 		RU: fe.Translate(e.trans[diag.RU]),
@@ -293,3 +296,37 @@ func personalOf(t reflect.Type) map[string]bool {
 }
 
 var personalCache sync.Map // reflect.Type → map[string]bool
+
+// oneOf words the failure of an enumeration: the allowed values as a list
+// a person reads ("a, b or c"), and the nearest of them when the value
+// looks like a slip of the keyboard ("orphanag": did you mean
+// "orphanage"?). The value itself is never repeated here (it may be
+// personal); the snippet shows it.
+func oneOf(fe validator.FieldError) diag.Text {
+	allowed := strings.Fields(fe.Param())
+	field := fe.Field()
+	t := diag.Text{
+		KK: fmt.Sprintf("«%s» өрісінің мәні мыналардың бірі болуы керек: %s", field, joinWords(allowed, "не")),
+		RU: fmt.Sprintf("поле «%s» принимает одно из значений: %s", field, joinWords(allowed, "или")),
+		EN: fmt.Sprintf("%s must be one of %s", field, joinWords(allowed, "or")),
+	}
+	if v, ok := fe.Value().(string); ok && v != "" {
+		if hint, ok := diag.Closest(v, allowed); ok {
+			t.KK += fmt.Sprintf(" («%s» болуы мүмкін бе?)", hint)
+			t.RU += fmt.Sprintf(" (может быть, «%s»?)", hint)
+			t.EN += fmt.Sprintf(" (did you mean %q?)", hint)
+		}
+	}
+	return t
+}
+
+// joinWords lists words as running text: "a, b or c".
+func joinWords(words []string, or string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " " + or + " " + words[len(words)-1]
+}

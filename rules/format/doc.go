@@ -6,9 +6,12 @@
 // line between sections and between rules; comments kept where they were.
 //
 // Expressions (when, expr, a variable's expr, a score's expr and weight)
-// are written plainly when short, as folded blocks (>-) wrapped before
-// column 80 when long, and as literal blocks (|-) when they span several
-// lines, because a folded block would join those lines differently. The
+// written on one line stay on it up to column 100 (quoted as the author
+// quoted them); longer ones become folded blocks (>-) wrapped before column
+// 80, preferably after && or ||. A text the author wrote as a block — an
+// expression broken by hand, a long message — keeps the author's lines and
+// indicator (>-, |-), only re-indented: the author broke it where a reader
+// expects the break, and re-wrapping would undo that. The
 // value of every expression is unchanged, so a formatted policy compiles to
 // the same rules; keys the format does not know keep their place after the
 // known ones.

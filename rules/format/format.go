@@ -18,14 +18,20 @@ import (
 // Width is the column a folded expression is wrapped before.
 const Width = 80
 
-// longExpr is the length from which a one-line expression becomes a folded
-// block.
-const longExpr = 60
+// longExpr is the length beyond which a one-line expression becomes a
+// folded block: what still fits on the line of a rule's key ("    expr: ")
+// within LineLimit stays on it.
+const longExpr = LineLimit - len("    expr: ")
+
+// LineLimit is the longest line a one-line expression may make before it
+// is folded: a little over Width, so that an expression that ends just
+// past column 80 is not broken for a word.
+const LineLimit = 100
 
 // Key orders. Keys not listed keep their order after the listed ones, so
 // formatting never drops anything.
 var (
-	policyKeys   = []string{"name", "version", "description", "extends", "params", "variables", "rules", "scores", "limits"}
+	policyKeys   = []string{"name", "version", "extends", "description", "params", "variables", "rules", "scores", "limits"}
 	ruleKeys     = []string{"id", "subject", "description", "when", "expr", "severity", "message", "source", "disabled"}
 	paramKeys    = []string{"type", "default", "description"}
 	variableKeys = []string{"name", "subject", "expr"}
@@ -94,9 +100,13 @@ func File(file string, src []byte) ([]byte, error) {
 	}
 	// A comment at the very top belongs to the file, not to whichever key
 	// happens to come first: keep it on top when the keys move.
-	if len(root.Content) > 0 && root.Content[0].HeadComment != "" {
+	if len(root.Content) > 0 && root.Content[0].HeadComment != "" && root.Content[0].Value != policyKeys[0] {
 		doc.HeadComment = strings.TrimSpace(doc.HeadComment + "\n\n" + root.Content[0].HeadComment)
 		root.Content[0].HeadComment = ""
+	}
+	kept := &blocks{lines: strings.Split(string(src), "\n")}
+	if bytes.Contains(src, []byte(blockToken)) {
+		kept = nil // a file that holds the token itself is laid out whole
 	}
 	order(root, policyKeys)
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -114,13 +124,14 @@ func File(file string, src []byte) ([]byte, error) {
 				}
 			}
 		case "variables":
-			items(v, variableKeys, "expr")
+			items(v, kept, variableKeys, "expr")
 		case "rules":
-			items(v, ruleKeys, "when", "expr")
+			items(v, kept, ruleKeys, "when", "expr")
 		case "scores":
-			items(v, scoreKeys, "expr", "weight")
+			items(v, kept, scoreKeys, "expr", "weight")
 		}
 	}
+	keepBlocks(root, kept)
 	nullsInFlow(root, false)
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
@@ -131,7 +142,7 @@ func File(file string, src []byte) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, fmt.Errorf("format: %w", err)
 	}
-	return layout(b.Bytes()), nil
+	return kept.restore(layout(b.Bytes())), nil
 }
 
 // nullsInFlow writes an empty null inside a flow collection ({a}, [a, ])
@@ -161,7 +172,7 @@ func count(n *yaml.Node, limit int) int {
 }
 
 // items orders the keys of every item of a list and styles its expressions.
-func items(list *yaml.Node, keys []string, exprKeys ...string) {
+func items(list *yaml.Node, kept *blocks, keys []string, exprKeys ...string) {
 	if list.Kind != yaml.SequenceNode {
 		return
 	}
@@ -173,7 +184,7 @@ func items(list *yaml.Node, keys []string, exprKeys ...string) {
 			}
 		}
 		for _, k := range exprKeys {
-			if e := value(item, k); e != nil {
+			if e := value(item, k); e != nil && !kept.keep(keyOf(item, k), e) {
 				styleExpr(e)
 			}
 		}
@@ -190,8 +201,12 @@ func styleExpr(n *yaml.Node) {
 	switch {
 	case strings.Contains(n.Value, "\n"):
 		n.Style = yaml.LiteralStyle
-	case len(n.Value) >= longExpr && foldable(n.Value):
+	case len(n.Value) > longExpr && foldable(n.Value):
 		n.Style = yaml.FoldedStyle
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		// The author's quotes stay: a CEL string inside reads more easily
+		// in the other kind.
+		n.Style &= yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle
 	default:
 		n.Style = 0 // plain, or quoted when plain would read differently
 	}
@@ -345,4 +360,127 @@ func wrap(line string, indent int) []string {
 		text = text[cut+1:]
 	}
 	return append(out, pad+text)
+}
+
+func keyOf(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i]
+		}
+	}
+	return nil
+}
+
+// blockToken stands, while the encoder writes the document, for an
+// expression block whose lines are kept as the author broke them.
+const blockToken = "sabaq-fmt-block-"
+
+// blocks keeps the expressions an author wrote as blocks (>- or |-):
+// their lines are the author's, broken where the author chose (after an
+// operator, before a clause), and re-wrapping them would only undo that.
+// The formatter re-indents them and leaves their text alone, so their
+// value is unchanged.
+type blocks struct {
+	lines []string // the source, by line
+	kept  []block
+}
+
+type block struct {
+	indicator string   // ">-", "|-", …
+	text      []string // the content lines, as written
+	indent    int      // their least indentation
+}
+
+// keep takes over the block scalar n, the value of key, if it was written
+// as a block: n becomes a placeholder the encoder writes plainly.
+func (b *blocks) keep(key, n *yaml.Node) bool {
+	if b == nil || key == nil || n.Kind != yaml.ScalarNode || n.Anchor != "" ||
+		n.Style&(yaml.FoldedStyle|yaml.LiteralStyle) == 0 || n.Line < 1 || n.Line > len(b.lines) {
+		return false
+	}
+	head := b.lines[n.Line-1]
+	if n.Column-1 >= len(head) {
+		return false
+	}
+	fields := strings.Fields(head[n.Column-1:])
+	if len(fields) == 0 || strings.ContainsAny(fields[0], "0123456789") {
+		return false // an explicit indentation would not survive re-indenting
+	}
+	blk := block{indicator: fields[0], indent: -1}
+	for i := n.Line; i < len(b.lines); i++ {
+		line := b.lines[i]
+		trimmed := strings.TrimLeft(line, " ")
+		ind := len(line) - len(trimmed)
+		if trimmed != "" && ind <= key.Column-1 {
+			break
+		}
+		blk.text = append(blk.text, line)
+		if trimmed != "" && (blk.indent < 0 || ind < blk.indent) {
+			blk.indent = ind
+		}
+	}
+	for len(blk.text) > 0 && strings.TrimSpace(blk.text[len(blk.text)-1]) == "" {
+		blk.text = blk.text[:len(blk.text)-1]
+	}
+	if len(blk.text) == 0 {
+		return false
+	}
+	n.Value = blockToken + strconv.Itoa(len(b.kept))
+	n.Style = 0
+	b.kept = append(b.kept, blk)
+	return true
+}
+
+// restore writes each kept block back in place of its placeholder,
+// indented two spaces deeper than its key.
+func (b *blocks) restore(out []byte) []byte {
+	if b == nil || len(b.kept) == 0 {
+		return out
+	}
+	lines := strings.Split(string(out), "\n")
+	res := make([]string, 0, len(lines))
+	for _, line := range lines {
+		i := strings.Index(line, blockToken)
+		if i < 0 {
+			res = append(res, line)
+			continue
+		}
+		j := i + len(blockToken)
+		k := j
+		for k < len(line) && line[k] >= '0' && line[k] <= '9' {
+			k++
+		}
+		n, err := strconv.Atoi(line[j:k])
+		if err != nil || n >= len(b.kept) {
+			res = append(res, line)
+			continue
+		}
+		blk := b.kept[n]
+		res = append(res, line[:i]+blk.indicator+line[k:])
+		indent := len(line) - len(strings.TrimLeft(line, " -")) + 2
+		for _, t := range blk.text {
+			if strings.TrimSpace(t) == "" {
+				res = append(res, "")
+				continue
+			}
+			res = append(res, strings.Repeat(" ", indent)+t[blk.indent:])
+		}
+	}
+	return []byte(strings.Join(res, "\n"))
+}
+
+// keepBlocks keeps, as the author broke them, the lines of every other
+// text written as a block (a long message, a description): they are
+// prose, and the author's breaks are where a reader expects them.
+func keepBlocks(n *yaml.Node, kept *blocks) {
+	if n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode {
+		return
+	}
+	for i, c := range n.Content {
+		if n.Kind == yaml.MappingNode && i%2 == 1 && c.Kind == yaml.ScalarNode {
+			kept.keep(n.Content[i-1], c)
+			continue
+		}
+		keepBlocks(c, kept)
+	}
 }

@@ -11,6 +11,9 @@ type RuleCoverage struct {
 	Rule   string `json:"rule"`
 	Passed bool   `json:"passed"`
 	Failed bool   `json:"failed"`
+	// Inherited is set for a rule the tested policy takes from the policy
+	// it extends rather than defining it itself.
+	Inherited bool `json:"inherited,omitempty"`
 }
 
 // Covered reports whether the rule both passed and failed.
@@ -57,7 +60,7 @@ func (r *Result) Coverage() []PolicyCoverage {
 			index[s.key] = i
 			pc := PolicyCoverage{Policy: s.Policy}
 			for _, id := range s.rules {
-				pc.Rules = append(pc.Rules, RuleCoverage{Rule: id})
+				pc.Rules = append(pc.Rules, RuleCoverage{Rule: id, Inherited: s.inherited[id]})
 			}
 			out = append(out, pc)
 		}
@@ -79,12 +82,34 @@ func (r *Result) Coverage() []PolicyCoverage {
 	return out
 }
 
-// CoveragePercent is the share of covered rules over every policy tested.
-func (r *Result) CoveragePercent() float64 {
+// CoveragePercent is the share of covered rules over every policy tested,
+// inherited rules included.
+func (r *Result) CoveragePercent() float64 { return r.CoveragePercentOf(true) }
+
+// CoveragePercentOf is the share of covered rules over every policy
+// tested: of every rule when all is set, else of each policy's own rules
+// (a profile's suite is not charged for the rules of the guide it
+// extends, which the guide's own suite tests).
+func (r *Result) CoveragePercentOf(all bool) float64 {
 	n, total := 0, 0
 	for _, c := range r.Coverage() {
+		if !all {
+			c = c.Own()
+		}
 		n += c.Covered()
 		total += len(c.Rules)
 	}
 	return percent(n, total)
+}
+
+// Own returns the coverage of the policy's own rules only, leaving out
+// the ones it inherits.
+func (c PolicyCoverage) Own() PolicyCoverage {
+	out := PolicyCoverage{Policy: c.Policy}
+	for _, r := range c.Rules {
+		if !r.Inherited {
+			out.Rules = append(out.Rules, r)
+		}
+	}
+	return out
 }

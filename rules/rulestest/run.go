@@ -91,9 +91,10 @@ type SuiteResult struct {
 	Policy string       `json:"policy"`
 	Cases  []CaseResult `json:"cases"`
 	// outcomes of every rule of the policy on every subject, for coverage.
-	key      string
-	rules    []string
-	outcomes []rules.Outcome
+	key       string
+	rules     []string
+	inherited map[string]bool // rules the policy takes from its base
+	outcomes  []rules.Outcome
 }
 
 // Result is the outcome of a run of suites.
@@ -260,9 +261,13 @@ func (s *Suite) Run(ctx context.Context, opts Options) (*SuiteResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &SuiteResult{Path: s.Path, Name: s.Name, Policy: pol.Name(), key: policyKey(pol)}
+	res := &SuiteResult{Path: s.Path, Name: s.Name, Policy: pol.Name(), key: policyKey(pol), inherited: map[string]bool{}}
+	files := pol.Files()
 	for _, r := range pol.Rules() {
 		res.rules = append(res.rules, r.ID)
+		if len(files) > 1 && r.Pos.File != files[len(files)-1] {
+			res.inherited[r.ID] = true
+		}
 	}
 	cases := s.selected(opts.Run)
 	for i, c := range cases {
@@ -271,6 +276,12 @@ func (s *Suite) Run(ctx context.Context, opts Options) (*SuiteResult, error) {
 		}
 		if opts.Progress != nil {
 			opts.Progress(s.Name, c.Name, i, len(cases))
+		}
+		if l := unknownRules(pol, c); len(l) > 0 {
+			// An expectation about a rule the policy lacks can never
+			// be met, nor fail for the right reason: a broken case.
+			res.Cases = append(res.Cases, CaseResult{Suite: s.Name, Case: c.Name, Pos: c.Pos, Status: Broken, Problems: l})
+			continue
 		}
 		cr, outcomes := s.runCase(ctx, pol, c)
 		res.Cases = append(res.Cases, cr)
@@ -381,4 +392,35 @@ func compare(r *CaseResult, c *Case, got []rules.Finding) {
 	if len(r.Missing)+len(r.Unexpected)+len(r.Present) > 0 {
 		r.Status = Fail
 	}
+}
+
+// unknownRules returns a problem for every rule a case names — in rules,
+// findings or absent — that the policy does not have, with the nearest
+// rule id.
+func unknownRules(pol *rules.Policy, c *Case) diag.List {
+	var ids []string
+	for _, r := range pol.Rules() {
+		ids = append(ids, r.ID)
+	}
+	var out diag.List
+	check := func(id string, at diag.Pos, path string) {
+		if _, ok := pol.Rule(id); ok || id == "" {
+			return
+		}
+		if hint, ok := diag.Closest(id, ids); ok {
+			out = append(out, diag.New(CodeUnknownRuleHint, path, id, pol.Name(), hint).At(at))
+			return
+		}
+		out = append(out, diag.New(CodeUnknownRule, path, id, pol.Name()).At(at))
+	}
+	for _, id := range c.Rules {
+		check(id, c.rulesPos, "rules")
+	}
+	for i, e := range c.Findings {
+		check(e.Rule, e.Pos, diag.Index("findings", i)+".rule")
+	}
+	for i, e := range c.Absent {
+		check(e.Rule, e.Pos, diag.Index("absent", i)+".rule")
+	}
+	return out
 }

@@ -33,6 +33,10 @@ const (
 	CodeNotRegular     diag.Code = "suite.not_regular"        // {0} is a folder, a pipe or a device
 	CodeAliases                  = yamlnode.CodeAliases       // aliases expand to more than {0} values
 	CodeNoSuites       diag.Code = "suite.none"               // a path holds no suite
+	// CodeUnknownRule: a case names rule {0}, which policy {1} lacks.
+	CodeUnknownRule diag.Code = "suite.unknown_rule"
+	// CodeUnknownRuleHint: the same, {2} the nearest rule id.
+	CodeUnknownRuleHint diag.Code = "suite.unknown_rule_hint"
 )
 
 // ErrNoSuites is wrapped by the error [RunFiles] returns when a path it is
@@ -76,6 +80,16 @@ func init() {
 			RU: "«{0}» — не обычный файл (папка, канал или устройство)",
 			EN: "\"{0}\" is not a regular file (a folder, a pipe or a device)",
 		},
+		CodeUnknownRule: {
+			KK: "{1} саясатында «{0}» ережесі жоқ",
+			RU: "в политике {1} нет правила «{0}»",
+			EN: "policy {1} has no rule \"{0}\"",
+		},
+		CodeUnknownRuleHint: {
+			KK: "{1} саясатында «{0}» ережесі жоқ («{2}» болуы мүмкін бе?)",
+			RU: "в политике {1} нет правила «{0}» (может быть, «{2}»?)",
+			EN: "policy {1} has no rule \"{0}\" (did you mean \"{2}\"?)",
+		},
 		CodeNoSuites: {
 			KK: "{0} ішінде тест жинақтары (*_test.yaml) жоқ",
 			RU: "в {0} нет наборов тестов (*_test.yaml)",
@@ -103,6 +117,8 @@ type Expected struct {
 	Subject  string         `yaml:"subject" json:"subject"`
 	Severity rules.Severity `yaml:"severity,omitempty" json:"severity,omitempty"`
 	Message  string         `yaml:"message,omitempty" json:"message,omitempty"`
+	// Pos is where the suite names the rule.
+	Pos diag.Pos `yaml:"-" json:"-"`
 }
 
 func (e Expected) String() string {
@@ -162,6 +178,8 @@ type Case struct {
 	Findings []Expected
 	Absent   []Expected
 	Skip     string
+
+	rulesPos diag.Pos // where the case lists its rules
 }
 
 // Change is one set or append of a case.
@@ -513,6 +531,26 @@ func (p *suiteParser) caseOf(s *Suite, n *yaml.Node, i int) *Case {
 	}
 	c := &Case{Name: raw.Name, Description: raw.Description, Pos: diag.Pos{File: p.path, Line: n.Line, Col: n.Column},
 		Fixture: raw.Fixture, Rules: raw.Rules, Mode: Mode(raw.Mode), Findings: raw.Findings, Absent: raw.Absent, Skip: raw.Skip}
+	c.rulesPos = c.Pos
+	if v := valueOf(n, "rules"); v != nil {
+		c.rulesPos = diag.Pos{File: p.path, Line: v.Line, Col: v.Column}
+	}
+	for _, list := range []struct {
+		key string
+		to  []Expected
+	}{{"findings", c.Findings}, {"absent", c.Absent}} {
+		v := valueOf(n, list.key)
+		for j := range list.to {
+			list.to[j].Pos = c.Pos
+			if v != nil && j < len(v.Content) {
+				at := v.Content[j]
+				if r := valueOf(at, "rule"); r != nil {
+					at = r
+				}
+				list.to[j].Pos = diag.Pos{File: p.path, Line: at.Line, Col: at.Column}
+			}
+		}
+	}
 	if c.Name == "" {
 		p.errAt(n.Line, n.Column, at+".name", diag.CodeRequired)
 	}
@@ -593,6 +631,10 @@ func (p *suiteParser) knownKeys(n *yaml.Node, at string, allowed []string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if !slices.Contains(allowed, k.Value) {
+			if hint, ok := diag.Closest(k.Value, allowed); ok {
+				p.errAt(k.Line, k.Column, diag.JoinPath(at, k.Value), diag.CodeUnknownHint, k.Value, hint)
+				continue
+			}
 			p.errAt(k.Line, k.Column, diag.JoinPath(at, k.Value), diag.CodeUnknownField, k.Value)
 		}
 	}
