@@ -16,9 +16,9 @@ import (
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
 	"github.com/birgemiz/sabaqtastyq/questionnaire"
 	"github.com/birgemiz/sabaqtastyq/questionnaire/form"
+	"github.com/birgemiz/sabaqtastyq/recruit"
 	"github.com/birgemiz/sabaqtastyq/report"
 	"github.com/birgemiz/sabaqtastyq/rules"
-	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
 // documentLang makes Kazakh, the guide's own language, the language of a
@@ -69,30 +69,18 @@ Blanks the file does not fill are left as lines to write on.`,
 			if err != nil {
 				return err
 			}
-			v, ok := prog.Volunteer(id)
-			if !ok {
+			if _, ok := prog.Volunteer(id); !ok {
 				var ids []string
 				for _, v := range prog.Volunteers {
 					ids = append(ids, v.ID)
 				}
 				return e.notFound(wire.CodeSubjectNotFound, "volunteer.not_found", id, ids)
 			}
-			agreements := prog.AgreementsOf(id)
-			if len(agreements) == 0 {
+			if len(prog.AgreementsOf(id)) == 0 {
 				return &usageError{code: wire.CodeSubjectNotFound, msg: e.t("volunteer.no_agreement", id)}
 			}
-			latest := agreements[0]
-			for _, a := range agreements[1:] {
-				if a.SignedOn.After(latest.SignedOn) {
-					latest = a
-				}
-			}
 			return e.write(out, func(w io.Writer) error {
-				return document.Render(w, *latest, document.Options{
-					Lang:           e.lang,
-					Format:         document.Format(format),
-					MentorAddendum: v.Role == volunteer.IndividualMentor || len(prog.TandemsOf(id)) > 0,
-				})
+				return document.RenderVolunteer(w, prog, id, document.Options{Lang: e.lang, Format: document.Format(format)})
 			})
 		},
 	}
@@ -109,7 +97,7 @@ func newQuestionnaire(e *env) *cobra.Command {
 		Use:   "questionnaire",
 		Short: e.l(diag.Text{KK: "үміткердің сауалнамасы (1-қосымша)", RU: "анкета кандидата (приложение 1)", EN: "the applicant questionnaire (Appendix 1)"}),
 	}
-	var formFormat, assessFormat, policy, asOf string
+	var formFormat, assessFormat, policy, asOf, project string
 	formCmd := &cobra.Command{
 		Use:   "form",
 		Short: e.l(diag.Text{KK: "бос сауалнама (Markdown не HTML)", RU: "пустая анкета (Markdown или HTML)", EN: "the blank questionnaire (Markdown or HTML)"}),
@@ -122,15 +110,32 @@ func newQuestionnaire(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			var opts []form.RenderOption
+			if project != "" {
+				data, err := e.readFile(project, limits.ProjectBytes)
+				if err != nil {
+					return err
+				}
+				p, err := recruit.DecodeProject(bytes.NewReader(data), project)
+				if err != nil {
+					return err
+				}
+				opts = append(opts, form.WithProject(p))
+			}
 			return e.write(out, func(w io.Writer) error {
 				if format == "html" {
-					return form.Default().HTML(w, e.lang)
+					return form.Default().HTML(w, e.lang, opts...)
 				}
-				return form.Default().Markdown(w, e.lang)
+				return form.Default().Markdown(w, e.lang, opts...)
 			})
 		},
 	}
 	e.formatFlag(formCmd, &formFormat, "md", "html")
+	formCmd.Flags().StringVar(&project, "project", "", e.l(diag.Text{
+		KK: "жобаның деректері бар файл: сауалнаманың бос орындарын (атауы, елді мекен, мақсаты, қызмет түрлері) толтырады",
+		RU: "файл с данными проекта: заполняет пропуски анкеты (название, населённый пункт, цель, виды деятельности)",
+		EN: "a file with the project's details: fills the form's blanks (name, locality, aim, activities)"}))
+	e.placeholder(formCmd.Flags().Lookup("project"), textFilePH)
 	assess := &cobra.Command{
 		Use:   "assess",
 		Short: e.l(diag.Text{KK: "толтырылған жауапқа қай рөлдер сәйкес келетінін көрсету", RU: "показать, какие роли подходят заполненной анкете", EN: "show which roles fit a filled-in response"}),
@@ -197,12 +202,27 @@ func (e *env) assess(file, policy string, day civil.Date, format, out string) er
 		if format == "json" {
 			return wire.Encode(w, decisions)
 		}
+		// A role (a deny rule) is shown whether it fits or not, by its
+		// description; a note (a warn rule) only when it has something to
+		// say; a rule whose when did not hold, not at all.
 		for _, d := range decisions {
-			verdict := e.t("assess.not")
-			if d.Result == rules.Passed {
-				verdict = e.t("assess.fits")
+			if d.Result == rules.NotApplies || (d.Severity == rules.Warn && d.Result == rules.Passed) {
+				continue
 			}
-			fmt.Fprintf(w, "%-28s %s\n", d.Rule, verdict)
+			name := d.Rule
+			if r, ok := pol.Rule(d.Rule); ok {
+				if t := r.Description.In(e.lang); t != "" {
+					name = t
+				}
+			}
+			switch {
+			case d.Severity == rules.Warn:
+				fmt.Fprintf(w, "%s: %s\n", e.t("assess.note_label"), name)
+			case d.Result == rules.Passed:
+				fmt.Fprintf(w, "%s — %s\n", name, e.t("assess.fits"))
+			default:
+				fmt.Fprintf(w, "%s — %s\n", name, e.t("assess.not"))
+			}
 			if d.Message != "" {
 				fmt.Fprintf(w, "  %s\n", d.Message)
 			}
@@ -269,8 +289,9 @@ volunteer's monthly report.`,
 
 func init() {
 	words(map[string]diag.Text{
-		"assess.fits": {KK: "сәйкес", RU: "подходит", EN: "fits"},
-		"assess.not":  {KK: "сәйкес емес", RU: "не подходит", EN: "does not fit"},
+		"assess.fits":       {KK: "сәйкес", RU: "подходит", EN: "fits"},
+		"assess.not":        {KK: "сәйкес емес", RU: "не подходит", EN: "does not fit"},
+		"assess.note_label": {KK: "Ескерту", RU: "Примечание", EN: "Note"},
 		"assess.note": {
 			KK: "Сауалнама — өзін-өзі бағалау: шешімді үйлестіруші қабылдайды.",
 			RU: "Анкета — это самооценка: решение принимает координатор.",

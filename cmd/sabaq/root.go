@@ -21,7 +21,7 @@ import (
 var constructors = []func(*env) *cobra.Command{
 	newCheck, newExplain, newTemplate, newConvert,
 	newLint, newTest, newFmt, newPolicy, newInit, newSchema,
-	newPlan, newMatch, newAgreement, newQuestionnaire, newReport,
+	newPlan, newMatch, newAgreement, newQuestionnaire, newReport, newRights, newCall,
 	newServe, newVersion, newCompletion,
 }
 

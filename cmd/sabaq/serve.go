@@ -23,7 +23,7 @@ import (
 
 func newServe(e *env) *cobra.Command {
 	opts := server.Options{}
-	var tokenFile, maxBody, logFormat string
+	var tokenFile, maxBody, maxUnpacked, logFormat string
 	c := &cobra.Command{
 		Use:   "serve",
 		Short: e.l(diag.Text{KK: "шешімдер API-ын HTTP арқылы ұсыну (check, lint, саясаттар, plan, match)", RU: "обслуживать API решений по HTTP (check, lint, политики, plan, match)", EN: "serve the decision API over HTTP (check, lint, policies, plan, match)"}),
@@ -61,7 +61,7 @@ a broken edit keeps the last good set serving and shows its problems in
 			if err := e.args(c, args, len(args) == 0, "args.none"); err != nil {
 				return err
 			}
-			return e.serve(opts, tokenFile, maxBody, logFormat)
+			return e.serve(opts, tokenFile, maxBody, maxUnpacked, logFormat)
 		},
 	}
 	f := c.Flags()
@@ -73,6 +73,8 @@ a broken edit keeps the last good set serving and shows its problems in
 	f.StringVar(&opts.TLSCertFile, "tls-cert", "", say("TLS сертификаты (PEM); --tls-key бірге болса HTTPS", "сертификат TLS (PEM); вместе с --tls-key — HTTPS", "TLS certificate file (PEM); with --tls-key serves HTTPS"))
 	f.StringVar(&opts.TLSKeyFile, "tls-key", "", say("TLS жабық кілті (PEM)", "закрытый ключ TLS (PEM)", "TLS private key file (PEM)"))
 	f.StringVar(&maxBody, "max-body", limits.Size(limits.RequestBytes), say("сұраныс денесінің ең үлкен өлшемі, мыс. 64MiB, 512KiB не байт саны", "наибольший размер тела запроса, напр. 64MiB, 512KiB или число байт", "largest request body, e.g. 64MiB, 512KiB or a number of bytes"))
+	f.StringVar(&maxUnpacked, "max-unpacked", limits.Size(server.DefaultMaxUnpacked), say("жұмыс кітабы (.xlsx) ашылғанда алатын ең үлкен көлем", "наибольший объём, до которого может распаковаться книга (.xlsx)", "largest size a posted workbook (.xlsx) may unpack to"))
+	f.BoolVar(&opts.NoConsole, "no-console", false, say("веб-консольді / мекенжайында көрсетпеу, тек API", "не показывать веб-консоль по адресу /, только API", "serve the API only, without the web console at /"))
 	f.IntVar(&opts.MaxInFlight, "max-in-flight", server.DefaultMaxInFlight, say("бір мезгілде өңделетін сұраныстар; артығы Retry-After бар 503 алады", "запросов одновременно; остальные получают 503 с Retry-After", "requests served at once; more get 503 with Retry-After"))
 	f.DurationVar(&opts.WorkTimeout, "timeout", server.DefaultWorkTimeout, say("дене оқылғаннан кейінгі бір сұраныс жұмысының уақыт шегі", "предел времени на работу запроса после чтения тела", "time limit of one request's work once its body is read"))
 	f.DurationVar(&opts.ReadTimeout, "read-timeout", server.DefaultReadTimeout, say("сұранысты (денесімен) оқудың уақыт шегі", "предел времени на чтение запроса вместе с телом", "time limit to read a request, body included"))
@@ -82,7 +84,7 @@ a broken edit keeps the last good set serving and shows its problems in
 	f.StringVar(&logFormat, "log-format", "text", say("stderr-дегі кіру және оқиға журналы: text не json", "журнал доступа и событий в stderr: text или json", "access and event log on stderr: text or json"))
 	for name, ph := range map[string]diag.Text{
 		"addr": {KK: "ХОСТ:ПОРТ", RU: "ХОСТ:ПОРТ", EN: "HOST:PORT"}, "policies": textDirPH, "token": {KK: "ТОКЕН", RU: "ТОКЕН", EN: "TOKEN"},
-		"token-file": textFilePH, "tls-cert": textFilePH, "tls-key": textFilePH, "max-body": textSizePH, "max-in-flight": textNPH,
+		"token-file": textFilePH, "tls-cert": textFilePH, "tls-key": textFilePH, "max-body": textSizePH, "max-unpacked": textSizePH, "max-in-flight": textNPH,
 		"timeout": {KK: "ҰЗАҚТЫҚ", RU: "ДЛИТЕЛЬНОСТЬ", EN: "DURATION"}, "read-timeout": {KK: "ҰЗАҚТЫҚ", RU: "ДЛИТЕЛЬНОСТЬ", EN: "DURATION"},
 		"write-timeout": {KK: "ҰЗАҚТЫҚ", RU: "ДЛИТЕЛЬНОСТЬ", EN: "DURATION"}, "idle-timeout": {KK: "ҰЗАҚТЫҚ", RU: "ДЛИТЕЛЬНОСТЬ", EN: "DURATION"},
 		"shutdown-timeout": {KK: "ҰЗАҚТЫҚ", RU: "ДЛИТЕЛЬНОСТЬ", EN: "DURATION"}, "log-format": {KK: "text|json", RU: "text|json", EN: "text|json"},
@@ -92,12 +94,15 @@ a broken edit keeps the last good set serving and shows its problems in
 	return c
 }
 
-func (e *env) serve(opts server.Options, tokenFile, maxBody, logFormat string) error {
+func (e *env) serve(opts server.Options, tokenFile, maxBody, maxUnpacked, logFormat string) error {
 	if logFormat != "text" && logFormat != "json" {
 		return e.notFound(wire.CodeBadRequest, "flag.choice", logFormat, []string{"text", "json"}, "--log-format", e.list([]string{"text", "json"}))
 	}
 	var err error
 	if opts.MaxBody, err = e.parseSize(maxBody); err != nil {
+		return err
+	}
+	if opts.MaxUnpacked, err = e.parseSize(maxUnpacked); err != nil {
 		return err
 	}
 	if opts.Token, err = e.token(opts.Token, tokenFile); err != nil {
