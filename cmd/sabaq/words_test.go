@@ -89,7 +89,7 @@ var allowedLatin = []string{
 
 var (
 	latinWord = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_.\-/]*`)
-	quoted    = regexp.MustCompile(`«[^»]*»|"[^"]*"|'[^']*'|\([^()]*\.(?:yaml|json)[^()]*\)`)
+	quoted    = regexp.MustCompile(`«[^»]*»|"[^"]*"|'[^']*'|\([^()]*\.(?:yaml|json)[^()]*\)|[\w.+-]+@[\w.-]+`)
 )
 
 // The Kazakh and Russian outputs of every golden case hold no English word
