@@ -78,6 +78,7 @@ type evalOptions struct {
 	subject  string
 	celOnly  bool
 	silent   bool // no messages
+	current  bool // Due: what already fails on the first day too
 }
 
 // WithLang sets the language of messages. Default English.

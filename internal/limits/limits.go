@@ -70,6 +70,10 @@ const (
 	// RuleBuildBytes caps the bytes one rule may build at run time
 	// (strings and lists it makes); passing it is an error finding.
 	RuleBuildBytes = 1 << 20
+	// DueDays caps how many days ahead one look at what comes due may
+	// reach (rules.Policy.Due, sabaq due --days): two years. A rule that
+	// no probe covers is evaluated on every one of them.
+	DueDays = 731
 	// SnippetWidth is how many characters of a line a caret snippet shows.
 	SnippetWidth = 100
 )
