@@ -188,3 +188,43 @@ func TestDueAgreesWithEveryDay(t *testing.T) {
 		require.Equal(t, want, got, "programme %d, policy %s, %s to %s", i, p.Name(), from, to)
 	}
 }
+
+// BenchmarkDue looks 90 days ahead on a programme of 1,000 volunteers
+// (500 children and tandems, 1,000 agreements, 8,000 reports, 125 groups;
+// every agreement's November report falls due on 1 December), and on a
+// random one of 1,000 volunteers near every boundary, beside the every-day
+// evaluation of the same days.
+func BenchmarkDue(b *testing.B) {
+	ctx := context.Background()
+	p := mustGuide(b)
+	progs := []struct {
+		name string
+		prog *mentoring.Programme
+	}{
+		{"compliant", benchProgramme(1000)},
+		{"random", randomProgramme(rand.New(rand.NewPCG(1, 2)), 1000)},
+	}
+	for _, c := range progs {
+		require.NoError(b, c.prog.Validated())
+		from := c.prog.AsOf
+		to := from.AddDays(90)
+		b.Run(c.name+"/every-day", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				everyDay(b, p, c.prog, from, to, false)
+			}
+		})
+		b.Run(c.name+"/due", func(b *testing.B) {
+			b.ReportAllocs()
+			var n int
+			for b.Loop() {
+				rep, err := p.Due(ctx, c.prog, from, to)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(rep.Due)
+			}
+			b.ReportMetric(float64(n), "findings")
+		})
+	}
+}
