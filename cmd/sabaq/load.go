@@ -286,6 +286,7 @@ func (e *env) args(c *cobra.Command, got []string, ok bool, want string) error {
 var extFormats = map[string]string{
 	".json": "json", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx", ".csv": "csv",
 	".html": "html", ".htm": "html", ".md": "md", ".sarif": "sarif", ".xml": "junit", ".txt": "text",
+	".ics": "ics",
 }
 
 // output reads --format (-o): a format name among formats prints that

@@ -19,7 +19,7 @@ import (
 // main job first, then spreadsheets, the rule-author tools, planning,
 // documents, the service and the shell.
 var constructors = []func(*env) *cobra.Command{
-	newCheck, newExplain, newTemplate, newConvert,
+	newCheck, newDue, newExplain, newTemplate, newConvert,
 	newLint, newTest, newFmt, newPolicy, newInit, newSchema,
 	newPlan, newMatch, newAgreement, newQuestionnaire, newReport, newRights, newCall,
 	newServe, newVersion, newCompletion,
