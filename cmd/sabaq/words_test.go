@@ -94,7 +94,8 @@ var (
 
 // The Kazakh and Russian outputs of every golden case hold no English word
 // a person reads: a word in Latin script is an identifier (it has a dot,
-// a dash, a digit, a slash or an underscore, or is in allowedLatin), a
+// a dash, a digit, a slash or an underscore, follows a backslash as an
+// escape does (iCalendar's \n), or is in allowedLatin), a
 // flag, or quoted input. Snippets of the input (lines under a problem) and
 // lines the file itself wrote (the policy's own texts) are left out.
 func TestGoldenOutputsSpeakTheReadersLanguage(t *testing.T) {
@@ -150,7 +151,7 @@ func TestGoldenOutputsSpeakTheReadersLanguage(t *testing.T) {
 					if at[1] < len(text) {
 						after = text[at[1]]
 					}
-					if strings.ContainsAny(w, "0123456789._-/") || strings.ContainsRune(".-/[=", rune(before)) ||
+					if strings.ContainsAny(w, "0123456789._-/") || strings.ContainsRune(".-/[=\\", rune(before)) ||
 						strings.ContainsRune("[(=", rune(after)) || w == strings.ToUpper(w) ||
 						slices.Contains(allowedLatin, strings.ToLower(w)) || typed[w] {
 						continue // an identifier, a flag, a path, a name in capitals, a code
