@@ -120,7 +120,11 @@ func (e *env) check(c *cobra.Command, file, policy, asOf, formatFlag string) err
 		case "junit":
 			return writeJUnit(w, e.checkSuites(pol, rep))
 		case "html":
-			return htmlreport.Render(w, htmlreport.Input{Policy: pol, Report: rep, Programme: p}, htmlreport.Options{Lang: e.lang})
+			in := htmlreport.Input{Policy: pol, Report: rep, Programme: p}
+			if in.Coming, err = e.comingSection(pol, p, rep.AsOf); err != nil {
+				return err
+			}
+			return htmlreport.Render(w, in, htmlreport.Options{Lang: e.lang})
 		case "csv":
 			return sheet.WriteFindingsCSV(w, rep)
 		case "xlsx":

@@ -13,6 +13,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/calendar"
 	"github.com/birgemiz/sabaqtastyq/internal/grammar"
+	"github.com/birgemiz/sabaqtastyq/internal/htmlreport"
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/rules"
@@ -138,6 +139,20 @@ func (e *env) coming(pol *rules.Policy, p *mentoring.Programme, from civil.Date,
 		opts = append(opts, rules.WithCurrent())
 	}
 	return pol.Due(context.Background(), p, from, from.AddDays(days), opts...)
+}
+
+// comingSection is the HTML report's "coming in the next 30 days": what
+// comes due after the report's date.
+func (e *env) comingSection(pol *rules.Policy, p *mentoring.Programme, asOf civil.Date) (*htmlreport.Coming, error) {
+	rep, err := e.coming(pol, p, asOf, defaultDueDays, false)
+	if err != nil {
+		return nil, err
+	}
+	c := &htmlreport.Coming{Days: defaultDueDays, Items: make([]htmlreport.Item, len(rep.Due))}
+	for i, f := range rep.Due {
+		c.Items[i] = htmlreport.Item{Date: f.Date, Finding: f.Finding}
+	}
+	return c, nil
 }
 
 // writeDueCSV writes one row per coming finding under a header row.
