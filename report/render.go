@@ -47,6 +47,11 @@ type Options struct {
 	// FirstWeekDays is how long after its start a tandem should have the
 	// coordinator's check-in; default [DefaultFirstWeekDays] (7).
 	FirstWeekDays int
+	// Due is what comes due after the month if nothing is done, as the
+	// rules package's Policy.Due finds it (sabaq report passes the days of
+	// the month after); the summary lists those of the next month
+	// ([Summary].DueNext). Nil: no such section.
+	Due []Due
 }
 
 //go:embed templates/*
@@ -167,6 +172,10 @@ type page struct {
 	WeekTitle  string
 	WeekNone   string
 	Charts     []htmltemplate.HTML
+	// DueTitle and DueRows are what falls due next month; DueTitle is
+	// empty when the caller gave no Options.Due.
+	DueTitle string
+	DueRows  []dueRow
 }
 
 func resolve(opts Options) (diag.Lang, Format, error) {
@@ -251,6 +260,12 @@ func RenderSummary(w io.Writer, p *mentoring.Programme, m civil.Month, opts Opti
 	pg.QuietTitle = quietTitle(lang, s.ContactDays)
 	pg.WeekTitle = weekTitle(lang, s.FirstWeekDays)
 	pg.WeekNone = weekNone(lang, s.FirstWeekDays)
+	if s.DueNext != nil {
+		pg.DueTitle = dueTitle(lang, s.DueNext.Month)
+		for _, d := range s.DueNext.Items {
+			pg.DueRows = append(pg.DueRows, dueRow{Due: d, Severity: severityWord(lang, d.Severity)})
+		}
+	}
 	if format == HTML {
 		pg.Charts = summaryCharts(&s, lang)
 	}

@@ -94,6 +94,9 @@ type Summary struct {
 	NoFirstWeekSupport []FirstWeek `json:"no_first_week_support"`
 	// Closures are the tandems closed in the month.
 	Closures []Closure `json:"closures"`
+	// DueNext is what falls due in the following month if nothing is
+	// done, when the caller passed it in [Options].Due.
+	DueNext *DueNext `json:"due_next,omitempty"`
 }
 
 // MonthReports counts one month's reports: due under the agreements in
@@ -269,6 +272,7 @@ func Summarise(p *mentoring.Programme, m civil.Month, opts Options) (Summary, er
 	s.ReportsByMonth = reportsByMonth(p, m)
 	c := monthCycle(p, m, contactDays, firstWeek)
 	s.Tandems, s.Quiet, s.NoFirstWeekSupport, s.Closures = nonNil(c.tandems), nonNil(c.quiet), nonNil(c.firstWeek), nonNil(c.closures)
+	s.DueNext = dueNext(m, opts.Due)
 	return s, nil
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/questionnaire"
 	"github.com/birgemiz/sabaqtastyq/questionnaire/form"
 	"github.com/birgemiz/sabaqtastyq/recruit"
@@ -233,7 +234,7 @@ func (e *env) assess(file, policy string, day civil.Date, format, out string) er
 }
 
 func newReport(e *env) *cobra.Command {
-	var month, id, format string
+	var month, id, format, policy string
 	c := &cobra.Command{
 		Use:   "report",
 		Short: e.l(diag.Text{KK: "игі істер күнделігінен айлық есептер", RU: "ежемесячные отчёты из дневника добрых дел", EN: "monthly reports from the good-deeds diary"}),
@@ -270,6 +271,11 @@ volunteer's monthly report.`,
 				return err
 			}
 			opts := report.Options{Lang: e.lang, Format: report.Format(format)}
+			if id == "" {
+				if opts.Due, err = e.dueNextMonth(policy, prog, m); err != nil {
+					return err
+				}
+			}
 			return e.write(out, func(w io.Writer) error {
 				if id != "" {
 					return report.RenderMonthly(w, prog, m, id, opts)
@@ -283,8 +289,28 @@ volunteer's monthly report.`,
 	c.Flags().StringVar(&id, "volunteer", "", e.l(diag.Text{KK: "жиынтықтың орнына бір волонтердің айлық есебі", RU: "месячный отчёт одного волонтёра вместо сводки", EN: "one volunteer's monthly report instead of the summary"}))
 	e.placeholder(c.Flags().Lookup("volunteer"), textIDPH)
 	e.formatFlag(c, &format, "md", "html", "json")
-	e.sizeFlag(c, e.programmeCap())
+	e.policyFlag(c, &policy, rules.DefaultPolicy)
+	e.sizeFlag(c, e.programmeCap()+", "+e.policyCap())
 	return c
+}
+
+// dueNextMonth is what falls due in the month after m (the summary's last
+// section): the findings the policy finds appearing after m's last day,
+// up to the next month's last, in the run's language.
+func (e *env) dueNextMonth(policy string, prog *mentoring.Programme, m civil.Month) ([]report.Due, error) {
+	pol, err := e.resolvePolicy(policy)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := pol.Due(context.Background(), prog, m.Last(), m.Add(1).Last(), rules.WithLang(e.lang))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]report.Due, len(rep.Due))
+	for i, f := range rep.Due {
+		out[i] = report.Due{Date: f.Date, Rule: f.Rule, Severity: string(f.Severity), Subject: f.Subject, Message: f.Message, Source: f.Source}
+	}
+	return out, nil
 }
 
 func init() {
