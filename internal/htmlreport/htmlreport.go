@@ -47,7 +47,9 @@ type Options struct {
 	// FindingData adds to each finding's element the attributes data-rule
 	// (the rule's id) and data-subject (KIND/ID), so that a page which
 	// frames the report can act on a finding: the service's console
-	// explains the one clicked. Off by default; the page is the same
+	// explains the one clicked. Findings still to come (Input.Coming) are
+	// not marked: they are not there on the report's date, which is the
+	// date an explanation is of. Off by default; the page is the same
 	// otherwise.
 	FindingData bool
 }

@@ -145,7 +145,9 @@ func (t *tab) choose(id, value string) {
 		s.dispatchEvent(new Event("change", {bubbles: true})); return s.value; })()`, id, value))
 }
 
-const frameText = `document.getElementById("report-frame").contentDocument.body.innerText`
+// frameText is the report frame's text, empty while the frame is between
+// two pages (its document has no body yet).
+const frameText = `(document.getElementById("report-frame").contentDocument?.body?.innerText ?? "")`
 
 // A coordinator opens the console, drops a programme, reads the report,
 // clicks a finding to see why, and switches language.

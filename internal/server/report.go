@@ -13,7 +13,8 @@ const reportCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;
 
 // report evaluates a policy on a posted programme and answers the printable
 // HTML report of package htmlreport: the verdict, the charts, every
-// finding by subject, in the request's language. Each finding carries
+// finding by subject, and what comes due in the next 30 days, in the
+// request's language. Each finding carries
 // data-rule and data-subject attributes, which the console reads to
 // explain the one clicked.
 func (s *Server) report(w http.ResponseWriter, r *http.Request) {
@@ -21,9 +22,15 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	in := htmlreport.Input{Policy: ev.policy, Report: ev.report, Programme: ev.programme}
+	coming, err := s.coming(r, ev)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	in.Coming = coming
 	var page bytes.Buffer
-	err := htmlreport.Render(&page, htmlreport.Input{Policy: ev.policy, Report: ev.report, Programme: ev.programme},
-		htmlreport.Options{Lang: langOf(r), FindingData: true})
+	err = htmlreport.Render(&page, in, htmlreport.Options{Lang: langOf(r), FindingData: true})
 	if err != nil {
 		s.failErr(w, r, err)
 		return

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"regexp"
 	"testing"
@@ -14,10 +15,12 @@ import (
 	"github.com/birgemiz/sabaqtastyq/internal/server"
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
+	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
 // The report is the page of package htmlreport for the same evaluation,
-// findings marked for the console, in the request's language.
+// findings marked for the console, what comes due in the next 30 days,
+// in the request's language.
 func TestReport(t *testing.T) {
 	s, _ := newServer(t, server.Options{})
 	body := readFile(t, examples, "problems.json")
@@ -46,8 +49,14 @@ func TestReport(t *testing.T) {
 func reportPage(tb testing.TB, body []byte, policy string, lang diag.Lang) string {
 	tb.Helper()
 	pol, prog, rep := libraryReport(tb, body, mentoring.JSON, policy, lang)
+	due, err := pol.Due(context.Background(), prog, rep.AsOf, rep.AsOf.AddDays(server.DueDays), rules.WithLang(lang))
+	require.NoError(tb, err)
+	coming := &htmlreport.Coming{Days: server.DueDays, Items: []htmlreport.Item{}}
+	for _, f := range due.Due {
+		coming.Items = append(coming.Items, htmlreport.Item{Date: f.Date, Finding: f.Finding})
+	}
 	var page bytes.Buffer
-	require.NoError(tb, htmlreport.Render(&page, htmlreport.Input{Policy: pol, Report: rep, Programme: prog},
+	require.NoError(tb, htmlreport.Render(&page, htmlreport.Input{Policy: pol, Report: rep, Programme: prog, Coming: coming},
 		htmlreport.Options{Lang: lang, FindingData: true}))
 	return page.String()
 }

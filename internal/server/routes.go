@@ -28,6 +28,7 @@ func (s *Server) routeTable() []route {
 		{pattern: "POST /v1/check", handle: (*Server).check},
 		{pattern: "POST /v1/check/{kind}/{id}", handle: (*Server).checkSubject},
 		{pattern: "POST /v1/report", handle: (*Server).report},
+		{pattern: "POST /v1/due", handle: (*Server).due},
 		{pattern: "POST /v1/explain", handle: (*Server).explain},
 		{pattern: "POST /v1/lint", handle: (*Server).lint},
 		{pattern: "POST /v1/playground", handle: (*Server).playground},
