@@ -25,7 +25,7 @@ func TestDueBoundaries(t *testing.T) {
 		rule, subject string
 		date          civil.Date
 	}{
-		{"agreement.monthly_report", "agreement/a-1", civil.D(2026, 12, 1)}, // a report due the first day of the next month
+		{"agreement.monthly_report", "agreement/a-1", civil.D(2026, 12, 1)},  // a report due the first day of the next month
 		{"child.adaptation_centre_stay", "child/c-1", civil.D(2026, 12, 11)}, // six months from 2026-06-10 end on 2026-12-10
 		{"agreement.monthly_report", "agreement/a-2", civil.D(2027, 1, 1)},   // an agreement ending in December owes December
 	}
