@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -89,7 +90,7 @@ func Load(path string, opts ...Option) (*mentoring.Programme, error) {
 	case FormXLSX:
 		return ReadXLSXFile(path, opts...)
 	case FormJSON, FormYAML:
-		return mentoring.Load(path)
+		return mentoring.Load(path, options{}.with(opts).mentoring()...)
 	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, err
@@ -120,13 +121,16 @@ var zipMagic = []byte("PK\x03\x04")
 // It serves standard input and request bodies.
 func Decode(r io.Reader, name string, opts ...Option) (*mentoring.Programme, error) {
 	o := options{}.with(opts)
-	data, err := limits.Read(r, name, o.maxBytes)
-	if err != nil {
-		return nil, err
-	}
-	if bytes.HasPrefix(data, zipMagic) {
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(len(zipMagic)); bytes.Equal(head, zipMagic) {
+		data, err := limits.Read(br, name, o.maxBytes)
+		if err != nil {
+			return nil, err
+		}
 		return readXLSX(data, name, o)
 	}
+	// JSON or YAML streams through mentoring's own reader, which keeps
+	// what it must read again (to place problems) within its caps.
 	syntax := mentoring.Detect
 	switch FormOf(name) {
 	case FormJSON:
@@ -136,7 +140,7 @@ func Decode(r io.Reader, name string, opts ...Option) (*mentoring.Programme, err
 	case FormYAML:
 		syntax = mentoring.YAML
 	}
-	return mentoring.Parse(data, name, syntax)
+	return mentoring.Decode(br, name, syntax, o.mentoring()...)
 }
 
 // Save writes p in the form of path ([FormOf], where a path that does not

@@ -1,6 +1,9 @@
 package sheet
 
-import "github.com/birgemiz/sabaqtastyq/internal/limits"
+import (
+	"github.com/birgemiz/sabaqtastyq/internal/limits"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
+)
 
 // Option changes how a programme is read. The zero configuration reads up
 // to limits.ProgrammeBytes of input (2 GiB; a folder's files together),
@@ -44,4 +47,17 @@ func (o options) with(opts []Option) options {
 		o.maxProblems = maxProblems
 	}
 	return o
+}
+
+// mentoring passes the caps that apply to JSON and YAML on to
+// [mentoring.Load] and [mentoring.Decode].
+func (o options) mentoring() []mentoring.Option {
+	var out []mentoring.Option
+	if o.maxBytes > 0 {
+		out = append(out, mentoring.WithMaxBytes(o.maxBytes))
+	}
+	if o.maxProblems > 0 {
+		out = append(out, mentoring.WithMaxProblems(o.maxProblems))
+	}
+	return out
 }

@@ -134,16 +134,14 @@ func (e *env) loadProgramme(file string) (*mentoring.Programme, error) {
 	if file == "-" {
 		return sheet.Decode(e.stdin, "-", limit)
 	}
-	switch sheet.FormOf(file) {
-	case sheet.FormJSON, sheet.FormYAML:
-		data, err := e.readFile(file, limits.ProgrammeBytes)
-		if err != nil {
-			return nil, err
-		}
-		return mentoring.Parse(data, file, mentoring.Detect)
-	case sheet.FormXLSX:
-		if _, err := e.readFile(file, limits.ProgrammeBytes); err != nil {
-			return nil, err // a device or a file above the cap, refused before excelize opens it
+	// A device (/dev/zero) holds no programme: refused before it is read.
+	// Every form then checks its size before reading: JSON and YAML
+	// stream from disk, a workbook is opened only within the cap.
+	if fi, err := os.Stat(file); err == nil {
+		if fi.Mode()&os.ModeDevice != 0 {
+			d := diag.New(codeDevice, "")
+			d.File = file
+			return nil, d
 		}
 	}
 	return sheet.Load(file, limit)
