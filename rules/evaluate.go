@@ -134,7 +134,7 @@ func WithoutMessages() EvalOption {
 var ErrInput = errors.New("rules: bad input")
 
 // Evaluate runs the policy on every subject of the programme and returns the
-// findings in a stable order: by subject kind (volunteer, child, tandem,
+// findings in a stable order: by subject kind (institution, volunteer, child, tandem,
 // group, agreement, outing, programme), then by the subject's place in the
 // file, then by the rule's place in the policy.
 //
