@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -543,4 +544,48 @@ func TestCancelledContext(t *testing.T) {
 	cancel()
 	_, err := load(t, "guide").Evaluate(ctx, fixture())
 	require.ErrorIs(t, err, context.Canceled)
+}
+
+// EvaluateInto fills a report the caller reuses: the findings of the last
+// call only, JSON [] when there are none, nothing left after an error,
+// and no allocation once the report has grown.
+func TestEvaluateInto(t *testing.T) {
+	prog := fixture()
+	prog.Volunteers[0].BirthDate = d("2001-11-25")
+	p := load(t, "guide")
+	ctx := context.Background()
+	var rep rules.Report
+	require.NoError(t, p.EvaluateInto(ctx, prog, &rep, rules.WithSubject("volunteer/v-1")))
+	require.Len(t, rep.Findings, 1)
+	assert.Equal(t, "mentor.min_age", rep.Findings[0].Rule)
+	assert.False(t, rep.Compliant)
+	assert.Equal(t, "guide", rep.Policy)
+	assert.Equal(t, asOf, rep.AsOf)
+
+	require.NoError(t, p.EvaluateInto(ctx, prog, &rep, rules.WithSubject("volunteer/v-2")))
+	assert.Empty(t, rep.Findings, "the last call's findings only")
+	assert.True(t, rep.Compliant)
+	js, err := json.Marshal(rep)
+	require.NoError(t, err)
+	assert.Contains(t, string(js), `"findings":[]`)
+
+	var fresh rules.Report
+	require.NoError(t, p.EvaluateInto(ctx, prog, &fresh, rules.WithSubject("volunteer/v-2")))
+	js, err = json.Marshal(fresh)
+	require.NoError(t, err)
+	assert.Contains(t, string(js), `"findings":[]`, "a zero report gets [] too")
+
+	require.NoError(t, p.EvaluateInto(ctx, prog, &rep))
+	require.NotEmpty(t, rep.Findings)
+	require.ErrorIs(t, p.EvaluateInto(ctx, prog, &rep, rules.WithSubject("volunteer/nobody")), rules.ErrInput)
+	assert.Empty(t, rep.Findings, "nothing left after an error")
+
+	only := rules.WithSubject("volunteer/v-2") // compliant: no message to render
+	require.NoError(t, p.EvaluateInto(ctx, prog, &rep, only))
+	allocs := testing.AllocsPerRun(100, func() {
+		if err := p.EvaluateInto(ctx, prog, &rep, only); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.Zero(t, allocs, "a reused report allocates nothing on a compliant subject")
 }

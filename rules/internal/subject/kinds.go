@@ -19,6 +19,8 @@ import (
 type Kind struct {
 	Name string
 	Doc  string
+	// Index is the kind's place in [Kinds], for tables indexed by kind.
+	Index int
 	// Vars are what its rules read, as_of first.
 	Vars []Var
 	// OnRequest kinds (pair, respondent) are evaluated by Policy.Pair and

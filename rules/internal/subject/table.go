@@ -177,10 +177,21 @@ func programmeID(s *Subject) string {
 	return "programme"
 }
 
-// Lookup returns the kind with the name.
+func init() {
+	for i, k := range Kinds {
+		k.Index = i
+	}
+}
+
+// Lookup returns the kind with the name. It is on the path of every
+// single-subject evaluation: the first byte and the length rule out the
+// other kinds before any comparison of bytes.
 func Lookup(name string) (*Kind, bool) {
+	if name == "" {
+		return nil, false
+	}
 	for _, k := range Kinds {
-		if k.Name == name {
+		if len(k.Name) == len(name) && k.Name[0] == name[0] && k.Name == name {
 			return k, true
 		}
 	}
