@@ -12,6 +12,9 @@
 //	rep, err := pol.Evaluate(ctx, prog, rules.WithLang(diag.KK))
 //	for _, f := range rep.Findings { fmt.Println(f.Subject, f.Rule, f.Message) }
 //
+// [Policy.EvaluateInto] fills a report the caller reuses, for one subject
+// after another (rules.WithSubject("volunteer/v-17")) without allocating.
+//
 // A [*Policy] is immutable and safe for concurrent use. To change policies
 // while serving, load a directory into a [Set] and serve it from a [Store]:
 // [Store.Reload] compiles everything first and swaps atomically; a failed

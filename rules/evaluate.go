@@ -165,6 +165,9 @@ func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts .
 // copy what must outlive the next call. On an error, rep holds no
 // findings. rep must not be shared by concurrent calls.
 func (p *Policy) EvaluateInto(ctx context.Context, prog *mentoring.Programme, rep *Report, opts ...EvalOption) error {
+	if rep == nil {
+		return fmt.Errorf("%w: no report to evaluate into", ErrInput)
+	}
 	findings := rep.Findings[:0]
 	if findings == nil {
 		findings = []Finding{} // JSON [], not null; a zero-size value allocates nothing

@@ -580,6 +580,8 @@ func TestEvaluateInto(t *testing.T) {
 	require.ErrorIs(t, p.EvaluateInto(ctx, prog, &rep, rules.WithSubject("volunteer/nobody")), rules.ErrInput)
 	assert.Empty(t, rep.Findings, "nothing left after an error")
 
+	require.ErrorIs(t, p.EvaluateInto(ctx, prog, nil), rules.ErrInput)
+
 	only := rules.WithSubject("volunteer/v-2") // compliant: no message to render
 	require.NoError(t, p.EvaluateInto(ctx, prog, &rep, only))
 	allocs := testing.AllocsPerRun(100, func() {
