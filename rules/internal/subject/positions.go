@@ -192,6 +192,26 @@ type shape [12]struct {
 	n int
 }
 
+// of is p's shape, in the order of shapeOf: what a cached shape is
+// compared with, slice by slice, stopping at the first that differs (the
+// common case, a programme evaluated again unchanged, compares twelve
+// pairs of words and builds nothing).
+func (s *shape) of(p *mentoring.Programme) bool {
+	same := func(i int, data unsafe.Pointer, n int) bool { return s[i].p == data && s[i].n == n }
+	return same(0, unsafe.Pointer(unsafe.SliceData(p.Institutions)), len(p.Institutions)) &&
+		same(1, unsafe.Pointer(unsafe.SliceData(p.Volunteers)), len(p.Volunteers)) &&
+		same(2, unsafe.Pointer(unsafe.SliceData(p.Children)), len(p.Children)) &&
+		same(3, unsafe.Pointer(unsafe.SliceData(p.Tandems)), len(p.Tandems)) &&
+		same(4, unsafe.Pointer(unsafe.SliceData(p.Groups)), len(p.Groups)) &&
+		same(5, unsafe.Pointer(unsafe.SliceData(p.Agreements)), len(p.Agreements)) &&
+		same(6, unsafe.Pointer(unsafe.SliceData(p.Outings)), len(p.Outings)) &&
+		same(7, unsafe.Pointer(unsafe.SliceData(p.Reports)), len(p.Reports)) &&
+		same(8, unsafe.Pointer(unsafe.SliceData(p.Meetings)), len(p.Meetings)) &&
+		same(9, unsafe.Pointer(unsafe.SliceData(p.Diary)), len(p.Diary)) &&
+		same(10, unsafe.Pointer(unsafe.SliceData(p.Visits)), len(p.Visits)) &&
+		same(11, unsafe.Pointer(unsafe.SliceData(p.CheckIns)), len(p.CheckIns))
+}
+
 func shapeOf(p *mentoring.Programme) shape {
 	return shape{
 		{unsafe.Pointer(unsafe.SliceData(p.Institutions)), len(p.Institutions)},
@@ -231,13 +251,13 @@ type entry struct {
 // not see an id or a reference changed in place — give the engine a fresh
 // Programme (or new slices) for that.
 func For(p *mentoring.Programme) *Positions {
-	if e := last.Load(); e != nil && e.prog == p && e.at.shape == shapeOf(p) {
+	if e := last.Load(); e != nil && e.prog == p && e.at.shape.of(p) {
 		return e.at
 	}
 	key := weak.Make(p)
 	if v, ok := cache.Load(key); ok {
 		at := v.(*Positions)
-		if at.shape == shapeOf(p) {
+		if at.shape.of(p) {
 			last.Store(&entry{prog: p, at: at})
 			return at
 		}

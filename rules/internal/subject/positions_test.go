@@ -83,3 +83,30 @@ func TestPositionsCached(t *testing.T) {
 	assert.Equal(t, [][]int{{0, 2}, {1, 4}, nil}, fresh.TandemVisits)
 	assert.Equal(t, [][]int{{1}, nil, {0}}, fresh.TandemCheckIns)
 }
+
+// A shape matches its programme until any one of the slices it covers is
+// replaced or resized.
+func TestShapeCoversEverySlice(t *testing.T) {
+	for i, change := range []func(p *mentoring.Programme){
+		func(p *mentoring.Programme) { p.Institutions = append(p.Institutions, mentoring.Institution{ID: "x"}) },
+		func(p *mentoring.Programme) { p.Volunteers = p.Volunteers[:1] },
+		func(p *mentoring.Programme) { p.Children = append(p.Children[:0:0], p.Children...) },
+		func(p *mentoring.Programme) { p.Tandems = p.Tandems[1:] },
+		func(p *mentoring.Programme) { p.Groups = nil },
+		func(p *mentoring.Programme) { p.Agreements = p.Agreements[:1] },
+		func(p *mentoring.Programme) { p.Outings = p.Outings[:1] },
+		func(p *mentoring.Programme) { p.Reports = p.Reports[:2] },
+		func(p *mentoring.Programme) { p.Meetings = []mentoring.Meeting{{ID: "m"}} },
+		func(p *mentoring.Programme) { p.Diary = make([]volunteer.DiaryEntry, 1) },
+		func(p *mentoring.Programme) { p.Visits = p.Visits[:1] },
+		func(p *mentoring.Programme) { p.CheckIns = nil },
+	} {
+		p := programme()
+		p.Visits = []mentoring.Visit{{Tandem: "t-1"}, {Tandem: "t-2"}}
+		p.CheckIns = []mentoring.CheckIn{{Tandem: "t-1"}}
+		before := subject.For(p)
+		assert.Same(t, before, subject.For(p), "change %d: unchanged, the same positions", i)
+		change(p)
+		assert.NotSame(t, before, subject.For(p), "change %d is seen", i)
+	}
+}
