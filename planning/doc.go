@@ -25,9 +25,10 @@
 // ([FuncJudge]). A judge that is also a [Screener] answers the n² pair
 // questions without rendering messages. With a policy, a volunteer is ruled out as a
 // mentor by any deny or error finding the policy has about them (the
-// guide's mentor.min_age, mentor.commitment, volunteer.minor_consent, or a
-// volunteer rule a profile adds); warnings do not rule anyone out. A pair
-// is forbidden by any deny or error finding of the pair rules, and its
+// guide's mentor.min_age — on as_of and at the start of every tandem they
+// mentor —, mentor.commitment, volunteer.minor_consent, or a volunteer
+// rule a profile adds); warnings do not rule anyone out. A pair is
+// forbidden by any deny or error finding of the pair rules, and its
 // warnings go with the proposal as notes. Match then solves the
 // assignment exactly with package [assign]: as many pairs as possible,
 // then the highest total score. Each [Proposal] carries its score parts,
@@ -36,10 +37,36 @@
 // the rules that ruled them out), or every allowed partner proposed with
 // someone else.
 //
+// # check and match agree
+//
+// The matcher proposes no mentor whom `sabaq check` would flag once the
+// tandem exists. With the pairs policy: the four selection stages and the
+// safety instruction done (pair.mentor_screening,
+// pair.mentor_safety_briefing), an agreement in force on as_of
+// (pair.mentor_agreement: a mentor whose agreement has ended is not
+// proposed again), and a free place — a judge that is a [Capacity] says
+// how many open tandems a mentor may have, the policy's
+// mentor_max_open_tandems (1, the guide's mentor.single_tandem). When a
+// rule forbade a person with every candidate on the other side, the
+// person's [Unmatched] carries that rule's finding with its message, in
+// the matching's language, in JSON and in text.
+//
+// Closed tandems count for nothing: a volunteer is a candidate mentor as
+// an individual mentor or for an open tandem, a closed tandem takes no
+// place, and a child with only closed tandems is a candidate again.
+// Children in group-format mentoring are not candidates for an individual
+// mentor and are not listed as unmatched.
+//
 // # Output
 //
 // [GroupPlan] and [Matching] encode as JSON (WriteJSON) and as text for a
 // coordinator (WriteText); messages come in Kazakh, Russian or English.
+// Ids are listed as people read them — v-1, v-2, v-10, not v-1, v-10, v-2
+// — in both. The text puts the names the programme file gives beside the
+// ids: "v-1 (Айгерім Сәдуақасова)", "inst-1 (Алматы қаласының №1 балалар
+// үйі)". A volunteer's name is personal data: it is shown on the
+// coordinator's own screen, and never written to JSON, which carries ids
+// only (children are known by their ids alone).
 //
 // # Command line
 //

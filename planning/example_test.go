@@ -77,7 +77,7 @@ func ExampleMatch() {
 	// These are proposals, not decisions: the coordinator decides.
 	// 1 pair(s) proposed, total score 2
 	//
-	// v-1 + c-1 (home-1): score 2 = languages 2×1
+	// v-1 + c-1, home-1 (Children's home): score 2 = languages 2×1
 	//
 	// Left unmatched
 	//   volunteer/v-2: no pair passes the pair rules: pair.language ×2

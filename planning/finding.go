@@ -74,9 +74,9 @@ func init() {
 			EN: "does not pass the mentor rules: {0}",
 		},
 		codeAtCapacity: {
-			KK: "қазірдің өзінде {0} баламен тандемде (ең көбі {1})",
-			RU: "уже в тандеме с {0} детьми (не более {1})",
-			EN: "already mentors {0} child(ren) in open tandems (at most {1})",
+			KK: "ашық тандемдері қазірдің өзінде: {0} (ең көбі {1})",
+			RU: "открытых тандемов уже: {0} (не более {1})",
+			EN: "open tandems already: {0} (at most {1})",
 		},
 		codeNoAllowed: {
 			KK: "бірде-бір жұп ережелерден өтпеді: {0}",

@@ -46,7 +46,10 @@ func TestGolden(t *testing.T) {
 
 	// A programme of screened mentors judged by the embedded pairs policy,
 	// as `sabaq match` does: v-3 is 23, v-4 has not done the training, v-8
-	// is on hold, c-8 is in group-format mentoring, c-9 is 9.
+	// is on hold, v-2's agreement ended, v-9 has not been given the safety
+	// instruction, v-10 is a group volunteer whose only tandem closed (no
+	// candidate), c-8 is in group-format mentoring (no candidate either),
+	// c-9 is 9.
 	pairsProg := loadProgramme(t, "testdata/pairs-programme.json")
 	pol, err := rules.Resolve("pairs")
 	require.NoError(t, err)

@@ -46,6 +46,8 @@ type GroupPlan struct {
 	// Notice says that the plan is a proposal; the coordinator decides.
 	Notice       string              `json:"notice"`
 	Institutions []InstitutionGroups `json:"institutions"`
+
+	names names // for the text a coordinator reads, never in JSON
 }
 
 // Findings returns the findings of every institution, in plan order.
@@ -119,7 +121,7 @@ func PlanGroups(prog *mentoring.Programme, opts GroupOptions) (*GroupPlan, error
 		for _, in := range prog.Institutions {
 			insts = append(insts, in.ID)
 		}
-		slices.Sort(insts)
+		sortIDs(insts)
 	}
 	for _, id := range insts {
 		if _, ok := prog.Institution(id); !ok {
@@ -140,7 +142,7 @@ func PlanGroups(prog *mentoring.Programme, opts GroupOptions) (*GroupPlan, error
 		return nil, err
 	}
 
-	plan := &GroupPlan{AsOf: prog.AsOf, Min: lo, Max: hi, Notice: message(opts.Lang, codeNotice)}
+	plan := &GroupPlan{AsOf: prog.AsOf, Min: lo, Max: hi, Notice: message(opts.Lang, codeNotice), names: namesOf(prog)}
 	for _, id := range insts {
 		units := gather(prog, id, opts.Mentors[id])
 		plan.Institutions = append(plan.Institutions, planInstitution(id, units, lo, hi, opts.Lang))
@@ -250,7 +252,7 @@ func gather(prog *mentoring.Programme, inst string, extra []string) []*unit {
 	for _, r := range sortedKeys(byRoot) {
 		u := byRoot[r]
 		u.tandems = tandems[r]
-		slices.Sort(u.tandems)
+		sortIDs(u.tandems)
 		units = append(units, u)
 	}
 	return units
@@ -270,12 +272,13 @@ func baseLangs(tags []string) []string {
 	return slices.Compact(out)
 }
 
+// sortedKeys lists m's keys in the order of [compareIDs].
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
+	sortIDs(keys)
 	return keys
 }
 
@@ -518,16 +521,16 @@ func planInstitution(inst string, units []*unit, lo, hi int, lang diag.Lang) Ins
 			}
 			g.Tandems = append(g.Tandems, u.tandems...)
 		}
-		slices.Sort(g.Mentors)
+		sortIDs(g.Mentors)
 		g.Mentors = slices.Compact(g.Mentors)
-		slices.Sort(g.Children)
-		slices.Sort(g.Tandems)
+		sortIDs(g.Children)
+		sortIDs(g.Tandems)
 		g.Language, g.Speakers = b.language()
 		g.Silent = b.speakers - g.Speakers
 		groups = append(groups, g)
 	}
 	slices.SortStableFunc(groups, func(a, b SessionGroup) int {
-		return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(first(a), first(b)))
+		return cmp.Or(cmp.Compare(b.Size, a.Size), compareIDs(first(a), first(b)))
 	})
 	for i := range groups {
 		g := &groups[i]

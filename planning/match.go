@@ -64,6 +64,15 @@ type ScorePart struct {
 	Weight float64 `json:"weight"`
 }
 
+// Capacity is what a [Judge] may also be: MaxOpenTandems is how many open
+// tandems the judge lets a mentor have (a policy judge reads the policy's
+// mentor_max_open_tandems, the limit of its rule mentor.single_tandem), so
+// that [Match] proposes no second child to a mentor the policy would then
+// flag.
+type Capacity interface {
+	MaxOpenTandems() int
+}
+
 // FuncJudge makes a [Judge] of two functions. A nil Mentors allows every
 // mentor; a nil Pairs allows every pair with score 0.
 type FuncJudge struct {
@@ -87,12 +96,16 @@ func (f FuncJudge) Pair(ctx context.Context, m *volunteer.Volunteer, c *mentorin
 	return f.Pairs(ctx, m, c)
 }
 
-// MatchOptions tune [Match]. The zero value means one child per mentor,
-// every institution, English messages and one worker per CPU.
+// MatchOptions tune [Match]. The zero value means the judge's number of
+// children per mentor (else one), every institution, English messages and
+// one worker per CPU.
 type MatchOptions struct {
 	// MaxChildren is how many children a mentor may have in open tandems,
-	// those already there included; 0 means 1, the guide's individual
-	// mentoring.
+	// those already there included; 0 means the judge's
+	// ([Capacity.MaxOpenTandems]) or, for a judge without one, 1: the
+	// guide's individual mentoring, one mentor, one child. A number above
+	// the judge's is the coordinator's explicit choice: its proposals may
+	// then break the policy's mentor.single_tandem.
 	MaxChildren int
 	// Institutions limits the children to these institutions; empty means
 	// all.
@@ -117,6 +130,8 @@ type Matching struct {
 	Proposals         []Proposal  `json:"proposals"`
 	UnmatchedMentors  []Unmatched `json:"unmatched_mentors"`
 	UnmatchedChildren []Unmatched `json:"unmatched_children"`
+
+	names names // for the text a coordinator reads, never in JSON
 }
 
 // Proposal is one proposed tandem with the reasons for it.
@@ -146,7 +161,11 @@ type Unmatched struct {
 	ID      string `json:"id"`
 	Reason  string `json:"reason"`
 	Message string `json:"message"`
-	// Findings are the rules behind ReasonMentorRules.
+	// Findings say why in words: for ReasonMentorRules the mentor rules
+	// that rule the volunteer out; for ReasonNoAllowed the pair rules that
+	// forbade every candidate on the other side (the mentor has no
+	// agreement in force, has not been given the safety instruction; the
+	// child is too young), each with its message.
 	Findings []Finding `json:"findings,omitempty"`
 	// Rules counts, for ReasonNoAllowed, how many partners each rule ruled
 	// out (a partner may break several).
@@ -166,16 +185,25 @@ type RuleCount struct {
 
 // Match proposes tandems: it pairs mentors who pass the judge's mentor
 // rules, and have room for a child, with children who have no open tandem
-// (every phase but closed). Among the pairs the judge allows it makes as
-// many as possible and, among those, the ones with the highest total score
-// — an optimal assignment, solved exactly with [assign.Solve]. Every
-// proposal carries its score parts; every unmatched person a reason.
+// (every phase but closed). Volunteers in individual mentoring and those
+// who mentor an open tandem are the candidate mentors (a closed tandem
+// makes nobody a mentor, nor takes a place); children in group-format
+// mentoring are no candidates, and are not listed as unmatched. Among the
+// pairs the judge allows it makes as many as possible and, among those,
+// the ones with the highest total score — an optimal assignment, solved
+// exactly with [assign.Solve]. Every proposal carries its score parts;
+// every unmatched person a reason, and, where rules left them out, those
+// rules' messages. Ids are ordered as people read them (v-2 before v-10).
 //
 // Match errs only when the judge does, when a score is not a finite number
 // within ±[assign.MaxCost], when ctx ends, or for an unknown institution in
 // opts. The result depends only on the programme, the judge and opts.
 func Match(ctx context.Context, prog *mentoring.Programme, judge Judge, opts MatchOptions) (*Matching, error) {
-	capacity := cmp.Or(opts.MaxChildren, 1)
+	capacity := opts.MaxChildren
+	if c, ok := judge.(Capacity); ok && capacity == 0 {
+		capacity = c.MaxOpenTandems()
+	}
+	capacity = cmp.Or(capacity, 1)
 	if capacity < 1 {
 		return nil, diag.New(diag.CodeInvalid, "max_children", strconv.Itoa(opts.MaxChildren))
 	}
@@ -190,14 +218,16 @@ func Match(ctx context.Context, prog *mentoring.Programme, judge Judge, opts Mat
 	}
 	lang := opts.Lang
 	out := &Matching{AsOf: prog.AsOf, Notice: message(lang, codeNotice), MaxChildren: capacity,
-		Proposals: []Proposal{}, UnmatchedMentors: []Unmatched{}, UnmatchedChildren: []Unmatched{}}
+		Proposals: []Proposal{}, UnmatchedMentors: []Unmatched{}, UnmatchedChildren: []Unmatched{},
+		names: namesOf(prog)}
 
 	// Candidates, by id.
 	var mentors []*volunteer.Volunteer
 	var slots []int // mentor index of each matrix row
 	for _, v := range sortedBy(prog.Volunteers, func(v *volunteer.Volunteer) string { return v.ID }) {
-		if v.Role != volunteer.IndividualMentor && len(prog.TandemsOf(v.ID)) == 0 {
-			continue // not a mentor at all
+		open := openTandems(prog.TandemsOf(v.ID))
+		if v.Role != volunteer.IndividualMentor && len(open) == 0 {
+			continue // not a mentor at all, or no longer
 		}
 		verdict, err := judge.Mentor(ctx, v)
 		if err != nil {
@@ -208,7 +238,6 @@ func Match(ctx context.Context, prog *mentoring.Programme, judge Judge, opts Mat
 				Message: message(lang, codeMentorRules, ruleIDs(verdict.Findings)), Findings: verdict.Findings})
 			continue
 		}
-		open := openTandems(prog.TandemsOf(v.ID))
 		if len(open) >= capacity {
 			out.UnmatchedMentors = append(out.UnmatchedMentors, Unmatched{ID: v.ID, Reason: ReasonAtCapacity,
 				Message: message(lang, codeAtCapacity, strconv.Itoa(len(open)), strconv.Itoa(capacity))})
@@ -223,6 +252,9 @@ func Match(ctx context.Context, prog *mentoring.Programme, judge Judge, opts Mat
 	for _, c := range sortedBy(prog.Children, func(c *mentoring.Child) string { return c.ID }) {
 		if len(opts.Institutions) > 0 && !slices.Contains(opts.Institutions, c.Institution) {
 			continue
+		}
+		if c.Programme == mentoring.GroupFmt {
+			continue // group-format mentoring: no individual mentor to propose
 		}
 		if open := openTandems(prog.TandemsWith(c.ID)); len(open) > 0 {
 			ids := make([]string, len(open))
@@ -282,7 +314,7 @@ func Match(ctx context.Context, prog *mentoring.Programme, judge Judge, opts Mat
 	}
 	out.Pairs = len(out.Proposals)
 	slices.SortFunc(out.Proposals, func(a, b Proposal) int {
-		return cmp.Or(cmp.Compare(a.Mentor, b.Mentor), cmp.Compare(a.Child, b.Child))
+		return cmp.Or(compareIDs(a.Mentor, b.Mentor), compareIDs(a.Child, b.Child))
 	})
 
 	// Why the others are left out.
@@ -306,6 +338,11 @@ func Match(ctx context.Context, prog *mentoring.Programme, judge Judge, opts Mat
 		case allowed == 0:
 			u.Reason, u.Rules = ReasonNoAllowed, counts(sc.mentorRules[mi])
 			u.Message = message(lang, codeNoAllowed, describe(u.Rules))
+			if u.Findings, err = why(ctx, judge, u.Rules, len(children), func() (*volunteer.Volunteer, *mentoring.Child) {
+				return m, children[0]
+			}); err != nil {
+				return nil, err
+			}
 		default:
 			u.Reason, u.Best, u.Score = ReasonOutmatched, children[best].ID, -sc.cost.At(mi, best)
 			u.Rival = mentors[partnerOfChild[best]].ID
@@ -333,6 +370,11 @@ func Match(ctx context.Context, prog *mentoring.Programme, judge Judge, opts Mat
 		case allowed == 0:
 			u.Reason, u.Rules = ReasonNoAllowed, counts(sc.childRules[j])
 			u.Message = message(lang, codeNoAllowed, describe(u.Rules))
+			if u.Findings, err = why(ctx, judge, u.Rules, len(mentors), func() (*volunteer.Volunteer, *mentoring.Child) {
+				return mentors[0], c
+			}); err != nil {
+				return nil, err
+			}
 		default:
 			// Every allowed mentor is full: a mentor with a free slot and
 			// this child would make one more pair.
@@ -342,8 +384,37 @@ func Match(ctx context.Context, prog *mentoring.Programme, judge Judge, opts Mat
 		}
 		out.UnmatchedChildren = append(out.UnmatchedChildren, u)
 	}
-	slices.SortStableFunc(out.UnmatchedMentors, func(a, b Unmatched) int { return cmp.Compare(a.ID, b.ID) })
-	slices.SortStableFunc(out.UnmatchedChildren, func(a, b Unmatched) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(out.UnmatchedMentors, func(a, b Unmatched) int { return compareIDs(a.ID, b.ID) })
+	slices.SortStableFunc(out.UnmatchedChildren, func(a, b Unmatched) int { return compareIDs(a.ID, b.ID) })
+	return out, nil
+}
+
+// why words the rules that forbade a person with every one of the n
+// candidates on the other side — about the person, not the pair (a
+// mentor without an agreement in force, a child too young for the
+// orphanage programme): the findings of those rules on one pair, with
+// their messages. Rules that struck only some candidates stay counts.
+func why(ctx context.Context, judge Judge, rules []RuleCount, n int, pair func() (*volunteer.Volunteer, *mentoring.Child)) ([]Finding, error) {
+	var every []string
+	for _, r := range rules {
+		if r.Count == n {
+			every = append(every, r.Rule)
+		}
+	}
+	if len(every) == 0 {
+		return nil, nil
+	}
+	m, c := pair()
+	d, err := judge.Pair(ctx, m, c)
+	if err != nil {
+		return nil, fmt.Errorf("planning: judging %s with %s: %w", m.ID, c.ID, err)
+	}
+	var out []Finding
+	for _, f := range d.Findings {
+		if f.Severity.blocks() && slices.Contains(every, f.Rule) {
+			out = append(out, f)
+		}
+	}
 	return out, nil
 }
 
@@ -496,6 +567,6 @@ func sortedBy[T any](list []T, id func(*T) string) []*T {
 	for i := range list {
 		out[i] = &list[i]
 	}
-	slices.SortStableFunc(out, func(a, b *T) int { return cmp.Compare(id(a), id(b)) })
+	slices.SortStableFunc(out, func(a, b *T) int { return compareIDs(id(a), id(b)) })
 	return out
 }

@@ -25,13 +25,15 @@ func (j pairsGoJudge) Mentor(_ context.Context, v *volunteer.Volunteer) (plannin
 	deny := func(rule string) {
 		fs = append(fs, planning.Finding{Rule: rule, Severity: planning.Deny, Subject: "volunteer/" + v.ID})
 	}
-	if mentors && age < 25 {
+	if mentors && (age < 25 || slices.ContainsFunc(j.prog.TandemsOf(v.ID), func(t *mentoring.Tandem) bool {
+		return v.BirthDate.YearsUntil(t.StartedOn) < 25
+	})) {
 		deny("mentor.min_age")
 	}
 	if mentors && v.CommitmentMonths < 12 {
 		deny("mentor.commitment")
 	}
-	if age < 14 && !v.ParentalConsent {
+	if age < 14 && !v.ParentalConsent && !v.AccompaniedByGuardian {
 		deny("volunteer.minor_consent")
 	}
 	return planning.Verdict{Allowed: len(fs) == 0, Findings: fs}, nil
@@ -76,16 +78,19 @@ func (j pairsGoJudge) Pair(_ context.Context, m *volunteer.Volunteer, c *mentori
 	switch {
 	case inst.Kind == mentoring.Orphanage && childAge < 10:
 		deny("pair.orphanage_age")
-	case inst.Kind == mentoring.AdaptationCentre && (childAge < 3 || childAge > 18):
+	case inst.Kind == mentoring.AdaptationCentre && (childAge < 3 || childAge >= 18):
 		deny("pair.adaptation_centre_age")
 	}
-	if c.Programme == mentoring.Coaching && (childAge < 14 || childAge > 18) {
+	if c.Programme == mentoring.Coaching && (childAge < 14 || childAge >= 18) {
 		deny("pair.coaching_age")
 	}
 	if !slices.ContainsFunc(j.prog.AgreementsOf(m.ID), func(a *agreement.Agreement) bool {
 		return !a.SignedOn.IsZero() && !a.SignedOn.After(asOf) && (a.EndsOn.IsZero() || !a.EndsOn.Before(asOf))
 	}) {
-		fs = append(fs, planning.Finding{Rule: "pair.mentor_agreement", Severity: planning.Warn})
+		deny("pair.mentor_agreement")
+	}
+	if b := m.Screening.SafetyBriefing; b.IsZero() || b.After(asOf) {
+		deny("pair.mentor_safety_briefing")
 	}
 
 	interests := 0.0

@@ -1,6 +1,7 @@
 package planning_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -31,7 +32,8 @@ func pairsPolicy(tb testing.TB) *rules.Policy {
 
 // onePair is a programme with one mentor and one child in an Almaty
 // orphanage whom pairs.yaml allows together: a screened, active mentor of
-// 30 and a child of 12 who share Kazakh.
+// 30, given the safety instruction and with an agreement in force, and a
+// child of 12 who share Kazakh.
 func onePair() *mentoring.Programme {
 	return &mentoring.Programme{AsOf: asOf,
 		Institutions: []mentoring.Institution{{ID: "home", Name: "Home", Kind: mentoring.Orphanage, City: "Almaty"}},
@@ -39,9 +41,10 @@ func onePair() *mentoring.Programme {
 			Gender: volunteer.Female, City: "Almaty", Languages: []string{"kk", "ru"}, Role: volunteer.IndividualMentor,
 			CommitmentMonths: 24, Status: volunteer.Active,
 			Screening: volunteer.Screening{Interview: civil.D(2026, 1, 10), PsychologicalTest: civil.D(2026, 1, 15),
-				Training: civil.D(2026, 2, 1), Documents: civil.D(2026, 2, 10)}}},
+				Training: civil.D(2026, 2, 1), Documents: civil.D(2026, 2, 10), SafetyBriefing: civil.D(2026, 2, 20)}}},
 		Children: []mentoring.Child{{ID: "c-1", BirthDate: civil.D(2014, time.March, 1), Institution: "home",
 			Programme: mentoring.Individual, Languages: []string{"kk"}}},
+		Agreements: []agreement.Agreement{agreementFor("v-1", civil.D(2026, 2, 15))},
 	}
 }
 
@@ -55,6 +58,9 @@ func TestPolicyJudgeRules(t *testing.T) {
 		change change
 		mentor string // the mentor rule that rules the mentor out
 		pair   string // the pair rule that forbids the pair
+		// skipped: the child is no candidate at all (group-format
+		// mentoring), and not listed as unmatched.
+		skipped bool
 	}{
 		{name: "allowed", change: func(*volunteer.Volunteer, *mentoring.Child, *mentoring.Institution) {}},
 
@@ -93,12 +99,26 @@ func TestPolicyJudgeRules(t *testing.T) {
 			c.BirthDate, in.Kind = civil.D(2016, 11, 25), mentoring.School
 		}},
 
-		{name: "group-format child", pair: "pair.individual_programme",
+		{name: "group-format child", pair: "pair.individual_programme", skipped: true,
 			change: func(_ *volunteer.Volunteer, c *mentoring.Child, _ *mentoring.Institution) {
 				c.Programme = mentoring.GroupFmt
 			}},
 		{name: "coaching child of 14", change: func(_ *volunteer.Volunteer, c *mentoring.Child, _ *mentoring.Institution) {
 			c.Programme, c.BirthDate = mentoring.Coaching, civil.D(2012, 11, 24)
+		}},
+		{name: "coaching child of 18", pair: "pair.coaching_age",
+			change: func(_ *volunteer.Volunteer, c *mentoring.Child, _ *mentoring.Institution) {
+				c.Programme, c.BirthDate = mentoring.Coaching, civil.D(2008, 11, 24)
+			}},
+		{name: "coaching child of 17", change: func(_ *volunteer.Volunteer, c *mentoring.Child, _ *mentoring.Institution) {
+			c.Programme, c.BirthDate = mentoring.Coaching, civil.D(2008, 11, 25)
+		}},
+		{name: "adaptation centre child of 18", pair: "pair.adaptation_centre_age",
+			change: func(_ *volunteer.Volunteer, c *mentoring.Child, in *mentoring.Institution) {
+				in.Kind, c.BirthDate = mentoring.AdaptationCentre, civil.D(2008, 11, 24)
+			}},
+		{name: "adaptation centre child of 17", change: func(_ *volunteer.Volunteer, c *mentoring.Child, in *mentoring.Institution) {
+			in.Kind, c.BirthDate = mentoring.AdaptationCentre, civil.D(2008, 11, 25)
 		}},
 		{name: "coaching child of 13", pair: "pair.coaching_age",
 			change: func(_ *volunteer.Volunteer, c *mentoring.Child, _ *mentoring.Institution) {
@@ -115,6 +135,14 @@ func TestPolicyJudgeRules(t *testing.T) {
 			}},
 		{name: "documents done today", change: func(m *volunteer.Volunteer, _ *mentoring.Child, _ *mentoring.Institution) {
 			m.Screening.Documents = asOf
+		}},
+
+		{name: "no safety instruction", pair: "pair.mentor_safety_briefing",
+			change: func(m *volunteer.Volunteer, _ *mentoring.Child, _ *mentoring.Institution) {
+				m.Screening.SafetyBriefing = civil.Date{}
+			}},
+		{name: "safety instruction today", change: func(m *volunteer.Volunteer, _ *mentoring.Child, _ *mentoring.Institution) {
+			m.Screening.SafetyBriefing = asOf
 		}},
 
 		{name: "status applicant", pair: "pair.mentor_status",
@@ -147,47 +175,93 @@ func TestPolicyJudgeRules(t *testing.T) {
 		}},
 	}
 	pol := pairsPolicy(t)
-	ctx := context.Background()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			prog := onePair()
 			tc.change(&prog.Volunteers[0], &prog.Children[0], &prog.Institutions[0])
-			require.NoError(t, prog.Index())
-			judge, err := policyjudge.New(ctx, pol, prog, diag.EN)
-			require.NoError(t, err)
-
-			verdict, err := judge.Mentor(ctx, &prog.Volunteers[0])
-			require.NoError(t, err)
-			assert.Equal(t, tc.mentor == "", verdict.Allowed, "%+v", verdict.Findings)
-			dec, err := judge.Pair(ctx, &prog.Volunteers[0], &prog.Children[0])
-			require.NoError(t, err)
-			assert.Equal(t, tc.pair == "", dec.Allowed, "%+v", dec.Findings)
-
-			m, err := planning.Match(ctx, prog, judge, planning.MatchOptions{})
-			require.NoError(t, err)
-			switch {
-			case tc.mentor != "":
-				require.Empty(t, m.Proposals)
-				require.Len(t, m.UnmatchedMentors, 1)
-				u := m.UnmatchedMentors[0]
-				assert.Equal(t, planning.ReasonMentorRules, u.Reason)
-				assert.Contains(t, ruleSet(u.Findings), tc.mentor)
-				assert.Contains(t, u.Message, tc.mentor)
-			case tc.pair != "":
-				require.Empty(t, m.Proposals, "a forbidden pair is never proposed")
-				require.Len(t, m.UnmatchedChildren, 1)
-				u := m.UnmatchedChildren[0]
-				assert.Equal(t, planning.ReasonNoAllowed, u.Reason)
-				assert.Equal(t, []planning.RuleCount{{Rule: tc.pair, Count: 1}}, u.Rules)
-				assert.Equal(t, []string{tc.pair}, ruleSet(blocking(dec.Findings)))
-			default:
-				require.Len(t, m.Proposals, 1)
-				assert.Equal(t, "v-1", m.Proposals[0].Mentor)
-				assert.Equal(t, "c-1", m.Proposals[0].Child)
-				// No agreement yet: pairs.yaml's warning goes with the proposal.
-				assert.Equal(t, []string{"pair.mentor_agreement"}, ruleSet(m.Proposals[0].Notes))
-			}
+			testPair(t, pol, prog, tc.mentor, tc.pair, tc.skipped)
 		})
+	}
+
+	// An agreement in force on as_of: the matcher proposes no mentor whose
+	// agreement has ended, as mentor.agreement would flag the new tandem.
+	agreements := []struct {
+		name string
+		edit func(a *agreement.Agreement)
+		pair string
+	}{
+		{"agreement signed today", func(a *agreement.Agreement) { a.SignedOn = asOf }, ""},
+		{"agreement signed tomorrow", func(a *agreement.Agreement) { a.SignedOn = asOf.AddDays(1) }, "pair.mentor_agreement"},
+		{"agreement ends today", func(a *agreement.Agreement) { a.EndsOn, a.NoticeGivenOn = asOf, asOf.AddDays(-20) }, ""},
+		{"agreement ended yesterday", func(a *agreement.Agreement) {
+			a.EndsOn, a.NoticeGivenOn = asOf.AddDays(-1), asOf.AddDays(-20)
+		}, "pair.mentor_agreement"},
+	}
+	for _, tc := range agreements {
+		t.Run(tc.name, func(t *testing.T) {
+			prog := onePair()
+			tc.edit(&prog.Agreements[0])
+			if tc.pair != "" && prog.Agreements[0].SignedOn.After(asOf) {
+				prog.Agreements[0].SignedOn = civil.Date{} // a signing after as_of is impossible input
+			}
+			testPair(t, pol, prog, "", tc.pair, false)
+		})
+	}
+}
+
+// testPair matches prog's one mentor and one child with the pairs policy
+// and checks who is proposed, who is left out and why: mentorRule rules
+// the mentor out, pairRule forbids the pair, skipped says the child is no
+// candidate at all (group-format mentoring, not listed as unmatched).
+func testPair(t *testing.T, pol *rules.Policy, prog *mentoring.Programme, mentorRule, pairRule string, skipped bool) {
+	t.Helper()
+	ctx := context.Background()
+	require.NoError(t, prog.Index())
+	judge, err := policyjudge.New(ctx, pol, prog, diag.EN)
+	require.NoError(t, err)
+
+	verdict, err := judge.Mentor(ctx, &prog.Volunteers[0])
+	require.NoError(t, err)
+	assert.Equal(t, mentorRule == "", verdict.Allowed, "%+v", verdict.Findings)
+	dec, err := judge.Pair(ctx, &prog.Volunteers[0], &prog.Children[0])
+	require.NoError(t, err)
+	assert.Equal(t, pairRule == "", dec.Allowed, "%+v", dec.Findings)
+
+	m, err := planning.Match(ctx, prog, judge, planning.MatchOptions{})
+	require.NoError(t, err)
+	switch {
+	case mentorRule != "":
+		require.Empty(t, m.Proposals)
+		require.Len(t, m.UnmatchedMentors, 1)
+		u := m.UnmatchedMentors[0]
+		assert.Equal(t, planning.ReasonMentorRules, u.Reason)
+		assert.Contains(t, ruleSet(u.Findings), mentorRule)
+		assert.Contains(t, u.Message, mentorRule)
+	case skipped:
+		assert.Empty(t, m.Proposals)
+		assert.Empty(t, m.UnmatchedChildren, "a child in group-format mentoring is no candidate")
+	case pairRule != "":
+		require.Empty(t, m.Proposals, "a forbidden pair is never proposed")
+		require.Len(t, m.UnmatchedChildren, 1)
+		require.Len(t, m.UnmatchedMentors, 1)
+		for _, u := range []planning.Unmatched{m.UnmatchedMentors[0], m.UnmatchedChildren[0]} {
+			assert.Equal(t, planning.ReasonNoAllowed, u.Reason)
+			assert.Equal(t, []planning.RuleCount{{Rule: pairRule, Count: 1}}, u.Rules)
+			// The rule forbade every candidate: the matcher says why in
+			// the rule's words.
+			require.Len(t, u.Findings, 1)
+			assert.Equal(t, pairRule, u.Findings[0].Rule)
+			assert.NotEmpty(t, u.Findings[0].Message)
+		}
+		assert.Equal(t, []string{pairRule}, ruleSet(blocking(dec.Findings)))
+		var text bytes.Buffer
+		require.NoError(t, m.WriteText(&text, diag.EN))
+		assert.Contains(t, text.String(), "    "+pairRule+": "+m.UnmatchedMentors[0].Findings[0].Message)
+	default:
+		require.Len(t, m.Proposals, 1)
+		assert.Equal(t, "v-1", m.Proposals[0].Mentor)
+		assert.Equal(t, "c-1", m.Proposals[0].Child)
+		assert.Empty(t, m.Proposals[0].Notes)
 	}
 }
 
@@ -222,7 +296,6 @@ func TestPolicyJudgeScores(t *testing.T) {
 	c.Interests = []string{"football", "drawing"}
 	c.Languages = []string{"ru", "kk"}
 	c.MentorGender = "female"
-	prog.Agreements = append(prog.Agreements, agreementFor("v-1", civil.D(2026, 2, 15)))
 	require.NoError(t, prog.Index())
 
 	judge, err := policyjudge.New(context.Background(), pol, prog, diag.KK)
@@ -318,8 +391,10 @@ func randomPairs(rng *rand.Rand) *mentoring.Programme {
 			Gender: volunteer.Gender(pick("female", "male")), City: pick("Almaty", "almaty", "Astana", ""),
 			Languages: some("kk", "ru", "en", "kk-KZ"), Role: volunteer.Role(pick("individual_mentor", "individual_mentor", "group_volunteer")),
 			CommitmentMonths: 6 + rng.IntN(20), Status: volunteer.Status(pick("", "active", "active", "approved", "approved", "applicant", "on_hold", "retired")),
-			Level: volunteer.Level(pick("", "trainee", "mentor", "master")), ParentalConsent: rng.IntN(2) == 0}
-		screening := []*civil.Date{&v.Screening.Interview, &v.Screening.PsychologicalTest, &v.Screening.Training, &v.Screening.Documents}
+			Level: volunteer.Level(pick("", "trainee", "mentor", "master")), ParentalConsent: rng.IntN(2) == 0,
+			AccompaniedByGuardian: rng.IntN(4) == 0}
+		screening := []*civil.Date{&v.Screening.Interview, &v.Screening.PsychologicalTest, &v.Screening.Training,
+			&v.Screening.Documents, &v.Screening.SafetyBriefing}
 		for _, d := range screening {
 			if rng.IntN(20) > 0 {
 				*d = date(asOf.AddDays(-300), 301) // up to as_of: a later date is impossible input
@@ -336,8 +411,13 @@ func randomPairs(rng *rand.Rand) *mentoring.Programme {
 			}
 		}
 		prog.Volunteers = append(prog.Volunteers, v)
-		if rng.IntN(2) == 0 {
-			prog.Agreements = append(prog.Agreements, agreementFor(v.ID, date(asOf.AddDays(-100), 101)))
+		if rng.IntN(4) > 0 {
+			a := agreementFor(v.ID, date(asOf.AddDays(-100), 101))
+			if rng.IntN(4) == 0 { // ended, or ending: on either side of as_of
+				a.EndsOn = date(a.SignedOn, a.SignedOn.DaysUntil(asOf)+2)
+				a.NoticeGivenOn = a.SignedOn
+			}
+			prog.Agreements = append(prog.Agreements, a)
 		}
 	}
 	for i := range rng.IntN(6) {
@@ -345,6 +425,21 @@ func randomPairs(rng *rand.Rand) *mentoring.Programme {
 			BirthDate: date(civil.D(2007, 1, 1), 365*12), Institution: pick("home", "centre", "school"),
 			Programme: mentoring.Format(pick("", "individual", "individual", "coaching", "group")), Languages: some("kk", "ru", "RU", "en"),
 			Interests: some("football", "Chess", "drawing"), MentorGender: pick("", "", "", "female", "male")})
+	}
+	// Some tandems, open or closed, started up to three years ago: a
+	// mentor's age at each start counts, an open one takes a place, a
+	// closed one neither.
+	for i := range prog.Volunteers {
+		if len(prog.Children) == 0 || rng.IntN(3) > 0 {
+			continue
+		}
+		t := mentoring.Tandem{ID: fmt.Sprintf("t-%d", i), Mentor: prog.Volunteers[i].ID,
+			Child: prog.Children[rng.IntN(len(prog.Children))].ID, StartedOn: date(asOf.AddDays(-1000), 1001),
+			Phase: mentoring.Phase(pick("acquaintance", "active", "closed"))}
+		if t.Phase == mentoring.Closed {
+			t.ClosedOn = asOf
+		}
+		prog.Tandems = append(prog.Tandems, t)
 	}
 	return prog
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/mentoring"
 )
 
 // Labels of the text renderers.
@@ -31,9 +32,9 @@ func init() {
 			EN: "{0}: {1} people — mentors: {2}; children: {3}",
 		},
 		codeLabelProposal: {
-			KK: "{0} + {1} ({2}): ұпай {3} = {4}",
-			RU: "{0} + {1} ({2}): балл {3} = {4}",
-			EN: "{0} + {1} ({2}): score {3} = {4}",
+			KK: "{0} + {1}, {2}: ұпай {3} = {4}",
+			RU: "{0} + {1}, {2}: балл {3} = {4}",
+			EN: "{0} + {1}, {2}: score {3} = {4}",
 		},
 		codeLabelUnmatched: {
 			KK: "Жұпсыз қалғандар",
@@ -60,16 +61,56 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// names are the names a programme gives its volunteers and institutions,
+// by KIND/ID, for the text a coordinator reads: volunteers' names are
+// personal data, shown beside their ids on the coordinator's own screen
+// and never written to JSON (children are known by their ids alone).
+type names map[string]string
+
+func namesOf(prog *mentoring.Programme) names {
+	n := names{}
+	for i := range prog.Volunteers {
+		if v := &prog.Volunteers[i]; v.FullName != "" {
+			n["volunteer/"+v.ID] = v.FullName
+		}
+	}
+	for i := range prog.Institutions {
+		if in := &prog.Institutions[i]; in.Name != "" {
+			n["institution/"+in.ID] = in.Name
+		}
+	}
+	return n
+}
+
+// label is an id with its name beside it, "v-1 (Aigerim Sadykova)", or
+// the id alone.
+func (n names) label(kind, id string) string {
+	if name := n[kind+"/"+id]; name != "" {
+		return id + " (" + name + ")"
+	}
+	return id
+}
+
+func (n names) labels(kind string, ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = n.label(kind, id)
+	}
+	return out
+}
+
 // WriteText writes the plan for a coordinator to read, labels in lang
-// (finding messages keep the language the plan was made in).
+// (finding messages keep the language the plan was made in), with the
+// names of volunteers and institutions beside their ids.
 func (p *GroupPlan) WriteText(w io.Writer, lang diag.Lang) error {
 	var b strings.Builder
 	b.WriteString(p.Notice + "\n")
 	for _, in := range p.Institutions {
-		b.WriteString("\n" + message(lang, codeLabelInstitution, in.Institution, itoa(in.Participants),
-			itoa(in.Mentors), itoa(in.Children), itoa(len(in.Groups))) + "\n")
+		b.WriteString("\n" + message(lang, codeLabelInstitution, p.names.label("institution", in.Institution),
+			itoa(in.Participants), itoa(in.Mentors), itoa(in.Children), itoa(len(in.Groups))) + "\n")
 		for _, g := range in.Groups {
-			b.WriteString("  " + message(lang, codeLabelGroup, g.ID, itoa(g.Size), list(g.Mentors), list(g.Children)))
+			b.WriteString("  " + message(lang, codeLabelGroup, g.ID, itoa(g.Size),
+				list(p.names.labels("volunteer", g.Mentors)), list(g.Children)))
 			if g.Language != "" {
 				fmt.Fprintf(&b, " [%s %d/%d]", g.Language, g.Speakers, g.Speakers+g.Silent)
 			}
@@ -84,7 +125,9 @@ func (p *GroupPlan) WriteText(w io.Writer, lang diag.Lang) error {
 }
 
 // WriteText writes the matching for a coordinator to read, labels in lang
-// (reasons keep the language the matching was made in).
+// (reasons keep the language the matching was made in), with the names of
+// volunteers and institutions beside their ids and, under a person left
+// out by rules, those rules' messages.
 func (m *Matching) WriteText(w io.Writer, lang diag.Lang) error {
 	var b strings.Builder
 	b.WriteString(m.Notice + "\n")
@@ -94,8 +137,8 @@ func (m *Matching) WriteText(w io.Writer, lang diag.Lang) error {
 		for i, s := range p.Parts {
 			parts[i] = fmt.Sprintf("%s %s×%s", s.ID, formatScore(s.Value), formatScore(s.Weight))
 		}
-		b.WriteString(message(lang, codeLabelProposal, p.Mentor, p.Child, p.Institution, formatScore(p.Score),
-			list(parts)) + "\n")
+		b.WriteString(message(lang, codeLabelProposal, m.names.label("volunteer", p.Mentor), p.Child,
+			m.names.label("institution", p.Institution), formatScore(p.Score), list(parts)) + "\n")
 		for _, f := range p.Notes {
 			fmt.Fprintf(&b, "  %s %s: %s\n", f.Severity, f.Rule, f.Message)
 		}
@@ -103,12 +146,18 @@ func (m *Matching) WriteText(w io.Writer, lang diag.Lang) error {
 	if len(m.UnmatchedMentors)+len(m.UnmatchedChildren) > 0 {
 		b.WriteString("\n" + message(lang, codeLabelUnmatched) + "\n")
 	}
-	for _, u := range m.UnmatchedMentors {
-		fmt.Fprintf(&b, "  volunteer/%s: %s\n", u.ID, u.Message)
+	unmatched := func(kind string, us []Unmatched) {
+		for _, u := range us {
+			fmt.Fprintf(&b, "  %s/%s: %s\n", kind, m.names.label(kind, u.ID), u.Message)
+			for _, f := range u.Findings {
+				if f.Severity.blocks() && f.Message != "" {
+					fmt.Fprintf(&b, "    %s: %s\n", f.Rule, f.Message)
+				}
+			}
+		}
 	}
-	for _, u := range m.UnmatchedChildren {
-		fmt.Fprintf(&b, "  child/%s: %s\n", u.ID, u.Message)
-	}
+	unmatched("volunteer", m.UnmatchedMentors)
+	unmatched("child", m.UnmatchedChildren)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -6,6 +6,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,11 +19,40 @@ import (
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
 
+// handInstitution is hand-written Go of the guide's institution rule.
+func handInstitution(p *mentoring.Programme, in *mentoring.Institution, out []Finding) []Finding {
+	inUse := false
+	for i := range p.Tandems {
+		if t := &p.Tandems[i]; t.Phase != mentoring.Closed {
+			if c, _ := p.Child(t.Child); c.Institution == in.ID {
+				inUse = true
+				break
+			}
+		}
+	}
+	for i := 0; !inUse && i < len(p.Groups); i++ {
+		inUse = p.Groups[i].Institution == in.ID && len(p.Groups[i].Children) > 0
+	}
+	if inUse && strings.TrimSpace(in.Coordinator) == "" {
+		out = append(out, Finding{Rule: "institution.coordinator", Severity: Warn, Subject: "institution/" + in.ID})
+	}
+	return out
+}
+
 // handVolunteer is hand-written Go of the guide's volunteer rules.
 func handVolunteer(p *mentoring.Programme, v *volunteer.Volunteer, asOf civil.Date, out []Finding) []Finding {
 	age := v.BirthDate.YearsUntil(asOf)
-	mentors := v.Role == volunteer.IndividualMentor || len(p.TandemsOf(v.ID)) > 0
-	if mentors && age < 25 {
+	tandems := p.TandemsOf(v.ID)
+	mentors := v.Role == volunteer.IndividualMentor || len(tandems) > 0
+	young := age < 25
+	open := 0
+	for _, t := range tandems {
+		young = young || v.BirthDate.YearsUntil(t.StartedOn) < 25
+		if t.Phase != mentoring.Closed {
+			open++
+		}
+	}
+	if mentors && young {
 		out = append(out, Finding{Rule: "mentor.min_age", Severity: Deny, Subject: "volunteer/" + v.ID,
 			Message: fmt.Sprintf("Volunteer %s is %d: an individual mentor must be 25 or older.", v.ID, age)})
 	}
@@ -30,7 +60,7 @@ func handVolunteer(p *mentoring.Programme, v *volunteer.Volunteer, asOf civil.Da
 		out = append(out, Finding{Rule: "mentor.commitment", Severity: Deny, Subject: "volunteer/" + v.ID,
 			Message: fmt.Sprintf("Volunteer %s commits for %d months.", v.ID, v.CommitmentMonths)})
 	}
-	if age < 14 && !v.ParentalConsent {
+	if age < 14 && !v.ParentalConsent && !v.AccompaniedByGuardian {
 		out = append(out, Finding{Rule: "volunteer.minor_consent", Severity: Deny, Subject: "volunteer/" + v.ID,
 			Message: fmt.Sprintf("Volunteer %s is %d.", v.ID, age)})
 	}
@@ -39,6 +69,9 @@ func handVolunteer(p *mentoring.Programme, v *volunteer.Volunteer, asOf civil.Da
 	}
 	if v.Level == volunteer.Mentor && v.CompletedCycles < 1 || v.Level == volunteer.Master && v.CompletedCycles < 3 {
 		out = append(out, Finding{Rule: "volunteer.cascade_level", Severity: Warn, Subject: "volunteer/" + v.ID})
+	}
+	if open > 1 {
+		out = append(out, Finding{Rule: "mentor.single_tandem", Severity: Warn, Subject: "volunteer/" + v.ID})
 	}
 	return out
 }
@@ -87,8 +120,62 @@ func handTandem(p *mentoring.Programme, t *mentoring.Tandem, out []Finding) []Fi
 			out = append(out, Finding{Rule: "tandem.group_first", Severity: Warn, Subject: "tandem/" + t.ID})
 		}
 	}
+	if t.Phase == mentoring.InsideInstitution || t.Phase == mentoring.ActivePhase || t.Phase == mentoring.Closing {
+		end := asOfOf(p)
+		if !t.ClosedOn.IsZero() && t.ClosedOn.Before(end) {
+			end = t.ClosedOn
+		}
+		var dates []civil.Date
+		for _, v := range p.VisitsOf(t.ID) {
+			dates = append(dates, v.Date)
+		}
+		for _, o := range p.OutingsOf(t.ID) {
+			dates = append(dates, o.Date)
+		}
+		for _, g := range p.GroupsWith(t.Child) {
+			if contains(g.Mentors, t.Mentor) {
+				dates = append(dates, g.Date)
+			}
+		}
+		slices.SortFunc(dates, civil.Date.Compare)
+		longest, prev := 0, t.StartedOn
+		for _, d := range append(dates, end) {
+			if d.Before(t.StartedOn) || d.After(end) {
+				continue
+			}
+			longest, prev = max(longest, prev.DaysUntil(d)), d
+		}
+		if longest > 14 {
+			out = append(out, Finding{Rule: "tandem.regular_contact", Severity: Warn, Subject: "tandem/" + t.ID})
+		}
+	}
+	if t.StartedOn.DaysUntil(asOfOf(p)) >= 7 {
+		supported := false
+		for _, c := range p.CheckInsOf(t.ID) {
+			if n := t.StartedOn.DaysUntil(c.Date); n >= 0 && n <= 7 {
+				supported = true
+				break
+			}
+		}
+		if !supported {
+			out = append(out, Finding{Rule: "tandem.first_week_support", Severity: Warn, Subject: "tandem/" + t.ID})
+		}
+	}
+	if !t.ClosedOn.IsZero() && (t.CloseReason == "" || t.CloseReason == mentoring.MentorWithdrew || t.CloseReason == mentoring.MentorMoved) &&
+		t.ClosedOn.Before(t.StartedOn.AddMonths(12)) {
+		out = append(out, Finding{Rule: "tandem.early_closure", Severity: Warn, Subject: "tandem/" + t.ID})
+	}
+	if m.Screening.SafetyBriefing.IsZero() || m.Screening.SafetyBriefing.After(t.StartedOn) {
+		out = append(out, Finding{Rule: "mentor.safety_briefing", Severity: Warn, Subject: "tandem/" + t.ID})
+	}
+	if inst.PartnershipSignedOn.IsZero() || inst.PartnershipSignedOn.After(t.StartedOn) {
+		out = append(out, Finding{Rule: "institution.partnership_agreement", Severity: Warn, Subject: "tandem/" + t.ID})
+	}
 	return out
 }
+
+// asOfOf is the programme's date, as the engine takes it without --as-of.
+func asOfOf(p *mentoring.Programme) civil.Date { return p.AsOf }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
@@ -115,14 +202,14 @@ func handChild(p *mentoring.Programme, c *mentoring.Child, asOf civil.Date, out 
 	inst, _ := p.Institution(c.Institution)
 	age := c.BirthDate.YearsUntil(asOf)
 	if inst.Kind == mentoring.AdaptationCentre {
-		if age < 3 || age > 18 {
+		if age < 3 || age >= 18 {
 			out = append(out, Finding{Rule: "child.adaptation_centre_age", Severity: Deny, Subject: "child/" + c.ID})
 		}
 		if !c.AdmittedOn.IsZero() && asOf.After(c.AdmittedOn.AddMonths(6)) {
 			out = append(out, Finding{Rule: "child.adaptation_centre_stay", Severity: Warn, Subject: "child/" + c.ID})
 		}
 	}
-	if c.Programme == mentoring.Coaching && (age < 14 || age > 18) {
+	if c.Programme == mentoring.Coaching && (age < 14 || age >= 18) {
 		out = append(out, Finding{Rule: "coaching.age_range", Severity: Deny, Subject: "child/" + c.ID})
 	}
 	return out
@@ -139,14 +226,23 @@ func handOuting(p *mentoring.Programme, o *mentoring.Outing, out []Finding) []Fi
 			break
 		}
 	}
-	if o.Date.Before(t.StartedOn) || !phase || !ok {
+	if o.Date.Before(t.StartedOn) || !t.ClosedOn.IsZero() && o.Date.After(t.ClosedOn) || !phase || !ok {
 		out = append(out, Finding{Rule: "tandem.outing_agreement", Severity: Deny, Subject: "outing/" + o.ID()})
+	}
+	c, _ := p.Child(t.Child)
+	if inst, _ := p.Institution(c.Institution); inst.InteractionRulesOn.IsZero() || inst.InteractionRulesOn.After(o.Date) {
+		out = append(out, Finding{Rule: "institution.interaction_rules", Severity: Warn, Subject: "outing/" + o.ID()})
 	}
 	return out
 }
 
 func handAgreement(p *mentoring.Programme, a *agreement.Agreement, asOf civil.Date, out []Finding) []Finding {
-	if !a.EndsOn.IsZero() && (a.NoticeGivenOn.IsZero() || a.NoticeGivenOn.DaysUntil(a.EndsOn) < 14) {
+	period := 14
+	if a.NoticeDays > 0 {
+		period = a.NoticeDays
+	}
+	if !a.EndsOn.IsZero() && a.EndedBy != agreement.ByOrganisation &&
+		(a.NoticeGivenOn.IsZero() || a.NoticeGivenOn.DaysUntil(a.EndsOn) < period) {
 		out = append(out, Finding{Rule: "agreement.notice", Severity: Deny, Subject: "agreement/" + a.ID})
 	}
 	if a.SignedOn.IsZero() {

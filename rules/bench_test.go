@@ -21,13 +21,18 @@ var benchAsOf = civil.D(2026, 11, 24)
 
 // benchProgramme builds n mentors, each with a tandem (n/2 of them), an
 // agreement and eight monthly reports, and groups of 15. Everything
-// complies, the common case in production: no messages are rendered.
+// complies, the common case in production: no messages are rendered. A
+// tandem is met every 14 days from its start, with the coordinator's
+// first-week check-in; the institution has its coordinator, written
+// agreement and rules for contact and outings.
 func benchProgramme(n int) *mentoring.Programme {
 	p := &mentoring.Programme{AsOf: benchAsOf, Institutions: []mentoring.Institution{
-		{ID: "inst-1", Name: "Home", Kind: mentoring.Orphanage, City: "Almaty"},
+		{ID: "inst-1", Name: "Home", Kind: mentoring.Orphanage, City: "Almaty", Coordinator: "C",
+			PartnershipSignedOn: civil.D(2026, 1, 15), InteractionRulesOn: civil.D(2026, 1, 20)},
 	}}
 	done := volunteer.Screening{Interview: civil.D(2026, 1, 10), PsychologicalTest: civil.D(2026, 1, 15),
-		Training: civil.D(2026, 2, 1), Documents: civil.D(2026, 2, 10)}
+		Training: civil.D(2026, 2, 1), Documents: civil.D(2026, 2, 10), SafetyBriefing: civil.D(2026, 2, 12)}
+	start := civil.D(2026, 3, 1)
 	for i := range n {
 		id := fmt.Sprintf("v-%d", i)
 		p.Volunteers = append(p.Volunteers, volunteer.Volunteer{ID: id, FullName: "X", BirthDate: civil.D(1980+i%20, 3, 1),
@@ -40,7 +45,11 @@ func benchProgramme(n int) *mentoring.Programme {
 			cid := fmt.Sprintf("c-%d", i)
 			p.Children = append(p.Children, mentoring.Child{ID: cid, BirthDate: civil.D(2012, 5, 1), Institution: "inst-1"})
 			p.Tandems = append(p.Tandems, mentoring.Tandem{ID: "t-" + id, Mentor: id, Child: cid,
-				StartedOn: civil.D(2026, 3, 1), Phase: mentoring.ActivePhase})
+				StartedOn: start, Phase: mentoring.ActivePhase})
+			p.CheckIns = append(p.CheckIns, mentoring.CheckIn{Tandem: "t-" + id, Date: start.AddDays(2)})
+			for d := start.AddDays(14); !d.After(benchAsOf); d = d.AddDays(14) {
+				p.Visits = append(p.Visits, mentoring.Visit{Tandem: "t-" + id, Date: d})
+			}
 		}
 	}
 	// Groups of 8 mentors and their 4 children: 12 people.
@@ -72,15 +81,81 @@ func mustGuide(b *testing.B) *Policy {
 	return p
 }
 
-func BenchmarkVolunteer(b *testing.B) {
-	prog := benchProgramme(1)
-	v := &prog.Volunteers[0]
+// naiveVars is what the straightforward cel-go way binds for one subject
+// of kind k: every variable of the kind, looked up through the
+// programme's index, in a fresh map.
+func naiveVars(prog *mentoring.Programme, k Kind, id string, params map[string]any) map[string]any {
+	vars := map[string]any{"as_of": &benchAsOf, "programme": prog, "params_map": params}
+	switch k {
+	case KindInstitution:
+		in, _ := prog.Institution(id)
+		var tandems []*mentoring.Tandem
+		var children []*mentoring.Child
+		for i := range prog.Children {
+			if c := &prog.Children[i]; c.Institution == id {
+				children = append(children, c)
+				tandems = append(tandems, prog.TandemsWith(c.ID)...)
+			}
+		}
+		var groups []*mentoring.Group
+		for i := range prog.Groups {
+			if prog.Groups[i].Institution == id {
+				groups = append(groups, &prog.Groups[i])
+			}
+		}
+		vars["institution"], vars["children"], vars["tandems"], vars["groups"] = in, children, tandems, groups
+	case KindVolunteer:
+		v, _ := prog.Volunteer(id)
+		vars["volunteer"], vars["tandems"] = v, prog.TandemsOf(id)
+		vars["agreements"], vars["reports"] = prog.AgreementsOf(id), prog.ReportsOf(id)
+	case KindChild:
+		c, _ := prog.Child(id)
+		inst, _ := prog.Institution(c.Institution)
+		vars["child"], vars["institution"], vars["tandems"] = c, inst, prog.TandemsWith(id)
+	case KindTandem:
+		t, _ := prog.Tandem(id)
+		m, _ := prog.Volunteer(t.Mentor)
+		c, _ := prog.Child(t.Child)
+		inst, _ := prog.Institution(c.Institution)
+		vars["tandem"], vars["mentor"], vars["child"], vars["institution"] = t, m, c, inst
+		vars["agreements"], vars["child_groups"] = prog.AgreementsOf(t.Mentor), prog.GroupsWith(t.Child)
+		vars["visits"], vars["outings"], vars["check_ins"] = prog.VisitsOf(id), prog.OutingsOf(id), prog.CheckInsOf(id)
+	case KindGroup:
+		g, _ := prog.Group(id)
+		inst, _ := prog.Institution(g.Institution)
+		vars["group"], vars["institution"] = g, inst
+	case KindAgreement:
+		a, _ := prog.Agreement(id)
+		v, _ := prog.Volunteer(a.Volunteer)
+		vars["agreement"], vars["volunteer"], vars["reports"] = a, v, prog.ReportsOf(a.Volunteer)
+	case KindOuting:
+		for i := range prog.Outings {
+			if o := &prog.Outings[i]; o.ID() == id {
+				t, _ := prog.Tandem(o.Tandem)
+				m, _ := prog.Volunteer(t.Mentor)
+				c, _ := prog.Child(t.Child)
+				inst, _ := prog.Institution(c.Institution)
+				vars["outing"], vars["tandem"], vars["mentor"], vars["child"], vars["institution"] = o, t, m, c, inst
+				vars["agreements"] = prog.AgreementsOf(t.Mentor)
+			}
+		}
+	}
+	return vars
+}
+
+// benchKind runs one subject three ways beside hand-written Go: the
+// naive cel-go way, Evaluate (a new report each call) and EvaluateInto (a
+// report reused).
+func benchKind(b *testing.B, prog *mentoring.Programme, k Kind, id string, hand func(out []Finding) []Finding) {
 	p := mustGuide(b)
 	b.Run("handwritten", func(b *testing.B) {
 		b.ReportAllocs()
 		var out []Finding
 		for b.Loop() {
-			out = handVolunteer(prog, v, benchAsOf, out[:0])
+			out = hand(out[:0])
+		}
+		if len(out) > 0 {
+			b.Fatalf("hand-written Go finds %v", out[0])
 		}
 	})
 	b.Run("celgo-naive", func(b *testing.B) {
@@ -88,216 +163,130 @@ func BenchmarkVolunteer(b *testing.B) {
 		params := p.paramMap()
 		b.ReportAllocs()
 		for b.Loop() {
-			n.run(b, KindVolunteer, map[string]any{"as_of": &benchAsOf, "programme": prog, "volunteer": v,
-				"tandems": prog.TandemsOf(v.ID), "agreements": prog.AgreementsOf(v.ID), "reports": prog.ReportsOf(v.ID),
-				"params_map": params})
-		}
-	})
-	b.Run("policy", func(b *testing.B) {
-		ctx := context.Background()
-		only := WithSubject("volunteer/v-0")
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := p.Evaluate(ctx, prog, only); err != nil {
-				b.Fatal(err)
+			if failed := n.run(b, k, naiveVars(prog, k, id, params)); failed > 0 {
+				b.Fatalf("%d rules fail", failed)
 			}
 		}
 	})
+	only := WithSubject(string(k) + "/" + id)
+	ctx := context.Background()
+	b.Run("policy", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			rep, err := p.Evaluate(ctx, prog, only)
+			if err != nil || len(rep.Findings) > 0 {
+				b.Fatal(err, rep)
+			}
+		}
+	})
+	b.Run("policy-into", func(b *testing.B) {
+		var rep Report
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := p.EvaluateInto(ctx, prog, &rep, only); err != nil || len(rep.Findings) > 0 {
+				b.Fatal(err, rep.Findings)
+			}
+		}
+	})
+}
+
+func BenchmarkInstitution(b *testing.B) {
+	prog := benchProgramme(32)
+	in := &prog.Institutions[0]
+	benchKind(b, prog, KindInstitution, in.ID, func(out []Finding) []Finding { return handInstitution(prog, in, out) })
+}
+
+func BenchmarkVolunteer(b *testing.B) {
+	prog := benchProgramme(1)
+	v := &prog.Volunteers[0]
+	benchKind(b, prog, KindVolunteer, v.ID, func(out []Finding) []Finding { return handVolunteer(prog, v, benchAsOf, out) })
 }
 
 func BenchmarkTandem(b *testing.B) {
 	prog := benchProgramme(32)
 	t := &prog.Tandems[0]
-	p := mustGuide(b)
-	b.Run("handwritten", func(b *testing.B) {
-		b.ReportAllocs()
-		var out []Finding
-		for b.Loop() {
-			out = handTandem(prog, t, out[:0])
-		}
-	})
-	b.Run("celgo-naive", func(b *testing.B) {
-		n := newNaive(b, p)
-		params := p.paramMap()
-		b.ReportAllocs()
-		for b.Loop() {
-			m, _ := prog.Volunteer(t.Mentor)
-			c, _ := prog.Child(t.Child)
-			inst, _ := prog.Institution(c.Institution)
-			n.run(b, KindTandem, map[string]any{"as_of": &benchAsOf, "programme": prog, "tandem": t, "mentor": m,
-				"child": c, "institution": inst, "agreements": prog.AgreementsOf(t.Mentor),
-				"child_groups": prog.GroupsWith(t.Child), "params_map": params})
-		}
-	})
-	b.Run("policy", func(b *testing.B) {
-		ctx := context.Background()
-		only := WithSubject("tandem/" + t.ID)
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := p.Evaluate(ctx, prog, only); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
+	benchKind(b, prog, KindTandem, t.ID, func(out []Finding) []Finding { return handTandem(prog, t, out) })
 }
 
 func BenchmarkGroup(b *testing.B) {
 	prog := benchProgramme(8)
 	g := &prog.Groups[0]
-	p := mustGuide(b)
-	b.Run("handwritten", func(b *testing.B) {
-		b.ReportAllocs()
-		var out []Finding
-		for b.Loop() {
-			out = handGroup(g, out[:0])
-		}
-	})
-	b.Run("celgo-naive", func(b *testing.B) {
-		n := newNaive(b, p)
-		params := p.paramMap()
-		inst, _ := prog.Institution(g.Institution)
-		b.ReportAllocs()
-		for b.Loop() {
-			n.run(b, KindGroup, map[string]any{"as_of": &benchAsOf, "programme": prog, "group": g,
-				"institution": inst, "params_map": params})
-		}
-	})
-	b.Run("policy", func(b *testing.B) {
-		ctx := context.Background()
-		only := WithSubject("group/" + g.ID)
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := p.Evaluate(ctx, prog, only); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
+	benchKind(b, prog, KindGroup, g.ID, func(out []Finding) []Finding { return handGroup(g, out) })
 }
 
-// BenchmarkFixed is a single-subject Evaluate that runs no rule: the fixed
-// cost of one call (options, the report, finding the subject, binding it).
+// BenchmarkFixed is a single-subject evaluation that runs no rule: the
+// fixed cost of one call (options, the report, finding the subject,
+// binding it), with Evaluate (a new report each call) and EvaluateInto (a
+// report reused), beside the hand-written Go of the same: a map look-up
+// and an empty list of findings.
 func BenchmarkFixed(b *testing.B) {
 	prog := benchProgramme(8)
 	p := mustGuide(b)
 	ctx := context.Background()
-	opts := []EvalOption{WithSubject("group/" + prog.Groups[0].ID), WithRules()}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := p.Evaluate(ctx, prog, opts...); err != nil {
-			b.Fatal(err)
+	id := prog.Groups[0].ID
+	opts := []EvalOption{WithSubject("group/" + id), WithRules()}
+	b.Run("handwritten", func(b *testing.B) {
+		index := map[string]*mentoring.Group{}
+		for i := range prog.Groups {
+			index[prog.Groups[i].ID] = &prog.Groups[i]
 		}
-	}
+		var out []Finding
+		b.ReportAllocs()
+		for b.Loop() {
+			if index[id] == nil {
+				b.Fatal("no group")
+			}
+			out = out[:0]
+		}
+		_ = out
+	})
+	b.Run("Evaluate", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := p.Evaluate(ctx, prog, opts...); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("EvaluateInto", func(b *testing.B) {
+		var rep Report
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := p.EvaluateInto(ctx, prog, &rep, opts...); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 func BenchmarkChild(b *testing.B) {
 	prog := benchProgramme(8)
 	c := &prog.Children[0]
-	p := mustGuide(b)
-	b.Run("handwritten", func(b *testing.B) {
-		b.ReportAllocs()
-		var out []Finding
-		for b.Loop() {
-			out = handChild(prog, c, benchAsOf, out[:0])
-		}
-	})
-	b.Run("celgo-naive", func(b *testing.B) {
-		n := newNaive(b, p)
-		params := p.paramMap()
-		b.ReportAllocs()
-		for b.Loop() {
-			inst, _ := prog.Institution(c.Institution)
-			n.run(b, KindChild, map[string]any{"as_of": &benchAsOf, "programme": prog, "child": c,
-				"institution": inst, "tandems": prog.TandemsWith(c.ID), "params_map": params})
-		}
-	})
-	b.Run("policy", func(b *testing.B) {
-		ctx := context.Background()
-		only := WithSubject("child/" + c.ID)
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := p.Evaluate(ctx, prog, only); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
+	benchKind(b, prog, KindChild, c.ID, func(out []Finding) []Finding { return handChild(prog, c, benchAsOf, out) })
 }
 
 func BenchmarkAgreement(b *testing.B) {
 	prog := benchProgramme(8)
 	a := &prog.Agreements[0]
-	p := mustGuide(b)
-	b.Run("handwritten", func(b *testing.B) {
-		b.ReportAllocs()
-		var out []Finding
-		for b.Loop() {
-			out = handAgreement(prog, a, benchAsOf, out[:0])
-		}
-	})
-	b.Run("celgo-naive", func(b *testing.B) {
-		n := newNaive(b, p)
-		params := p.paramMap()
-		b.ReportAllocs()
-		for b.Loop() {
-			v, _ := prog.Volunteer(a.Volunteer)
-			n.run(b, KindAgreement, map[string]any{"as_of": &benchAsOf, "programme": prog, "agreement": a,
-				"volunteer": v, "reports": prog.ReportsOf(a.Volunteer), "params_map": params})
-		}
-	})
-	b.Run("policy", func(b *testing.B) {
-		ctx := context.Background()
-		only := WithSubject("agreement/" + a.ID)
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := p.Evaluate(ctx, prog, only); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
+	benchKind(b, prog, KindAgreement, a.ID, func(out []Finding) []Finding { return handAgreement(prog, a, benchAsOf, out) })
 }
 
 func BenchmarkOuting(b *testing.B) {
 	prog := benchProgramme(8)
 	prog.Outings = []mentoring.Outing{{Tandem: prog.Tandems[0].ID, Date: civil.D(2026, 5, 9)}}
 	o := &prog.Outings[0]
-	p := mustGuide(b)
-	b.Run("handwritten", func(b *testing.B) {
-		b.ReportAllocs()
-		var out []Finding
-		for b.Loop() {
-			out = handOuting(prog, o, out[:0])
-		}
-	})
-	b.Run("celgo-naive", func(b *testing.B) {
-		n := newNaive(b, p)
-		params := p.paramMap()
-		b.ReportAllocs()
-		for b.Loop() {
-			t, _ := prog.Tandem(o.Tandem)
-			m, _ := prog.Volunteer(t.Mentor)
-			c, _ := prog.Child(t.Child)
-			n.run(b, KindOuting, map[string]any{"as_of": &benchAsOf, "programme": prog, "outing": o, "tandem": t,
-				"mentor": m, "child": c, "agreements": prog.AgreementsOf(t.Mentor), "params_map": params})
-		}
-	})
-	b.Run("policy", func(b *testing.B) {
-		ctx := context.Background()
-		only := WithSubject("outing/" + o.ID())
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := p.Evaluate(ctx, prog, only); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
+	benchKind(b, prog, KindOuting, o.ID(), func(out []Finding) []Finding { return handOuting(prog, o, out) })
 }
 
 // BenchmarkProgramme100k evaluates the whole guide policy on a programme of
 // 100,000 volunteers (50,000 children and tandems, 100,000 agreements,
-// 800,000 reports, 12,500 groups of 12), reporting ns per subject.
+// 800,000 reports, 12,500 groups of 12, 850,000 visits), reporting ns per
+// subject.
 func BenchmarkProgramme100k(b *testing.B) {
 	prog := benchProgramme(100_000)
 	p := mustGuide(b)
-	subjects := float64(len(prog.Volunteers) + len(prog.Children) + len(prog.Tandems) + len(prog.Groups) + len(prog.Agreements))
+	subjects := float64(len(prog.Institutions) + len(prog.Volunteers) + len(prog.Children) + len(prog.Tandems) +
+		len(prog.Groups) + len(prog.Agreements))
 	perSubject := func(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/subjects, "ns/subject")
 	}
@@ -306,8 +295,14 @@ func BenchmarkProgramme100k(b *testing.B) {
 		var out []Finding
 		for b.Loop() {
 			out = out[:0]
+			for i := range prog.Institutions {
+				out = handInstitution(prog, &prog.Institutions[i], out)
+			}
 			for i := range prog.Volunteers {
 				out = handVolunteer(prog, &prog.Volunteers[i], benchAsOf, out)
+			}
+			for i := range prog.Children {
+				out = handChild(prog, &prog.Children[i], benchAsOf, out)
 			}
 			for i := range prog.Tandems {
 				out = handTandem(prog, &prog.Tandems[i], out)
@@ -327,37 +322,19 @@ func BenchmarkProgramme100k(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for i := range prog.Volunteers {
-				v := &prog.Volunteers[i]
-				n.run(b, KindVolunteer, map[string]any{"as_of": &benchAsOf, "programme": prog, "volunteer": v,
-					"tandems": prog.TandemsOf(v.ID), "agreements": prog.AgreementsOf(v.ID), "reports": prog.ReportsOf(v.ID),
-					"params_map": params})
+				n.run(b, KindVolunteer, naiveVars(prog, KindVolunteer, prog.Volunteers[i].ID, params))
 			}
 			for i := range prog.Children {
-				c := &prog.Children[i]
-				inst, _ := prog.Institution(c.Institution)
-				n.run(b, KindChild, map[string]any{"as_of": &benchAsOf, "programme": prog, "child": c,
-					"institution": inst, "tandems": prog.TandemsWith(c.ID), "params_map": params})
+				n.run(b, KindChild, naiveVars(prog, KindChild, prog.Children[i].ID, params))
 			}
 			for i := range prog.Tandems {
-				t := &prog.Tandems[i]
-				m, _ := prog.Volunteer(t.Mentor)
-				c, _ := prog.Child(t.Child)
-				inst, _ := prog.Institution(c.Institution)
-				n.run(b, KindTandem, map[string]any{"as_of": &benchAsOf, "programme": prog, "tandem": t, "mentor": m,
-					"child": c, "institution": inst, "agreements": prog.AgreementsOf(t.Mentor),
-					"child_groups": prog.GroupsWith(t.Child), "params_map": params})
+				n.run(b, KindTandem, naiveVars(prog, KindTandem, prog.Tandems[i].ID, params))
 			}
 			for i := range prog.Groups {
-				g := &prog.Groups[i]
-				inst, _ := prog.Institution(g.Institution)
-				n.run(b, KindGroup, map[string]any{"as_of": &benchAsOf, "programme": prog, "group": g,
-					"institution": inst, "params_map": params})
+				n.run(b, KindGroup, naiveVars(prog, KindGroup, prog.Groups[i].ID, params))
 			}
 			for i := range prog.Agreements {
-				a := &prog.Agreements[i]
-				v, _ := prog.Volunteer(a.Volunteer)
-				n.run(b, KindAgreement, map[string]any{"as_of": &benchAsOf, "programme": prog, "agreement": a,
-					"volunteer": v, "reports": prog.ReportsOf(a.Volunteer), "params_map": params})
+				n.run(b, KindAgreement, naiveVars(prog, KindAgreement, prog.Agreements[i].ID, params))
 			}
 		}
 		perSubject(b)

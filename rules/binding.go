@@ -69,7 +69,9 @@ func (st *state) bindSubject(ke *kindEnv) {
 		} else {
 			st.fr.Reset()
 		}
-		for i := range ke.kind.Vars {
+		// Only what compiled code reads: a tandem has eleven variables,
+		// and most rules read three.
+		for _, i := range ke.native.Read {
 			st.fr.Slots[i] = ke.kind.Vars[i].Native(&st.s, &st.fr.Lists[i])
 		}
 	}

@@ -127,7 +127,18 @@ func compile(files []*File, costLimit uint64) (*Policy, error) {
 	for _, r := range p.rules {
 		p.byKind[r.env.kind] = append(p.byKind[r.env.kind], r)
 	}
+	p.perKind = make([]kindRules, len(subject.Kinds))
+	for _, k := range subject.Kinds {
+		p.perKind[k.Index] = kindRules{env: p.kinds[k], rules: p.byKind[k]}
+	}
 	return p, nil
+}
+
+// kindRules is what Evaluate needs of one kind: its environment and its
+// rules, in policy order.
+type kindRules struct {
+	env   *kindEnv
+	rules []*compiledRule
 }
 
 func maps(m map[string]int) map[string]int {

@@ -119,7 +119,8 @@ func TestConformance(t *testing.T) {
 	}
 	t.Run("coverage", func(t *testing.T) {
 		var claimed []string
-		for _, f := range pol.kinds[subject.Kinds[0]].scope.Lib.Funcs() {
+		vk, _ := subject.Lookup("volunteer")
+		for _, f := range pol.kinds[vk].scope.Lib.Funcs() {
 			for _, o := range f.Overloads {
 				if o.Native.Arity() > 0 {
 					claimed = append(claimed, o.ID)

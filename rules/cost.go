@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"math/bits"
 	"reflect"
 	"strings"
 
@@ -28,8 +29,16 @@ var defaultLimits = map[string]int{
 	"mentors":      200,
 	"children":     200,
 	"child_groups": 100,
-	"attendees":    500,
-	"string":       100,
+	// A tandem's meetings over years: weekly visits for ten years are 520.
+	"visits":    1000,
+	"outings":   500,
+	"check_ins": 500,
+	// An institution's children, their tandems and its group sessions.
+	"institution_children": 1000,
+	"institution_tandems":  1000,
+	"institution_groups":   1000,
+	"attendees":            500,
+	"string":               100,
 }
 
 // DefaultCostLimit is the largest static cost estimate a rule may have, and
@@ -134,6 +143,12 @@ func (e *estimator) EstimateCallCost(function, overloadID string, target *cost.A
 		months := uint64(e.c.limits["months"])
 		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: months},
 			ResultSize: &cost.SizeEstimate{Min: 0, Max: months}}
+	case overloadID == "longest_gap_list_date_date" && len(args) == 3:
+		// A copy and a sort of the list: n·(log₂ n + 1).
+		n := cost.EstimateSize(e, args[0]).Max
+		sort := satAdd(n, mulSat(n, uint64(bits.Len64(n))))
+		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: satAdd(1, sort)},
+			ResultSize: &cost.SizeEstimate{Min: 2, Max: 2}}
 	case overloadID == "string_lower" && target != nil:
 		sz := cost.EstimateSize(e, *target)
 		scan := uint64(math.Ceil(float64(sz.Max) * cost.StringTraversalCostFactor))

@@ -12,6 +12,9 @@
 //	rep, err := pol.Evaluate(ctx, prog, rules.WithLang(diag.KK))
 //	for _, f := range rep.Findings { fmt.Println(f.Subject, f.Rule, f.Message) }
 //
+// [Policy.EvaluateInto] fills a report the caller reuses, for one subject
+// after another (rules.WithSubject("volunteer/v-17")) without allocating.
+//
 // A [*Policy] is immutable and safe for concurrent use. To change policies
 // while serving, load a directory into a [Set] and serve it from a [Store]:
 // [Store.Reload] compiles everything first and swaps atomically; a failed
@@ -93,12 +96,14 @@
 // Every rule names a subject kind. Each kind sees as_of (the evaluation
 // date), programme (the whole programme, for look-ups) and:
 //
+//	institution institution, children, tandems (of its children, any phase), groups (held there)
 //	volunteer   volunteer, tandems (as mentor), agreements, reports
 //	child       child, institution, tandems
-//	tandem      tandem, mentor, child, institution, agreements (the mentor's), child_groups
+//	tandem      tandem, mentor, child, institution, agreements (the mentor's), child_groups,
+//	            visits, outings, check_ins (the tandem's own)
 //	group       group, institution
 //	agreement   agreement, volunteer, reports
-//	outing      outing, tandem, mentor, child, agreements
+//	outing      outing, tandem, mentor, child, institution (the child's), agreements
 //	programme   (as_of and programme only)
 //	pair        mentor, child, institution, agreements, tandems — see [Policy.Pair]
 //	respondent  response (a questionnaire.Response) and as_of — see [Policy.Respondent]
@@ -107,7 +112,9 @@
 // the domain types): volunteer.birth_date, tandem.started_on,
 // mentor.screening.training, group.mentors.size(). Personal data — names,
 // contacts, ID documents, health details — is hidden from policies. A
-// finding's subject is KIND/ID; an outing's id is TANDEM@DATE. [Variables]
+// finding's subject is KIND/ID; an outing's id is TANDEM@DATE; Evaluate
+// reports the kinds in the order above, institutions first, as the
+// programme file lists them. [Variables]
 // lists the variables of a kind, with the type of each and the limit that
 // bounds a list; functions.md, beside this package, is the rule author's
 // reference generated from the same tables.
@@ -129,6 +136,9 @@
 //	string(date), string(month)
 //	<, <=, >, >=, ==, != on two dates or two months
 //	s.lower()                           lower case in every script: 'АЛМАТЫ'.lower() == 'алматы'
+//	longest_gap(list(date), date, date) -> list(date)
+//	                                    the longest stretch without a date of the list
+//	                                    between two dates, as its two ends
 //
 // Compare names and cities with lower(), not lowerAscii(), which leaves
 // Cyrillic letters as they are.
@@ -143,15 +153,47 @@
 //
 // # Worked examples
 //
-// Notice before stopping (R10): when the agreement has an end date, notice
-// was given at least params.notice_days before it:
+// Notice before stopping (R10, L2262: "Егер Келісімде өзгесі
+// белгіленбесе … кемінде 2 апта бұрын"): when the volunteer ends the
+// agreement, notice comes at least the agreement's own period before the
+// end, else params.notice_days. An int field that is 0 is absent to has():
+// notice_days: 0 means "the policy's period".
 //
-//   - id: agreement.notice
-//     subject: agreement
-//     when: has(agreement.ends_on)
-//     expr: >-
-//     has(agreement.notice_given_on) &&
-//     days_between(agreement.notice_given_on, agreement.ends_on) >= params.notice_days
+//	variables:
+//	  - name: notice_period
+//	    subject: agreement
+//	    expr: "has(agreement.notice_days) ? agreement.notice_days : params.notice_days"
+//	rules:
+//	  - id: agreement.notice
+//	    subject: agreement
+//	    when: has(agreement.ends_on) && (!has(agreement.ended_by) || agreement.ended_by == 'volunteer')
+//	    expr: >-
+//	      has(agreement.notice_given_on) &&
+//	      days_between(agreement.notice_given_on, agreement.ends_on) >= notice_period
+//
+// Regular contact (R3, L1590: "кездесулер тұрақты болуы тиіс"): the days
+// the pair met — visits, outings, group sessions both attended — and the
+// longest stretch without one from the start to as_of (or the closing):
+//
+//	variables:
+//	  - name: contact_dates
+//	    subject: tandem
+//	    expr: >-
+//	      visits.map(v, v.date) + outings.map(o, o.date) +
+//	      child_groups.filter(g, tandem.mentor in g.mentors).map(g, g.date)
+//	  - name: longest_stretch
+//	    subject: tandem
+//	    expr: longest_gap(contact_dates, tandem.started_on, as_of)
+//	  - name: stretch_days
+//	    subject: tandem
+//	    expr: days_between(longest_stretch[0], longest_stretch[1])
+//	rules:
+//	  - id: tandem.regular_contact
+//	    subject: tandem
+//	    when: tandem.phase in ['inside_institution', 'active', 'closing']
+//	    expr: stretch_days <= params.contact_max_gap_days
+//	    message:
+//	      en: "No meeting from {{string(longest_stretch[0])}} to {{string(longest_stretch[1])}} ({{stretch_days}} days)"
 //
 // Monthly reports (R10), with the missing months in the message:
 //
@@ -176,6 +218,52 @@
 //	extends: guide
 //	params:
 //	  mentor_min_age: {default: 23}
+//
+// # The mentoring cycle
+//
+// The guide's second reading (contract v2) follows a tandem through its
+// whole cycle, and each stage is a rule of the embedded guide policy that
+// a profile may tune by its parameters:
+//
+//   - Before contact: the mentor is 25 or older at the start of every
+//     tandem (mentor.min_age), passed the four selection stages
+//     (mentor.screening) and was given the safety instruction of Appendix
+//     4 (mentor.safety_briefing, screening.safety_briefing); the
+//     institution has a coordinator (institution.coordinator) and a
+//     written agreement with the organisation
+//     (institution.partnership_agreement, partnership_signed_on).
+//   - The first week: a coordinator's check-in within first_week_days (7)
+//     of the start, both ends included (tandem.first_week_support, the
+//     list check_ins) — asked once the week is over.
+//   - Regular contact: no stretch longer than contact_max_gap_days (14)
+//     without a visit, an outing or a group session of both, between the
+//     start and the earlier of as_of and closed_on
+//     (tandem.regular_contact, the lists visits and outings; one finding
+//     naming the longest stretch), while the tandem is inside the
+//     institution, active or closing.
+//   - Outings: within the tandem's span, past the first meetings, under an
+//     agreement in force (tandem.outing_agreement) and the institution's
+//     rules for contact and outings (institution.interaction_rules,
+//     interaction_rules_on).
+//   - One mentor, one child: at most mentor_max_open_tandems (1) open
+//     tandems (mentor.single_tandem); the matcher proposes no more.
+//   - Closure: closed_on and close_reason; a closure on the mentor's side
+//     (early_closure_reasons: mentor_withdrew, mentor_moved, or no reason)
+//     before mentor_min_commitment_months is an early closure
+//     (tandem.early_closure) — 12 months in the guide, 24 in nastavniki.
+//   - Leaving: the volunteer who ends the agreement gives notice
+//     (agreement.notice): not asked when the organisation ended it
+//     (ended_by), by the agreement's own notice_days when it sets them, and
+//     a notice on or after the end is the breach itself, a finding.
+//
+// The under-18 rules read "18 жасқа дейінгі" as minors: an adaptation
+// centre holds children from 3 to under 18, coaching is for 14 to under
+// 18 (the parameters adaptation_centre_max_age and coaching_max_age are
+// the first age no longer allowed). A child under 14 volunteers with a
+// parent's written consent or accompanied by a parent (Law on Volunteer
+// Activity, art. 12 §2). A file of the first version, without any of the
+// new data, keeps the findings it had; the new rules add warnings to it
+// until the data is recorded.
 //
 // # Errors
 //
@@ -215,7 +303,10 @@
 // report's summary max=5000, a volunteer's languages max=20 — Evaluate
 // validates first, so a programme keeps to them), a subject's list by the
 // policy limit the kind table names (tandems 50, agreements 50, reports
-// 240, child_groups 100; months_open's list by months 240), group lists
+// 240, child_groups 100, visits 1000, outings 500, check_ins 500, an
+// institution's children, tandems and groups 1000 each — institution_children,
+// institution_tandems, institution_groups; months_open's list by months
+// 240, longest_gap's sort by its list), group lists
 // without a tag by mentors and children (200), a string without a tag by
 // string (100 characters); override them under limits. A rule whose
 // estimate exceeds the cost limit ([WithCostLimit], default

@@ -135,7 +135,7 @@ func WithoutMessages() EvalOption {
 var ErrInput = errors.New("rules: bad input")
 
 // Evaluate runs the policy on every subject of the programme and returns the
-// findings in a stable order: by subject kind (volunteer, child, tandem,
+// findings in a stable order: by subject kind (institution, volunteer, child, tandem,
 // group, agreement, outing, programme), then by the subject's place in the
 // file, then by the rule's place in the policy.
 //
@@ -150,14 +150,46 @@ var ErrInput = errors.New("rules: bad input")
 // never a silent pass. Evaluate stops early, with ctx's error, when ctx is
 // done.
 func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts ...EvalOption) (*Report, error) {
+	rep := new(Report) // the one allocation
+	if err := p.EvaluateInto(ctx, prog, rep, opts...); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// EvaluateInto is [Policy.Evaluate] into a report the caller owns and may
+// reuse: rep is reset and filled, its Findings (and Outcomes) appended to
+// from length zero, so that their memory serves again. A caller that
+// evaluates subject after subject (a sign-up form checking one volunteer
+// at a time, a judge checking each candidate mentor) allocates nothing
+// once the report has grown. rep's previous findings are overwritten:
+// copy what must outlive the next call. On an error, rep holds no
+// findings. rep must not be shared by concurrent calls.
+func (p *Policy) EvaluateInto(ctx context.Context, prog *mentoring.Programme, rep *Report, opts ...EvalOption) error {
+	if rep == nil {
+		return fmt.Errorf("%w: no report to evaluate into", ErrInput)
+	}
+	findings := rep.Findings[:0]
+	if findings == nil {
+		findings = []Finding{} // JSON [], not null; a zero-size value allocates nothing
+	}
+	*rep = Report{Policy: p.name, Findings: findings, Outcomes: rep.Outcomes[:0]}
 	st := newState(opts) // the options live in the pooled state: no allocation
 	defer st.release()
+	if err := p.evaluate(ctx, prog, rep, st); err != nil {
+		rep.Findings, rep.Outcomes = rep.Findings[:0], rep.Outcomes[:0]
+		return err
+	}
+	return nil
+}
+
+func (p *Policy) evaluate(ctx context.Context, prog *mentoring.Programme, rep *Report, st *state) error {
 	o := &st.o
 	asOf, at, err := prepare(prog, o.asOf)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	rep := &Report{Policy: p.name, AsOf: asOf, Findings: []Finding{}} // the one allocation
+	rep.AsOf = asOf
 	e := evaluation{p: p, o: o, rep: rep, st: st}
 	if o.subject != "" {
 		kind, id, _ := strings.Cut(o.subject, "/")
@@ -167,25 +199,25 @@ func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts .
 			i, ok = k.Find(at, prog, id)
 		}
 		if !ok || k.OnRequest {
-			return nil, fmt.Errorf("%w: no subject %q in the programme", ErrInput, o.subject)
+			return fmt.Errorf("%w: no subject %q in the programme", ErrInput, o.subject)
 		}
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
-		if ke := p.kinds[k]; ke != nil && len(p.byKind[k]) > 0 {
-			e.st.bind(ke, prog, at, i, 0, asOf)
-			e.run(ctx, p.byKind[k])
+		if kr := p.perKind[k.Index]; kr.env != nil && len(kr.rules) > 0 {
+			e.st.bind(kr.env, prog, at, i, 0, asOf)
+			e.run(ctx, kr.rules)
 		}
 	} else {
 		for _, k := range subject.Kinds {
-			rules := p.byKind[k]
+			rules := p.perKind[k.Index].rules
 			if len(rules) == 0 || k.OnRequest {
 				continue
 			}
-			ke := p.kinds[k]
+			ke := p.perKind[k.Index].env
 			for i, n := 0, k.Count(prog); i < n; i++ {
 				if err := ctx.Err(); err != nil {
-					return nil, err
+					return err
 				}
 				e.st.bind(ke, prog, at, i, 0, asOf)
 				e.run(ctx, rules)
@@ -199,7 +231,7 @@ func (p *Policy) Evaluate(ctx context.Context, prog *mentoring.Programme, opts .
 			break
 		}
 	}
-	return rep, nil
+	return nil
 }
 
 // prepare checks a programme before evaluation: it is there, valid, and

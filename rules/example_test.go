@@ -42,9 +42,9 @@ func Example() {
 	}
 	// Output:
 	// deny mentor.min_age volunteer/v-1:
-	//   v-1 волонтері 24 жаста: өмірлік қиын жағдайдағы балалар үшін жеке тәлімгерлер тек 25 жастан асқан адамдар бола алады. 25-ке толмаған волонтер топтық сабақтарға, іс-шараларға қатыса алады.
+	//   v-1 волонтері 24 жаста: өмірлік қиын жағдайдағы балалар үшін жеке тәлімгерлер тек 25 жастан асқан адамдар бола алады, бұл тәлімгер болудың шарты. Жасы толмаған волонтер топтық сабақтарға, іс-шараларға қатыса алады.
 	// deny mentor.min_age volunteer/v-1:
-	//   Volunteer v-1 is 24: an individual mentor of a child in a difficult life situation must be 25 or older. Younger volunteers can help in group sessions and events.
+	//   Volunteer v-1 is 24: an individual mentor of a child in a difficult life situation must be 25 or older to become one. Younger volunteers can help in group sessions and events.
 }
 
 // A profile changes a parameter without touching the guide.
@@ -78,13 +78,16 @@ func ExamplePolicy_Explain() {
 	fmt.Print(x.Text())
 	// Output:
 	// mentor.min_age on volunteer/v-1: fail
-	//   Volunteer v-1 is 24: an individual mentor of a child in a difficult life situation must be 25 or older. Younger volunteers can help in group sessions and events.
+	//   Volunteer v-1 is 24: an individual mentor of a child in a difficult life situation must be 25 or older to become one. Younger volunteers can help in group sessions and events.
 	// when:
 	//   mentors = true
 	// expr:
-	//   age >= params.mentor_min_age = false
-	//     age = 24
-	//     params.mentor_min_age = 25
+	//   age >= params.mentor_min_age && tandems.all(t, age(volunteer.birth_date, t.started_on) >= params.mentor_min_age) = false
+	//     age >= params.mentor_min_age = false
+	//       age = 24
+	//       params.mentor_min_age = 25
+	//     tandems.all(t, age(volunteer.birth_date, t.started_on) >= params.mentor_min_age) = true
+	//       tandems = []
 	// variables:
 	//   age = 24
 	//   mentors = true

@@ -137,13 +137,16 @@ func asVal(v any) ref.Val {
 }
 
 // shown is a value as an explanation shows it: scalars and lists as
-// messages show them, an object as KIND/ID.
+// messages show them (an empty list as []), an object as KIND/ID.
 func shown(v ref.Val) string {
 	if types.IsError(v) {
 		return "error: " + v.(*types.Err).Error()
 	}
 	if l, ok := v.(traits.Lister); ok {
 		n, _ := l.Size().(types.Int)
+		if n == 0 {
+			return "[]" // not nothing: "tandems = []" reads as a value
+		}
 		parts := make([]string, 0, int(n))
 		for i := types.Int(0); i < n; i++ {
 			parts = append(parts, shown(l.Get(i)))

@@ -19,8 +19,9 @@ func TestExplain(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, rules.Failed, x.Result)
 	text := x.Text()
-	assert.Contains(t, text, "days_between(agreement.notice_given_on, agreement.ends_on) = 13")
-	assert.Contains(t, text, "params.notice_days")
+	assert.Contains(t, text, "notice_lead = 13")
+	assert.Contains(t, text, "notice_period = 14")
+	assert.Contains(t, text, "has(agreement.ended_by) = false")
 	assert.Contains(t, text, "has(agreement.ends_on) = true")
 	t.Log("\n" + text)
 
@@ -28,6 +29,7 @@ func TestExplain(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, rules.Passed, x.Result)
 	assert.Contains(t, x.Text(), "age >= params.mentor_min_age = true")
+	assert.Contains(t, x.Text(), "age(volunteer.birth_date, t.started_on) >= params.mentor_min_age) = true")
 	assert.Contains(t, x.Text(), "age = 36")
 
 	_, err = p.Explain(context.Background(), prog, "no.such.rule", "volunteer/v-1")

@@ -78,9 +78,11 @@ type Policy struct {
 	kinds       map[*subject.Kind]*kindEnv
 	rules       []*compiledRule
 	byKind      map[*subject.Kind][]*compiledRule
-	scores      []*compiledScore
-	warnings    diag.List
-	adapter     types.Adapter
+	// perKind is kinds and byKind by subject.Kind.Index, for evaluation.
+	perKind  []kindRules
+	scores   []*compiledScore
+	warnings diag.List
+	adapter  types.Adapter
 }
 
 func (p *Policy) files() []*File { return p.sources }

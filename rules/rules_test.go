@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -37,14 +38,17 @@ func m(s string) civil.Month {
 }
 
 // fixture is a small programme that complies with every rule of the guide
-// and the nastavniki profile; each test breaks one thing.
+// and the nastavniki profile; each test breaks one thing. Its tandem meets
+// every 14 days from the start, the longest stretch tandem.regular_contact
+// allows, the last time two days before as_of.
 func fixture() *mentoring.Programme {
 	done := volunteer.Screening{Interview: d("2026-01-10"), PsychologicalTest: d("2026-01-15"),
-		Training: d("2026-02-01"), Documents: d("2026-02-10")}
+		Training: d("2026-02-01"), Documents: d("2026-02-10"), SafetyBriefing: d("2026-02-20")}
 	p := &mentoring.Programme{
 		AsOf: asOf,
 		Institutions: []mentoring.Institution{
-			{ID: "inst-1", Name: "Children's home No. 1", Kind: mentoring.Orphanage, City: "Almaty"},
+			{ID: "inst-1", Name: "Children's home No. 1", Kind: mentoring.Orphanage, City: "Almaty",
+				Coordinator: "Gulmira Akhmetova", PartnershipSignedOn: d("2026-01-15"), InteractionRulesOn: d("2026-01-20")},
 			{ID: "inst-2", Name: "Adaptation centre", Kind: mentoring.AdaptationCentre, City: "Almaty"},
 		},
 		Volunteers: []volunteer.Volunteer{
@@ -67,6 +71,10 @@ func fixture() *mentoring.Programme {
 		},
 		Outings:  []mentoring.Outing{{Tandem: "t-1", Date: d("2026-04-01")}},
 		Meetings: []mentoring.Meeting{{ID: "m-1", Kind: mentoring.General, Date: d("2026-10-05")}},
+		CheckIns: []mentoring.CheckIn{{Tandem: "t-1", Date: d("2026-03-04")}},
+	}
+	for v := d("2026-03-15"); !v.After(asOf); v = v.AddDays(14) {
+		p.Visits = append(p.Visits, mentoring.Visit{Tandem: "t-1", Date: v})
 	}
 	// Enough children for a 12-person group: 2 mentors + 10 children.
 	for i := 2; i <= 10; i++ {
@@ -132,7 +140,15 @@ func TestBoundaries(t *testing.T) {
 		// mentor.min_age: ages are whole years on the evaluation date.
 		{name: "mentor 24y364d", change: func(p *mentoring.Programme) { p.Volunteers[0].BirthDate = d("2001-11-25") },
 			rule: "mentor.min_age", subject: "volunteer/v-1", fails: true, says: "is 24"},
-		{name: "mentor exactly 25", change: func(p *mentoring.Programme) { p.Volunteers[0].BirthDate = d("2001-11-24") },
+		{name: "mentor exactly 25, the tandem starting today", change: func(p *mentoring.Programme) {
+			p.Volunteers[0].BirthDate = d("2001-11-24")
+			p.Tandems[0].StartedOn = asOf
+		}, rule: "mentor.min_age", subject: "volunteer/v-1"},
+		// … and on the start of every tandem: the age is a condition for
+		// becoming a mentor.
+		{name: "mentor 24 at the tandem's start", change: func(p *mentoring.Programme) { p.Volunteers[0].BirthDate = d("2001-03-02") },
+			rule: "mentor.min_age", subject: "volunteer/v-1", fails: true, says: "was 24 when tandem t-1 started on 2026-03-01"},
+		{name: "mentor 25 at the tandem's start", change: func(p *mentoring.Programme) { p.Volunteers[0].BirthDate = d("2001-03-01") },
 			rule: "mentor.min_age", subject: "volunteer/v-1"},
 		{name: "young group volunteer is no mentor", change: func(p *mentoring.Programme) { p.Volunteers[1].BirthDate = d("2006-01-01") },
 			rule: "mentor.min_age", subject: "volunteer/v-2"},
@@ -185,15 +201,15 @@ func TestBoundaries(t *testing.T) {
 			p.Children[0].AdmittedOn = d("2026-09-01")
 		}, rule: "child.min_age", subject: "tandem/t-1"},
 
-		// child.adaptation_centre_age: 3–18.
+		// child.adaptation_centre_age: from 3 to under 18.
 		{name: "КБО child 2", change: func(p *mentoring.Programme) { p.Children[1].BirthDate = d("2023-11-25") },
 			rule: "child.adaptation_centre_age", subject: "child/k-1", fails: true, says: "is 2"},
 		{name: "КБО child 3", change: func(p *mentoring.Programme) { p.Children[1].BirthDate = d("2023-11-24") },
 			rule: "child.adaptation_centre_age", subject: "child/k-1"},
-		{name: "КБО child 18", change: func(p *mentoring.Programme) { p.Children[1].BirthDate = d("2007-11-25") },
+		{name: "КБО child 17", change: func(p *mentoring.Programme) { p.Children[1].BirthDate = d("2008-11-25") },
 			rule: "child.adaptation_centre_age", subject: "child/k-1"},
-		{name: "КБО child 19", change: func(p *mentoring.Programme) { p.Children[1].BirthDate = d("2007-11-24") },
-			rule: "child.adaptation_centre_age", subject: "child/k-1", fails: true, says: "is 19"},
+		{name: "КБО child 18", change: func(p *mentoring.Programme) { p.Children[1].BirthDate = d("2008-11-24") },
+			rule: "child.adaptation_centre_age", subject: "child/k-1", fails: true, says: "is 18"},
 
 		// child.adaptation_centre_stay: as_of ≤ admitted_on + 6 months.
 		{name: "stay 6 months", change: func(p *mentoring.Programme) { p.Children[1].AdmittedOn = d("2026-05-24") },
@@ -201,7 +217,7 @@ func TestBoundaries(t *testing.T) {
 		{name: "stay 6 months and a day", change: func(p *mentoring.Programme) { p.Children[1].AdmittedOn = d("2026-05-23") },
 			rule: "child.adaptation_centre_stay", subject: "child/k-1", fails: true, says: "since 2026-05-23"},
 
-		// coaching.age_range: 14–18.
+		// coaching.age_range: from 14 to under 18.
 		{name: "coaching 13", change: func(p *mentoring.Programme) {
 			p.Children[2].Programme = mentoring.Coaching
 			p.Children[2].BirthDate = d("2012-11-25")
@@ -210,14 +226,14 @@ func TestBoundaries(t *testing.T) {
 			p.Children[2].Programme = mentoring.Coaching
 			p.Children[2].BirthDate = d("2012-11-24")
 		}, rule: "coaching.age_range", subject: "child/c-2"},
+		{name: "coaching 17", change: func(p *mentoring.Programme) {
+			p.Children[2].Programme = mentoring.Coaching
+			p.Children[2].BirthDate = d("2008-11-25")
+		}, rule: "coaching.age_range", subject: "child/c-2"},
 		{name: "coaching 18", change: func(p *mentoring.Programme) {
 			p.Children[2].Programme = mentoring.Coaching
-			p.Children[2].BirthDate = d("2007-11-25")
-		}, rule: "coaching.age_range", subject: "child/c-2"},
-		{name: "coaching 19", change: func(p *mentoring.Programme) {
-			p.Children[2].Programme = mentoring.Coaching
-			p.Children[2].BirthDate = d("2007-11-24")
-		}, rule: "coaching.age_range", subject: "child/c-2", fails: true},
+			p.Children[2].BirthDate = d("2008-11-24")
+		}, rule: "coaching.age_range", subject: "child/c-2", fails: true, says: "under 18"},
 
 		// group sizes: 12–18 people, children and mentors together.
 		{name: "group of 18", change: func(p *mentoring.Programme) { grow(p, 6) },
@@ -244,8 +260,15 @@ func TestBoundaries(t *testing.T) {
 			p.Agreements[0].EndsOn = d("2026-03-31")
 			p.Reports = p.Reports[:1]
 		}, rule: "tandem.outing_agreement", subject: "outing/t-1@2026-04-01", fails: true},
+		{name: "outing the day after the tandem closed", change: func(p *mentoring.Programme) {
+			p.Tandems[0].Phase, p.Tandems[0].ClosedOn, p.Tandems[0].CloseReason = mentoring.Closed, d("2026-03-31"), mentoring.ChildLeft
+		}, rule: "tandem.outing_agreement", subject: "outing/t-1@2026-04-01", fails: true, says: "closed 2026-03-31"},
+		{name: "outing on the closing day", change: func(p *mentoring.Programme) {
+			p.Tandems[0].Phase, p.Tandems[0].ClosedOn, p.Tandems[0].CloseReason = mentoring.Closed, d("2026-04-01"), mentoring.ChildLeft
+		}, rule: "tandem.outing_agreement", subject: "outing/t-1@2026-04-01"},
 
-		// agreement.notice: 14 days.
+		// agreement.notice: 14 days, or the agreement's own period, when
+		// the volunteer ends it.
 		{name: "notice 13 days", change: func(p *mentoring.Programme) {
 			p.Agreements[0].NoticeGivenOn = d("2026-11-01")
 			p.Agreements[0].EndsOn = d("2026-11-14")
@@ -256,6 +279,32 @@ func TestBoundaries(t *testing.T) {
 		}, rule: "agreement.notice", subject: "agreement/a-1"},
 		{name: "no notice", change: func(p *mentoring.Programme) { p.Agreements[0].EndsOn = d("2026-11-14") },
 			rule: "agreement.notice", subject: "agreement/a-1", fails: true, says: "never given"},
+		{name: "notice on the end day", change: func(p *mentoring.Programme) {
+			p.Agreements[0].NoticeGivenOn = d("2026-11-14")
+			p.Agreements[0].EndsOn = d("2026-11-14")
+		}, rule: "agreement.notice", subject: "agreement/a-1", fails: true, says: "on or after the end"},
+		{name: "notice after the end", change: func(p *mentoring.Programme) {
+			p.Agreements[0].NoticeGivenOn = d("2026-11-15")
+			p.Agreements[0].EndsOn = d("2026-11-14")
+		}, rule: "agreement.notice", subject: "agreement/a-1", fails: true, says: "given on 2026-11-15, on or after the end"},
+		{name: "organisation ended it without notice", change: func(p *mentoring.Programme) {
+			p.Agreements[0].EndsOn = d("2026-11-14")
+			p.Agreements[0].EndedBy = agreement.ByOrganisation
+		}, rule: "agreement.notice", subject: "agreement/a-1"},
+		{name: "volunteer ended it without notice", change: func(p *mentoring.Programme) {
+			p.Agreements[0].EndsOn = d("2026-11-14")
+			p.Agreements[0].EndedBy = agreement.ByVolunteer
+		}, rule: "agreement.notice", subject: "agreement/a-1", fails: true},
+		{name: "agreement's own 30 days, 29 given", change: func(p *mentoring.Programme) {
+			p.Agreements[0].NoticeGivenOn = d("2026-10-16")
+			p.Agreements[0].EndsOn = d("2026-11-14")
+			p.Agreements[0].NoticeDays = 30
+		}, rule: "agreement.notice", subject: "agreement/a-1", fails: true, says: "at least 30 days"},
+		{name: "agreement's own 30 days, 30 given", change: func(p *mentoring.Programme) {
+			p.Agreements[0].NoticeGivenOn = d("2026-10-15")
+			p.Agreements[0].EndsOn = d("2026-11-14")
+			p.Agreements[0].NoticeDays = 30
+		}, rule: "agreement.notice", subject: "agreement/a-1"},
 
 		// agreement.monthly_report.
 		{name: "a month missing", change: func(p *mentoring.Programme) {
@@ -279,6 +328,70 @@ func TestBoundaries(t *testing.T) {
 		}, rule: "volunteer.minor_consent", subject: "volunteer/v-2"},
 		{name: "14 without consent", change: func(p *mentoring.Programme) { p.Volunteers[1].BirthDate = d("2012-11-24") },
 			rule: "volunteer.minor_consent", subject: "volunteer/v-2"},
+		{name: "13 accompanied by a parent", change: func(p *mentoring.Programme) {
+			p.Volunteers[1].BirthDate = d("2012-11-25")
+			p.Volunteers[1].AccompaniedByGuardian = true
+		}, rule: "volunteer.minor_consent", subject: "volunteer/v-2"},
+
+		// tandem.regular_contact: no stretch over 14 days without a contact.
+		{name: "15 days between visits", change: func(p *mentoring.Programme) { p.Visits[4].Date = p.Visits[4].Date.AddDays(1) },
+			rule: "tandem.regular_contact", subject: "tandem/t-1", fails: true, says: "from 2026-04-26 to 2026-05-11 (15 days)"},
+		{name: "15 days since the last visit", change: func(p *mentoring.Programme) { p.Visits = p.Visits[:len(p.Visits)-1] },
+			rule: "tandem.regular_contact", subject: "tandem/t-1", fails: true, says: "from 2026-11-08 to 2026-11-24 (16 days)"},
+		{name: "a group session of both fills a gap", change: func(p *mentoring.Programme) {
+			p.Visits[4].Date = p.Visits[4].Date.AddDays(1)
+			p.Groups = append(p.Groups, mentoring.Group{ID: "g-2", Institution: "inst-1", Date: d("2026-05-03"),
+				Mentors: []string{"v-1"}, Children: []string{"c-1"}})
+		}, rule: "tandem.regular_contact", subject: "tandem/t-1"},
+		{name: "no contact while acquainted is fine", change: func(p *mentoring.Programme) {
+			p.Tandems[0].Phase = mentoring.Acquaintance
+			p.Visits, p.Outings = nil, nil
+		}, rule: "tandem.regular_contact", subject: "tandem/t-1"},
+
+		// tandem.first_week_support: a check-in within 7 days, both ends.
+		{name: "check-in on day 7", change: func(p *mentoring.Programme) { p.CheckIns[0].Date = d("2026-03-08") },
+			rule: "tandem.first_week_support", subject: "tandem/t-1"},
+		{name: "check-in on day 8", change: func(p *mentoring.Programme) { p.CheckIns[0].Date = d("2026-03-09") },
+			rule: "tandem.first_week_support", subject: "tandem/t-1", fails: true, says: "first 7 days"},
+
+		// tandem.early_closure: 12 months (guide), 24 (nastavniki), to the day.
+		{name: "closed a day short of 12 months", change: closedOn("2027-02-28", mentoring.MentorMoved),
+			rule: "tandem.early_closure", subject: "tandem/t-1", fails: true, says: "after 11 months"},
+		{name: "closed at 12 months", policy: "guide", change: closedOn("2027-03-01", mentoring.MentorMoved),
+			rule: "tandem.early_closure", subject: "tandem/t-1"},
+		{name: "closed at 12 months, nastavniki", policy: "nastavniki", change: closedOn("2027-03-01", mentoring.MentorWithdrew),
+			rule: "tandem.early_closure", subject: "tandem/t-1", fails: true, says: "at least 24 months"},
+		{name: "closed early as the child left", change: closedOn("2026-06-01", mentoring.ChildLeft),
+			rule: "tandem.early_closure", subject: "tandem/t-1"},
+
+		// mentor.single_tandem: one open tandem.
+		{name: "two open tandems", change: func(p *mentoring.Programme) {
+			p.Tandems = append(p.Tandems, mentoring.Tandem{ID: "t-2", Mentor: "v-1", Child: "c-2", StartedOn: d("2026-11-20"), Phase: mentoring.Acquaintance})
+		}, rule: "mentor.single_tandem", subject: "volunteer/v-1", fails: true, says: "t-1, t-2"},
+		{name: "one open and one closed", change: func(p *mentoring.Programme) {
+			p.Tandems = append(p.Tandems, mentoring.Tandem{ID: "t-2", Mentor: "v-1", Child: "c-2", StartedOn: d("2026-03-01"),
+				Phase: mentoring.Closed, ClosedOn: d("2026-10-01"), CloseReason: mentoring.Completed})
+		}, rule: "mentor.single_tandem", subject: "volunteer/v-1"},
+
+		// mentor.safety_briefing, institution.partnership_agreement and
+		// institution.interaction_rules: on or before the day.
+		{name: "briefed the day after the start", change: func(p *mentoring.Programme) { p.Volunteers[0].Screening.SafetyBriefing = d("2026-03-02") },
+			rule: "mentor.safety_briefing", subject: "tandem/t-1", fails: true, says: "2026-03-02"},
+		{name: "briefed on the start day", change: func(p *mentoring.Programme) { p.Volunteers[0].Screening.SafetyBriefing = d("2026-03-01") },
+			rule: "mentor.safety_briefing", subject: "tandem/t-1"},
+		{name: "partnership the day after the start", change: func(p *mentoring.Programme) { p.Institutions[0].PartnershipSignedOn = d("2026-03-02") },
+			rule: "institution.partnership_agreement", subject: "tandem/t-1", fails: true},
+		{name: "partnership on the start day", change: func(p *mentoring.Programme) { p.Institutions[0].PartnershipSignedOn = d("2026-03-01") },
+			rule: "institution.partnership_agreement", subject: "tandem/t-1"},
+		{name: "rules adopted the day after the outing", change: func(p *mentoring.Programme) { p.Institutions[0].InteractionRulesOn = d("2026-04-02") },
+			rule: "institution.interaction_rules", subject: "outing/t-1@2026-04-01", fails: true},
+		{name: "rules adopted on the outing day", change: func(p *mentoring.Programme) { p.Institutions[0].InteractionRulesOn = d("2026-04-01") },
+			rule: "institution.interaction_rules", subject: "outing/t-1@2026-04-01"},
+
+		// institution.coordinator: where there is a tandem or a group.
+		{name: "no coordinator", change: func(p *mentoring.Programme) { p.Institutions[0].Coordinator = "" },
+			rule: "institution.coordinator", subject: "institution/inst-1", fails: true},
+		{name: "no coordinator in an institution without mentoring", rule: "institution.coordinator", subject: "institution/inst-2"},
 	}
 	for _, tc := range cases {
 		for _, policy := range []string{"guide", "nastavniki"} {
@@ -306,6 +419,17 @@ func TestBoundaries(t *testing.T) {
 	}
 }
 
+// closedOn closes the fixture's tandem on a date for a reason, as of a
+// few days later.
+func closedOn(on string, why mentoring.CloseReason) func(p *mentoring.Programme) {
+	return func(p *mentoring.Programme) {
+		p.Tandems[0].Phase, p.Tandems[0].ClosedOn, p.Tandems[0].CloseReason = mentoring.Closed, d(on), why
+		if later := d(on).AddDays(5); later.After(p.AsOf) {
+			p.AsOf = later
+		}
+	}
+}
+
 // grow adds n children to the fixture's group.
 func grow(p *mentoring.Programme, n int) {
 	for i := range n {
@@ -322,10 +446,11 @@ func TestMessagesInEveryLanguage(t *testing.T) {
 	grow(prog, 7)
 	prog.Agreements[0].EndsOn = d("2026-11-30")
 	prog.Agreements[0].NoticeGivenOn = d("2026-11-20")
+	prog.Visits = prog.Visits[:5]
 	want := map[diag.Lang][]string{
-		diag.KK: {"24 жаста", "25 жастан асқан", "19 адам", "2 апта"},
-		diag.RU: {"24 лет", "от 25 лет", "19 человек", "2 недели"},
-		diag.EN: {"is 24", "25 or older", "19 people", "two weeks"},
+		diag.KK: {"24 жаста", "25 жастан асқан", "19 адам", "кемінде 14 күн бұрын", "тәлімгер мен бала 198 күн кездеспеген"},
+		diag.RU: {"полных лет: 24", "от 25 лет", "19 человек", "не менее чем за 14 дн.", "не встречались с 2026-05-10 по 2026-11-24 (198 дн.)"},
+		diag.EN: {"is 24", "25 or older", "19 people", "at least 14 days' notice", "did not meet from 2026-05-10 to 2026-11-24 (198 days)"},
 	}
 	p := load(t, "guide")
 	for lang, frags := range want {
@@ -346,9 +471,11 @@ func TestMessagesInEveryLanguage(t *testing.T) {
 
 func TestFindingsOrderIsStable(t *testing.T) {
 	prog := fixture()
+	prog.Institutions[0].Coordinator = ""
 	prog.Volunteers[0].BirthDate = d("2001-11-25")
 	prog.Volunteers[1].BirthDate = d("2013-01-01")
 	prog.Children[1].BirthDate = d("2000-01-01")
+	prog.Visits = nil
 	grow(prog, 9)
 	prog.Reports = nil
 	p := load(t, "guide")
@@ -358,8 +485,9 @@ func TestFindingsOrderIsStable(t *testing.T) {
 		subjects = append(subjects, strings.SplitN(f.Subject, "/", 2)[0]+" "+f.Rule)
 	}
 	assert.Equal(t, []string{
+		"institution institution.coordinator",
 		"volunteer mentor.min_age", "volunteer volunteer.minor_consent", "child child.adaptation_centre_age",
-		"group group.max_size", "agreement agreement.monthly_report",
+		"tandem tandem.regular_contact", "group group.max_size", "agreement agreement.monthly_report",
 	}, subjects)
 	for range 5 {
 		again := evaluate(t, p, prog)
@@ -382,7 +510,9 @@ func TestSingleSubject(t *testing.T) {
 
 func TestAsOfOverride(t *testing.T) {
 	prog := fixture()
-	prog.Volunteers[0].BirthDate = d("2001-11-25")
+	prog.Volunteers[1].Role = volunteer.IndividualMentor // no tandem yet
+	prog.Volunteers[1].CommitmentMonths = 12
+	prog.Volunteers[1].BirthDate = d("2001-11-25")
 	p := load(t, "guide")
 	assert.Len(t, ruleFindings(evaluate(t, p, prog), "mentor.min_age"), 1)
 	assert.Empty(t, ruleFindings(evaluate(t, p, prog, rules.WithAsOf(d("2026-11-25"))), "mentor.min_age"))
@@ -414,4 +544,50 @@ func TestCancelledContext(t *testing.T) {
 	cancel()
 	_, err := load(t, "guide").Evaluate(ctx, fixture())
 	require.ErrorIs(t, err, context.Canceled)
+}
+
+// EvaluateInto fills a report the caller reuses: the findings of the last
+// call only, JSON [] when there are none, nothing left after an error,
+// and no allocation once the report has grown.
+func TestEvaluateInto(t *testing.T) {
+	prog := fixture()
+	prog.Volunteers[0].BirthDate = d("2001-11-25")
+	p := load(t, "guide")
+	ctx := context.Background()
+	var rep rules.Report
+	require.NoError(t, p.EvaluateInto(ctx, prog, &rep, rules.WithSubject("volunteer/v-1")))
+	require.Len(t, rep.Findings, 1)
+	assert.Equal(t, "mentor.min_age", rep.Findings[0].Rule)
+	assert.False(t, rep.Compliant)
+	assert.Equal(t, "guide", rep.Policy)
+	assert.Equal(t, asOf, rep.AsOf)
+
+	require.NoError(t, p.EvaluateInto(ctx, prog, &rep, rules.WithSubject("volunteer/v-2")))
+	assert.Empty(t, rep.Findings, "the last call's findings only")
+	assert.True(t, rep.Compliant)
+	js, err := json.Marshal(rep)
+	require.NoError(t, err)
+	assert.Contains(t, string(js), `"findings":[]`)
+
+	var fresh rules.Report
+	require.NoError(t, p.EvaluateInto(ctx, prog, &fresh, rules.WithSubject("volunteer/v-2")))
+	js, err = json.Marshal(fresh)
+	require.NoError(t, err)
+	assert.Contains(t, string(js), `"findings":[]`, "a zero report gets [] too")
+
+	require.NoError(t, p.EvaluateInto(ctx, prog, &rep))
+	require.NotEmpty(t, rep.Findings)
+	require.ErrorIs(t, p.EvaluateInto(ctx, prog, &rep, rules.WithSubject("volunteer/nobody")), rules.ErrInput)
+	assert.Empty(t, rep.Findings, "nothing left after an error")
+
+	require.ErrorIs(t, p.EvaluateInto(ctx, prog, nil), rules.ErrInput)
+
+	only := rules.WithSubject("volunteer/v-2") // compliant: no message to render
+	require.NoError(t, p.EvaluateInto(ctx, prog, &rep, only))
+	allocs := testing.AllocsPerRun(100, func() {
+		if err := p.EvaluateInto(ctx, prog, &rep, only); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.Zero(t, allocs, "a reused report allocates nothing on a compliant subject")
 }

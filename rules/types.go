@@ -76,19 +76,20 @@ type Score struct {
 // "KIND/ID".
 type Kind string
 
-// Subject kinds. The first seven are the parts of a programme, evaluated in
+// Subject kinds. The first eight are the parts of a programme, evaluated in
 // this order; pair and respondent are evaluated on request by the planner
 // ([Policy.Pair]) and the questionnaire ([Policy.Respondent]).
 const (
-	KindVolunteer  Kind = "volunteer"
-	KindChild      Kind = "child"
-	KindTandem     Kind = "tandem"
-	KindGroup      Kind = "group"
-	KindAgreement  Kind = "agreement"
-	KindOuting     Kind = "outing"
-	KindProgramme  Kind = "programme"
-	KindPair       Kind = "pair"
-	KindRespondent Kind = "respondent"
+	KindInstitution Kind = "institution"
+	KindVolunteer   Kind = "volunteer"
+	KindChild       Kind = "child"
+	KindTandem      Kind = "tandem"
+	KindGroup       Kind = "group"
+	KindAgreement   Kind = "agreement"
+	KindOuting      Kind = "outing"
+	KindProgramme   Kind = "programme"
+	KindPair        Kind = "pair"
+	KindRespondent  Kind = "respondent"
 )
 
 // Kinds lists every subject kind a rule may name, in the order Evaluate
@@ -136,6 +137,7 @@ func typeName(t *cel.Type) string {
 //
 //	1  the date and month functions
 //	2  lower(): Unicode lower case, for Kazakh and Russian text
+//	3  longest_gap(): the longest stretch between dates, for regular contact
 const LibraryVersion = library.Version
 
 // Function documents one function of the library for rule authors.

@@ -12,7 +12,13 @@ import (
 func (g *generator) breach() {
 	p := g.p
 	g.dropped = make([]bool, len(p.Reports))
+	g.droppedVisits = make([]bool, len(p.Visits))
 	hit := func() bool { return g.rng.Float64() < g.cfg.Violations }
+	for i := range p.Institutions {
+		if hit() {
+			g.institutionBreach(i)
+		}
+	}
 	for i := range p.Volunteers {
 		if hit() {
 			g.volunteerBreach(&p.Volunteers[i])
@@ -61,6 +67,26 @@ func (g *generator) breach() {
 		}
 	}
 	p.Reports = kept
+	visits := p.Visits[:0]
+	for i, v := range p.Visits {
+		if !g.droppedVisits[i] {
+			visits = append(visits, v)
+		}
+	}
+	p.Visits = visits
+}
+
+// institutionBreach takes the breaches in turn (institutions are few).
+func (g *generator) institutionBreach(i int) {
+	in := &g.p.Institutions[i]
+	switch i % 3 {
+	case 0: // institution.coordinator: none named
+		in.Coordinator = ""
+	case 1: // institution.partnership_agreement: signed after its tandems began
+		in.PartnershipSignedOn = AsOf.AddDays(-20)
+	default: // institution.interaction_rules: adopted after its outings
+		in.InteractionRulesOn = AsOf.AddDays(-20)
+	}
 }
 
 // ageOn returns a birth date that makes someone exactly years old on d,
@@ -70,6 +96,11 @@ func (g *generator) ageOn(years int, d civil.Date) civil.Date {
 }
 
 func (g *generator) volunteerBreach(v *volunteer.Volunteer) {
+	if i := volunteerIndex(v.ID); g.tandemOf[i] >= 0 && g.rng.IntN(6) == 0 {
+		// mentor.single_tandem: a second child, getting acquainted
+		g.secondTandem(i)
+		return
+	}
 	switch g.rng.IntN(5) {
 	case 0: // mentor.min_age: 24 on as_of (a group volunteer is allowed to be)
 		v.BirthDate = g.ageOn(24, AsOf)
@@ -99,8 +130,44 @@ func (g *generator) childBreach(c *mentoring.Child) {
 	}
 }
 
+// secondTandem gives volunteer i a second open tandem, with a new child of
+// the same institution, started three days before as_of: nothing else is
+// due for it yet.
+func (g *generator) secondTandem(i int) {
+	p := g.p
+	first := p.Tandems[g.tandemOf[i]]
+	inst := p.Children[i/2].Institution
+	c := mentoring.Child{ID: first.Child + "-2", Institution: inst, Programme: mentoring.Individual,
+		BirthDate: civil.D(2013, 6, 1), AdmittedOn: p.Children[i/2].AdmittedOn}
+	p.Children = append(p.Children, c)
+	p.Tandems = append(p.Tandems, mentoring.Tandem{ID: first.ID + "-2", Mentor: first.Mentor, Child: c.ID,
+		StartedOn: AsOf.AddDays(-3), Phase: mentoring.Acquaintance})
+}
+
 func (g *generator) tandemBreach(t *mentoring.Tandem) {
 	p := g.p
+	k := volunteerIndex(t.Mentor) / 2 // the tandem's position, its child's too
+	if k < len(g.visitsOf) && p.Tandems[k].ID == t.ID {
+		switch g.rng.IntN(9) {
+		case 0: // tandem.regular_contact: two visits in a row missed
+			if v := g.visitsOf[k]; v[1]-v[0] >= 6 {
+				mid := (v[0] + v[1]) / 2
+				g.droppedVisits[mid], g.droppedVisits[mid+1] = true, true
+				return
+			}
+		case 1: // tandem.first_week_support: the coordinator came on day 8 or later
+			p.CheckIns[k].Date = t.StartedOn.AddDays(8 + g.rng.IntN(10))
+			return
+		case 2: // mentor.safety_briefing: instructed after the start
+			p.Volunteers[volunteerIndex(t.Mentor)].Screening.SafetyBriefing = t.StartedOn.AddDays(1 + g.rng.IntN(10))
+			return
+		case 3: // tandem.early_closure: the mentor withdrew after two months
+			if t.Phase == mentoring.ActivePhase {
+				t.Phase, t.ClosedOn, t.CloseReason = mentoring.Closed, minDate(t.StartedOn.AddMonths(2), AsOf), mentoring.MentorWithdrew
+				return
+			}
+		}
+	}
 	switch g.rng.IntN(4) {
 	case 0: // mentor.screening: documents not yet handed in
 		m := &p.Volunteers[volunteerIndex(t.Mentor)]
@@ -161,7 +228,7 @@ func (g *generator) firstReport(i int) int {
 
 func (g *generator) outingBreach(o *mentoring.Outing) {
 	t := &g.p.Tandems[volunteerIndex(o.Tandem[len("t-"):])/2]
-	if g.rng.IntN(2) == 0 {
+	if g.rng.IntN(2) == 0 && t.Phase != mentoring.Closed {
 		// tandem.outing_agreement: still meeting inside the institution
 		t.Phase = mentoring.InsideInstitution
 		return

@@ -2,10 +2,13 @@
 // volunteers with realistic names, contacts, dates and screening, in the
 // shape of the rules package's benchmark programme. Per 100,000 volunteers
 // a programme holds 50,000 children and tandems, 100,000 agreements,
-// 800,000 monthly reports, 12,500 groups of 12 and about 21,000 outings
-// (one for every second active tandem), in institutions of 48 children
-// each, with a general meeting every month. A file takes about 1.6 KB per
-// volunteer: 160 MB at 100,000, 1.6 GB at a million.
+// 800,000 monthly reports, 12,500 groups of 12, about 21,000 outings (one
+// for every second active tandem), about 790,000 visits (one every 12 to
+// 14 days of each tandem, the guide's regular contact) and 50,000
+// check-ins (the coordinator's first week), in institutions of 48 children
+// each — each with its coordinator, its written agreement and its rules
+// for contact and outings —, with a general meeting every month. A file
+// takes about 2 KB per volunteer: 198 MB at 100,000, 2 GB at a million.
 //
 // With [Config.Violations] at zero every subject complies with the guide
 // policy (the common case in production, and the one the benchmarks time);

@@ -65,8 +65,10 @@ type generator struct {
 
 	// tandemOf[i] is the index of volunteer i's tandem, or -1.
 	tandemOf []int
-	// dropped marks reports a breach removed.
-	dropped []bool
+	// visitsOf[t] is where tandem t's visits lie in Visits: [from, to).
+	visitsOf [][2]int
+	// dropped marks reports a breach removed, droppedVisits visits.
+	dropped, droppedVisits []bool
 }
 
 // Volunteers are grouped in blocks of eight: one group session each, with
@@ -76,6 +78,7 @@ const (
 	groupMentors      = 8
 	groupsPerInstitut = 12
 	reportsPerYear    = 8 // March to October: the months between signing in February and as_of
+	visitsPerTandem   = 20
 )
 
 func (g *generator) build() {
@@ -90,6 +93,8 @@ func (g *generator) build() {
 		Agreements:   make([]agreement.Agreement, 0, n),
 		Reports:      make([]agreement.Report, 0, reportsPerYear*n),
 		Outings:      make([]mentoring.Outing, 0, n/8+1),
+		Visits:       make([]mentoring.Visit, 0, visitsPerTandem*((n+1)/2)),
+		CheckIns:     make([]mentoring.CheckIn, 0, (n+1)/2),
 	}
 	g.tandemOf = make([]int, n)
 	blocks := (n + groupMentors - 1) / groupMentors
@@ -136,9 +141,15 @@ var institutionKinds = [10]mentoring.InstitutionKind{
 func (g *generator) institution(k int) {
 	kind := institutionKinds[k%len(institutionKinds)]
 	city := g.pick(cities)
+	// Its coordinator, its written agreement with the organisation and
+	// its rules for contact and outings come before any tandem (from
+	// March) or outing.
 	g.p.Institutions = append(g.p.Institutions, mentoring.Institution{
 		ID: instID(k), Name: fmt.Sprintf("%s №%d (%s)", institutionNames[kind], k+1, city),
 		Kind: kind, City: city, District: g.pick(districts),
+		Coordinator:         g.name(volunteer.Female),
+		PartnershipSignedOn: g.between(civil.D(2025, 12, 1), civil.D(2026, 1, 31)),
+		InteractionRulesOn:  g.between(civil.D(2026, 1, 1), civil.D(2026, 2, 14)),
 	})
 }
 
@@ -183,6 +194,7 @@ func (g *generator) volunteer(i int) *volunteer.Volunteer {
 	psy := in.AddDays(2 + r.IntN(9))
 	tr := psy.AddDays(5 + r.IntN(16))
 	v.Screening = volunteer.Screening{Interview: in, PsychologicalTest: psy, Training: tr, Documents: tr.AddDays(2 + r.IntN(9))}
+	v.Screening.SafetyBriefing = v.Screening.Documents.AddDays(1 + r.IntN(5))
 	switch x := r.IntN(20); {
 	case x < 14:
 		v.Level, v.CompletedCycles = volunteer.Trainee, r.IntN(2)
@@ -259,6 +271,15 @@ func (g *generator) tandem(i int, v *volunteer.Volunteer, a *agreement.Agreement
 		on := g.between(t.StartedOn.AddDays(14), minDate(t.StartedOn.AddDays(53), AsOf))
 		g.p.Outings = append(g.p.Outings, mentoring.Outing{Tandem: t.ID, Date: on, Note: g.pick(outingNotes)})
 	}
+	// The coordinator's first-week support, and a visit every 12 to 14
+	// days from the start to as_of: never a stretch of more than 14 days
+	// without a meeting (tandem.regular_contact).
+	g.p.CheckIns = append(g.p.CheckIns, mentoring.CheckIn{Tandem: t.ID, Date: t.StartedOn.AddDays(1 + r.IntN(7))})
+	from := len(g.p.Visits)
+	for d := t.StartedOn.AddDays(12 + r.IntN(3)); !d.After(AsOf); d = d.AddDays(12 + r.IntN(3)) {
+		g.p.Visits = append(g.p.Visits, mentoring.Visit{Tandem: t.ID, Date: d})
+	}
+	g.visitsOf = append(g.visitsOf, [2]int{from, len(g.p.Visits)})
 	g.tandemOf[i] = len(g.p.Tandems)
 	g.p.Children = append(g.p.Children, c)
 	g.p.Tandems = append(g.p.Tandems, t)

@@ -57,6 +57,8 @@ func TestShape(t *testing.T) {
 	assert.Len(t, p.Groups, 100)
 	assert.Len(t, p.Outings, 200-countNotActive(p))
 	assert.Len(t, p.Institutions, 9)
+	assert.Len(t, p.CheckIns, 400)
+	assert.Greater(t, len(p.Visits), 400*12, "a visit every 12 to 14 days since March at the latest")
 	for _, g := range p.Groups {
 		assert.Len(t, g.Mentors, 8, g.ID)
 		assert.Len(t, g.Children, 4, g.ID)
@@ -102,6 +104,9 @@ func TestViolations(t *testing.T) {
 		"child.adaptation_centre_age", "mentor.screening", "mentor.agreement", "child.min_age",
 		"tandem.group_first", "group.min_size", "group.max_size", "agreement.notice",
 		"agreement.monthly_report", "tandem.outing_agreement",
+		"tandem.regular_contact", "tandem.first_week_support", "tandem.early_closure", "mentor.single_tandem",
+		"mentor.safety_briefing", "institution.coordinator", "institution.partnership_agreement",
+		"institution.interaction_rules",
 	} {
 		assert.Positive(t, seen[id], id)
 	}

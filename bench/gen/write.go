@@ -30,6 +30,8 @@ func lists(p *mentoring.Programme) []list {
 		{"outings", len(p.Outings), func(i int) any { return &p.Outings[i] }},
 		{"reports", len(p.Reports), func(i int) any { return &p.Reports[i] }},
 		{"meetings", len(p.Meetings), func(i int) any { return &p.Meetings[i] }},
+		{"visits", len(p.Visits), func(i int) any { return &p.Visits[i] }},
+		{"check_ins", len(p.CheckIns), func(i int) any { return &p.CheckIns[i] }},
 	}
 }
 

@@ -53,10 +53,11 @@ func compliant(b *testing.B, n int) *setup {
 }
 
 // benchSubjects are the subjects timed, one of each kind, each from the
-// middle of its list (a look-up that scans pays for it): a volunteer who
-// mentors a child (five rules), a child in an adaptation centre (every
-// rule of the kind applies), a tandem, a group of 12, an agreement with
-// eight monthly reports, an outing.
+// middle of its list (a look-up that scans pays for it): an institution
+// with 48 children in tandems (one rule), a volunteer who mentors a child
+// (six rules), a child in an adaptation centre (every rule of the kind
+// applies), a tandem with a visit every two weeks (nine rules), a group of
+// 12, an agreement with eight monthly reports, an outing (two rules).
 func benchSubjects(p *mentoring.Programme) [][2]string {
 	adaptation := map[string]bool{}
 	for _, in := range p.Institutions {
@@ -69,6 +70,7 @@ func benchSubjects(p *mentoring.Programme) [][2]string {
 		}
 	}
 	return [][2]string{
+		{"institution", "institution/" + p.Institutions[len(p.Institutions)/2].ID},
 		{"volunteer", "volunteer/" + p.Volunteers[len(p.Volunteers)/2].ID},
 		{"child", "child/" + children[len(children)/2]},
 		{"tandem", "tandem/" + p.Tandems[len(p.Tandems)/2].ID},
@@ -110,7 +112,7 @@ func BenchmarkProgramme(b *testing.B) {
 	s := compliant(b, *programmeN)
 	ctx := context.Background()
 	p := s.prog
-	subjects := float64(len(p.Volunteers) + len(p.Children) + len(p.Tandems) + len(p.Groups) +
+	subjects := float64(len(p.Institutions) + len(p.Volunteers) + len(p.Children) + len(p.Tandems) + len(p.Groups) +
 		len(p.Agreements) + len(p.Outings) + 1)
 	for _, e := range s.engines {
 		b.Run(fmt.Sprintf("n=%d/engine=%s", *programmeN, e.Name()), func(b *testing.B) {

@@ -2,6 +2,7 @@ package peers
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -27,13 +28,14 @@ type exprEngine struct {
 	progs map[string][]exprProgram
 	vm    vm.VM
 
-	volunteer volunteerEnv
-	child     childEnv
-	tandem    tandemEnv
-	group     groupEnv
-	agreement agreementEnv
-	outing    outingEnv
-	programme programmeEnv
+	institution institutionEnv
+	volunteer   volunteerEnv
+	child       childEnv
+	tandem      tandemEnv
+	group       groupEnv
+	agreement   agreementEnv
+	outing      outingEnv
+	programme   programmeEnv
 }
 
 type exprProgram struct {
@@ -45,7 +47,7 @@ type exprProgram struct {
 func NewExpr(pol *rules.Policy, prog *mentoring.Programme) (Engine, error) {
 	e := &exprEngine{ix: newIndex(prog), progs: map[string][]exprProgram{}}
 	envs := map[string]any{
-		"volunteer": &e.volunteer, "child": &e.child, "tandem": &e.tandem, "group": &e.group,
+		"institution": &e.institution, "volunteer": &e.volunteer, "child": &e.child, "tandem": &e.tandem, "group": &e.group,
 		"agreement": &e.agreement, "outing": &e.outing, "programme": &e.programme,
 	}
 	for _, k := range exprGuide {
@@ -88,6 +90,10 @@ func exprSource(pol *rules.Policy, vars []exprVar, r exprRule) (string, error) {
 			err = fmt.Errorf("the policy has no param %s", name)
 			return ref
 		}
+		if list, ok := v.([]string); ok { // an expr array literal
+			b, _ := json.Marshal(list)
+			return string(b)
+		}
 		return fmt.Sprint(v)
 	})
 	return src, err
@@ -128,6 +134,12 @@ func (e *exprEngine) Name() string { return "expr" }
 // The binders fill a kind's environment for one subject, reading the
 // domain structs in place and its relations from the index.
 
+func (e *exprEngine) bindInstitution(in *mentoring.Institution) any {
+	e.institution = institutionEnv{AsOf: e.ix.p.AsOf, Institution: in, Tandems: e.ix.tandemsAt[in.ID],
+		Groups: e.ix.groupsAt[in.ID]}
+	return &e.institution
+}
+
 func (e *exprEngine) bindVolunteer(v *volunteer.Volunteer) any {
 	e.volunteer = volunteerEnv{AsOf: e.ix.p.AsOf, Volunteer: v, Tandems: e.ix.tandemsOf[v.ID]}
 	return &e.volunteer
@@ -143,7 +155,8 @@ func (e *exprEngine) bindTandem(t *mentoring.Tandem) any {
 	c := ix.children[t.Child]
 	e.tandem = tandemEnv{AsOf: ix.p.AsOf, Tandem: t, Mentor: ix.volunteers[t.Mentor], Child: c,
 		Institution: ix.institutions[c.Institution], Agreements: ix.agreementsOf[t.Mentor],
-		ChildGroups: ix.groupsWith[t.Child]}
+		ChildGroups: ix.groupsWith[t.Child], Visits: ix.visitsOf[t.ID], Outings: ix.outingsOf[t.ID],
+		CheckIns: ix.checkInsOf[t.ID]}
 	return &e.tandem
 }
 
@@ -159,7 +172,8 @@ func (e *exprEngine) bindAgreement(a *agreement.Agreement) any {
 
 func (e *exprEngine) bindOuting(o *mentoring.Outing) any {
 	t := e.ix.tandems[o.Tandem]
-	e.outing = outingEnv{AsOf: e.ix.p.AsOf, Outing: o, Tandem: t, Agreements: e.ix.agreementsOf[t.Mentor]}
+	e.outing = outingEnv{AsOf: e.ix.p.AsOf, Outing: o, Tandem: t, Agreements: e.ix.agreementsOf[t.Mentor],
+		Institution: e.ix.institutions[e.ix.children[t.Child].Institution]}
 	return &e.outing
 }
 
@@ -176,6 +190,8 @@ func (e *exprEngine) Subject(_ context.Context, subject string, out []Finding) (
 	ix := e.ix
 	var env any
 	switch kind {
+	case "institution":
+		env = bindIn(ix.institutions, id, e.bindInstitution)
 	case "volunteer":
 		env = bindIn(ix.volunteers, id, e.bindVolunteer)
 	case "child":
@@ -252,6 +268,9 @@ func runAll[T any](e *exprEngine, kind string, list []T, id func(*T) string, bin
 func (e *exprEngine) All(ctx context.Context, out []Finding) ([]Finding, error) {
 	p := e.ix.p
 	var err error
+	if out, err = runAll(e, "institution", p.Institutions, institutionID, e.bindInstitution, out); err != nil {
+		return out, err
+	}
 	if out, err = runAll(e, "volunteer", p.Volunteers, volunteerID, e.bindVolunteer, out); err != nil {
 		return out, err
 	}
@@ -300,6 +319,9 @@ var exprLibrary = []expr.Option{
 	expr.Function("months_open", func(p ...any) (any, error) {
 		return civil.Between(p[0].(civil.Month), p[1].(civil.Month)), nil
 	}, new(func(civil.Month, civil.Month) []civil.Month)),
+	expr.Function("longest_gap", func(p ...any) (any, error) {
+		return longestGap(p[0].([]any), p[1].(civil.Date), p[2].(civil.Date))
+	}, new(func([]any, civil.Date, civil.Date) []civil.Date)),
 	expr.Function("set", func(p ...any) (any, error) {
 		return !p[0].(civil.Date).IsZero(), nil
 	}, new(func(civil.Date) bool)),
@@ -310,9 +332,17 @@ var exprLibrary = []expr.Option{
 	equal("eq", true),
 	equal("ne", false),
 	expr.Function("phase_in", func(p ...any) (any, error) {
-		s := string(p[0].(mentoring.Phase))
+		var s string
+		switch x := p[0].(type) {
+		case mentoring.Phase:
+			s = string(x)
+		case mentoring.CloseReason:
+			s = string(x)
+		default:
+			return nil, fmt.Errorf("in: %T", p[0])
+		}
 		return slices.Contains(p[1].([]any), any(s)), nil
-	}, new(func(mentoring.Phase, []any) bool)),
+	}, new(func(mentoring.Phase, []any) bool), new(func(mentoring.CloseReason, []any) bool)),
 	expr.Operator("<", "lt"), expr.Operator("<=", "le"), expr.Operator(">", "gt"), expr.Operator(">=", "ge"),
 	expr.Operator("==", "eq"), expr.Operator("!=", "ne"), expr.Operator("in", "phase_in"),
 }
@@ -349,6 +379,10 @@ func equal(name string, want bool) expr.Option {
 			eq = string(a) == p[1].(string)
 		case mentoring.MeetingKind:
 			eq = string(a) == p[1].(string)
+		case mentoring.CloseReason:
+			eq = string(a) == p[1].(string)
+		case agreement.EndedBy:
+			eq = string(a) == p[1].(string)
 		default:
 			return nil, fmt.Errorf("%s: %T", name, p[0])
 		}
@@ -357,5 +391,35 @@ func equal(name string, want bool) expr.Option {
 		new(func(civil.Month, civil.Month) bool),
 		new(func(volunteer.Role, string) bool), new(func(volunteer.Level, string) bool),
 		new(func(mentoring.Phase, string) bool), new(func(mentoring.InstitutionKind, string) bool),
-		new(func(mentoring.Format, string) bool), new(func(mentoring.MeetingKind, string) bool))
+		new(func(mentoring.Format, string) bool), new(func(mentoring.MeetingKind, string) bool),
+		new(func(mentoring.CloseReason, string) bool), new(func(agreement.EndedBy, string) bool))
+}
+
+// longestGap is our library's longest_gap, written again for expr: of
+// from, the dates of ds within [from, to] and to, the two neighbours
+// furthest apart (the earliest of equal stretches); [from, from] when to
+// is before from.
+func longestGap(ds []any, from, to civil.Date) ([]civil.Date, error) {
+	if to.Before(from) {
+		return []civil.Date{from, from}, nil
+	}
+	in := make([]civil.Date, 0, len(ds))
+	for _, d := range ds {
+		x, ok := d.(civil.Date)
+		if !ok {
+			return nil, fmt.Errorf("longest_gap: %T", d)
+		}
+		if !x.Before(from) && !x.After(to) {
+			in = append(in, x)
+		}
+	}
+	slices.SortFunc(in, civil.Date.Compare)
+	best, a, b, prev := -1, from, from, from
+	for _, x := range append(in, to) {
+		if n := prev.DaysUntil(x); n > best {
+			best, a, b = n, prev, x
+		}
+		prev = x
+	}
+	return []civil.Date{a, b}, nil
 }

@@ -21,7 +21,10 @@ import (
 // the comprehension macros are any() and filter() with a let for the outer
 // element, and == on the domain's named string types is overloaded (expr
 // refuses to compare a volunteer.Role with a string). screening_missing, a
-// list that only the message reads, becomes the condition it is empty.
+// list that only the message reads, becomes the condition it is empty;
+// the longest stretch without a contact is longest_gap of the library
+// (written again in Go here, as the engines share no code), its length
+// the variable stretch_days.
 
 type exprVar struct{ name, src string }
 
@@ -36,30 +39,40 @@ type exprKind struct {
 }
 
 var exprGuide = []exprKind{
+	{kind: "institution",
+		vars: []exprVar{
+			{"in_use", `any(tandems, .Phase != "closed") || any(groups, len(.Children) > 0)`},
+		},
+		rules: []exprRule{
+			{"institution.coordinator", "warn", `in_use`, `trim(institution.Coordinator) != ""`},
+		}},
 	{kind: "volunteer",
 		vars: []exprVar{
 			{"age", `age_at(volunteer.BirthDate, as_of)`},
 			{"mentors", `volunteer.Role == "individual_mentor" || len(tandems) > 0`},
 		},
 		rules: []exprRule{
-			{"mentor.min_age", "deny", `mentors`, `age >= params.mentor_min_age`},
+			{"mentor.min_age", "deny", `mentors`,
+				`age >= params.mentor_min_age && all(tandems, age_at(volunteer.BirthDate, .StartedOn) >= params.mentor_min_age)`},
 			{"mentor.commitment", "deny", `mentors`, `volunteer.CommitmentMonths >= params.mentor_min_commitment_months`},
-			{"volunteer.minor_consent", "deny", ``, `age >= params.consent_min_age || volunteer.ParentalConsent`},
+			{"volunteer.minor_consent", "deny", ``,
+				`age >= params.consent_min_age || volunteer.ParentalConsent || volunteer.AccompaniedByGuardian`},
 			{"volunteer.event_min_age", "warn", `volunteer.Role == "event_volunteer"`, `age >= params.event_volunteer_min_age`},
 			{"volunteer.cascade_level", "warn", `volunteer.Level != ""`,
 				`volunteer.Level == "trainee" ||
 				 (volunteer.Level == "mentor" && volunteer.CompletedCycles >= params.cascade_mentor_cycles) ||
 				 (volunteer.Level == "master" && volunteer.CompletedCycles >= params.cascade_master_cycles)`},
+			{"mentor.single_tandem", "warn", ``, `len(filter(tandems, .Phase != "closed")) <= params.mentor_max_open_tandems`},
 		}},
 	{kind: "child",
 		vars: []exprVar{{"age", `age_at(child.BirthDate, as_of)`}},
 		rules: []exprRule{
 			{"child.adaptation_centre_age", "deny", `institution.Kind == "adaptation_centre"`,
-				`age >= params.adaptation_centre_min_age && age <= params.adaptation_centre_max_age`},
+				`age >= params.adaptation_centre_min_age && age < params.adaptation_centre_max_age`},
 			{"child.adaptation_centre_stay", "warn", `institution.Kind == "adaptation_centre" && set(child.AdmittedOn)`,
 				`as_of <= add_months(child.AdmittedOn, params.adaptation_centre_max_stay_months)`},
 			{"coaching.age_range", "deny", `child.Programme == "coaching"`,
-				`age >= params.coaching_min_age && age <= params.coaching_max_age`},
+				`age >= params.coaching_min_age && age < params.coaching_max_age`},
 		}},
 	{kind: "tandem",
 		vars: []exprVar{
@@ -67,6 +80,10 @@ var exprGuide = []exprKind{
 				set(s.Interview) && s.Interview <= on && set(s.PsychologicalTest) && s.PsychologicalTest <= on &&
 				set(s.Training) && s.Training <= on && set(s.Documents) && s.Documents <= on`},
 			{"child_age_at_start", `age_at(child.BirthDate, tandem.StartedOn)`},
+			{"contact_end", `set(tandem.ClosedOn) && tandem.ClosedOn < as_of ? tandem.ClosedOn : as_of`},
+			{"stretch_days", `let g = longest_gap(concat(map(visits, .Date), map(outings, .Date),
+				map(filter(child_groups, tandem.Mentor in .Mentors), .Date)), tandem.StartedOn, contact_end);
+				days_between(g[0], g[1])`},
 		},
 		rules: []exprRule{
 			{"mentor.screening", "deny", ``, `screened`},
@@ -76,6 +93,17 @@ var exprGuide = []exprKind{
 			{"child.min_age", "deny", `institution.Kind == "orphanage"`, `child_age_at_start >= params.orphanage_child_min_age`},
 			{"tandem.group_first", "warn", `tandem.Phase != "acquaintance"`,
 				`any(child_groups, .Date <= tandem.StartedOn && tandem.Mentor in .Mentors)`},
+			{"tandem.regular_contact", "warn", `tandem.Phase in ["inside_institution", "active", "closing"]`,
+				`stretch_days <= params.contact_max_gap_days`},
+			{"tandem.first_week_support", "warn", `days_between(tandem.StartedOn, as_of) >= params.first_week_days`,
+				`any(check_ins, .Date >= tandem.StartedOn && days_between(tandem.StartedOn, .Date) <= params.first_week_days)`},
+			{"tandem.early_closure", "warn",
+				`set(tandem.ClosedOn) && (tandem.CloseReason == "" || tandem.CloseReason in params.early_closure_reasons)`,
+				`tandem.ClosedOn >= add_months(tandem.StartedOn, params.mentor_min_commitment_months)`},
+			{"mentor.safety_briefing", "warn", ``,
+				`set(mentor.Screening.SafetyBriefing) && mentor.Screening.SafetyBriefing <= tandem.StartedOn`},
+			{"institution.partnership_agreement", "warn", ``,
+				`set(institution.PartnershipSignedOn) && institution.PartnershipSignedOn <= tandem.StartedOn`},
 		}},
 	{kind: "group",
 		vars: []exprVar{{"size", `len(group.Mentors) + len(group.Children)`}},
@@ -85,19 +113,23 @@ var exprGuide = []exprKind{
 		}},
 	{kind: "agreement",
 		vars: []exprVar{
+			{"notice_period", `agreement.NoticeDays > 0 ? agreement.NoticeDays : params.notice_days`},
 			{"missing_months", `filter(months_open(month_of(agreement.SignedOn), month_of(as_of)), let m = #;
 				(!set(agreement.EndsOn) || m <= month_of(agreement.EndsOn)) && !any(reports, .Month == m))`},
 		},
 		rules: []exprRule{
-			{"agreement.notice", "deny", `set(agreement.EndsOn)`,
-				`set(agreement.NoticeGivenOn) && days_between(agreement.NoticeGivenOn, agreement.EndsOn) >= params.notice_days`},
+			{"agreement.notice", "deny", `set(agreement.EndsOn) && (agreement.EndedBy == "" || agreement.EndedBy == "volunteer")`,
+				`set(agreement.NoticeGivenOn) && days_between(agreement.NoticeGivenOn, agreement.EndsOn) >= notice_period`},
 			{"agreement.monthly_report", "deny", `set(agreement.SignedOn)`, `len(missing_months) == 0`},
 		}},
 	{kind: "outing",
 		rules: []exprRule{
 			{"tandem.outing_agreement", "deny", ``,
-				`outing.Date >= tandem.StartedOn && tandem.Phase in ["active", "closing", "closed"] &&
+				`outing.Date >= tandem.StartedOn && (!set(tandem.ClosedOn) || outing.Date <= tandem.ClosedOn) &&
+				 tandem.Phase in ["active", "closing", "closed"] &&
 				 any(agreements, set(.SignedOn) && .SignedOn <= outing.Date && (!set(.EndsOn) || .EndsOn >= outing.Date))`},
+			{"institution.interaction_rules", "warn", ``,
+				`set(institution.InteractionRulesOn) && institution.InteractionRulesOn <= outing.Date`},
 		}},
 	{kind: "programme",
 		rules: []exprRule{
@@ -108,6 +140,13 @@ var exprGuide = []exprKind{
 
 // The environments: what each kind's rules read, bound to the domain
 // structs in place. Each is one struct the engine reuses between subjects.
+
+type institutionEnv struct {
+	AsOf        civil.Date             `expr:"as_of"`
+	Institution *mentoring.Institution `expr:"institution"`
+	Tandems     []*mentoring.Tandem    `expr:"tandems"`
+	Groups      []*mentoring.Group     `expr:"groups"`
+}
 
 type volunteerEnv struct {
 	AsOf      civil.Date           `expr:"as_of"`
@@ -129,6 +168,9 @@ type tandemEnv struct {
 	Institution *mentoring.Institution `expr:"institution"`
 	Agreements  []*agreement.Agreement `expr:"agreements"`
 	ChildGroups []*mentoring.Group     `expr:"child_groups"`
+	Visits      []*mentoring.Visit     `expr:"visits"`
+	Outings     []*mentoring.Outing    `expr:"outings"`
+	CheckIns    []*mentoring.CheckIn   `expr:"check_ins"`
 }
 
 type groupEnv struct {
@@ -143,10 +185,11 @@ type agreementEnv struct {
 }
 
 type outingEnv struct {
-	AsOf       civil.Date             `expr:"as_of"`
-	Outing     *mentoring.Outing      `expr:"outing"`
-	Tandem     *mentoring.Tandem      `expr:"tandem"`
-	Agreements []*agreement.Agreement `expr:"agreements"`
+	AsOf        civil.Date             `expr:"as_of"`
+	Outing      *mentoring.Outing      `expr:"outing"`
+	Tandem      *mentoring.Tandem      `expr:"tandem"`
+	Institution *mentoring.Institution `expr:"institution"`
+	Agreements  []*agreement.Agreement `expr:"agreements"`
 }
 
 type programmeEnv struct {

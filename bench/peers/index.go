@@ -25,6 +25,11 @@ type index struct {
 	agreementsOf map[string][]*agreement.Agreement // by volunteer
 	reportsOf    map[string][]*agreement.Report    // by volunteer
 	groupsWith   map[string][]*mentoring.Group     // by child
+	visitsOf     map[string][]*mentoring.Visit     // by tandem
+	outingsOf    map[string][]*mentoring.Outing    // by tandem
+	checkInsOf   map[string][]*mentoring.CheckIn   // by tandem
+	tandemsAt    map[string][]*mentoring.Tandem    // by institution, of its children
+	groupsAt     map[string][]*mentoring.Group     // by institution, held there
 }
 
 func newIndex(p *mentoring.Programme) *index {
@@ -40,6 +45,11 @@ func newIndex(p *mentoring.Programme) *index {
 		agreementsOf: map[string][]*agreement.Agreement{},
 		reportsOf:    map[string][]*agreement.Report{},
 		groupsWith:   map[string][]*mentoring.Group{},
+		visitsOf:     map[string][]*mentoring.Visit{},
+		outingsOf:    map[string][]*mentoring.Outing{},
+		checkInsOf:   map[string][]*mentoring.CheckIn{},
+		tandemsAt:    map[string][]*mentoring.Tandem{},
+		groupsAt:     map[string][]*mentoring.Group{},
 	}
 	for i := range p.Volunteers {
 		ix.volunteers[p.Volunteers[i].ID] = &p.Volunteers[i]
@@ -54,10 +64,14 @@ func newIndex(p *mentoring.Programme) *index {
 		t := &p.Tandems[i]
 		ix.tandems[t.ID] = t
 		ix.tandemsOf[t.Mentor] = append(ix.tandemsOf[t.Mentor], t)
+		if c := ix.children[t.Child]; c != nil {
+			ix.tandemsAt[c.Institution] = append(ix.tandemsAt[c.Institution], t)
+		}
 	}
 	for i := range p.Groups {
 		g := &p.Groups[i]
 		ix.groups[g.ID] = g
+		ix.groupsAt[g.Institution] = append(ix.groupsAt[g.Institution], g)
 		for _, c := range g.Children {
 			ix.groupsWith[c] = append(ix.groupsWith[c], g)
 		}
@@ -68,7 +82,17 @@ func newIndex(p *mentoring.Programme) *index {
 		ix.agreementsOf[a.Volunteer] = append(ix.agreementsOf[a.Volunteer], a)
 	}
 	for i := range p.Outings {
-		ix.outings[p.Outings[i].ID()] = &p.Outings[i]
+		o := &p.Outings[i]
+		ix.outings[o.ID()] = o
+		ix.outingsOf[o.Tandem] = append(ix.outingsOf[o.Tandem], o)
+	}
+	for i := range p.Visits {
+		v := &p.Visits[i]
+		ix.visitsOf[v.Tandem] = append(ix.visitsOf[v.Tandem], v)
+	}
+	for i := range p.CheckIns {
+		c := &p.CheckIns[i]
+		ix.checkInsOf[c.Tandem] = append(ix.checkInsOf[c.Tandem], c)
 	}
 	for i := range p.Reports {
 		r := &p.Reports[i]
@@ -78,12 +102,13 @@ func newIndex(p *mentoring.Programme) *index {
 }
 
 // The ids of the subjects, by kind.
-func volunteerID(v *volunteer.Volunteer) string { return v.ID }
-func childID(c *mentoring.Child) string         { return c.ID }
-func tandemID(t *mentoring.Tandem) string       { return t.ID }
-func groupID(g *mentoring.Group) string         { return g.ID }
-func agreementID(a *agreement.Agreement) string { return a.ID }
-func outingID(o *mentoring.Outing) string       { return o.ID() }
+func institutionID(in *mentoring.Institution) string { return in.ID }
+func volunteerID(v *volunteer.Volunteer) string      { return v.ID }
+func childID(c *mentoring.Child) string              { return c.ID }
+func tandemID(t *mentoring.Tandem) string            { return t.ID }
+func groupID(g *mentoring.Group) string              { return g.ID }
+func agreementID(a *agreement.Agreement) string      { return a.ID }
+func outingID(o *mentoring.Outing) string            { return o.ID() }
 
 func idsOf[T any](list []T, id func(*T) string) []string {
 	out := make([]string, len(list))
@@ -97,6 +122,8 @@ func idsOf[T any](list []T, id func(*T) string) []string {
 func (ix *index) ids(kind string) []string {
 	p := ix.p
 	switch kind {
+	case "institution":
+		return idsOf(p.Institutions, institutionID)
 	case "volunteer":
 		return idsOf(p.Volunteers, volunteerID)
 	case "child":

@@ -114,6 +114,9 @@ func (e *opaEngine) parseInputs() error {
 		for _, id := range ix.ids(kind) {
 			var in map[string]any
 			switch kind {
+			case "institution":
+				in = map[string]any{"institution": ix.institutions[id], "tandems": nonNil(ix.tandemsAt[id]),
+					"groups": nonNil(ix.groupsAt[id])}
 			case "volunteer":
 				in = map[string]any{"volunteer": ix.volunteers[id], "tandems": nonNil(ix.tandemsOf[id])}
 			case "child":
@@ -124,7 +127,8 @@ func (e *opaEngine) parseInputs() error {
 				c := ix.children[t.Child]
 				in = map[string]any{"tandem": t, "mentor": ix.volunteers[t.Mentor], "child": c,
 					"institution": ix.institutions[c.Institution], "agreements": nonNil(ix.agreementsOf[t.Mentor]),
-					"child_groups": nonNil(ix.groupsWith[t.Child])}
+					"child_groups": nonNil(ix.groupsWith[t.Child]), "visits": nonNil(ix.visitsOf[id]),
+					"outings": nonNil(ix.outingsOf[id]), "check_ins": nonNil(ix.checkInsOf[id])}
 			case "group":
 				in = map[string]any{"group": ix.groups[id]}
 			case "agreement":
@@ -133,7 +137,8 @@ func (e *opaEngine) parseInputs() error {
 			case "outing":
 				o := ix.outings[id]
 				t := ix.tandems[o.Tandem]
-				in = map[string]any{"outing": o, "tandem": t, "agreements": nonNil(ix.agreementsOf[t.Mentor])}
+				in = map[string]any{"outing": o, "tandem": t, "agreements": nonNil(ix.agreementsOf[t.Mentor]),
+					"institution": ix.institutions[ix.children[t.Child].Institution]}
 			case "programme":
 				in = map[string]any{"tandems": nonNil(ix.p.Tandems), "meetings": nonNil(ix.p.Meetings)}
 			}

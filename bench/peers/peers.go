@@ -34,7 +34,7 @@ type Engine interface {
 
 // Kinds are the subject kinds of the guide policy, in the order our
 // engine evaluates them. The programme kind has one subject.
-var Kinds = []string{"volunteer", "child", "tandem", "group", "agreement", "outing", "programme"}
+var Kinds = []string{"institution", "volunteer", "child", "tandem", "group", "agreement", "outing", "programme"}
 
 // ErrSubject reports a subject that is not in the programme, or of a kind
 // the guide has no rules for.

@@ -52,6 +52,9 @@ func engines(tb testing.TB, pol *rules.Policy, prog *mentoring.Programme) []peer
 // subjects lists every subject of prog, KIND/ID.
 func subjects(prog *mentoring.Programme) []string {
 	var out []string
+	for _, in := range prog.Institutions {
+		out = append(out, "institution/"+in.ID)
+	}
 	for _, v := range prog.Volunteers {
 		out = append(out, "volunteer/"+v.ID)
 	}
@@ -127,19 +130,29 @@ func d(y int, m time.Month, day int) civil.Date { return civil.D(y, m, day) }
 
 // builder adds elements to a hand-made programme. Every volunteer it adds
 // complies unless a case edits it: an agreement signed in February and a
-// report for every month since.
+// report for every month since; every institution has its coordinator, its
+// written agreement and its rules for contact and outings since 2025.
 type builder struct{ p *mentoring.Programme }
 
 func newBuilder(asOf civil.Date) *builder {
-	return &builder{p: &mentoring.Programme{AsOf: asOf, Institutions: []mentoring.Institution{
-		{ID: "inst-o", Name: "Home", Kind: mentoring.Orphanage},
-		{ID: "inst-a", Name: "Adaptation centre", Kind: mentoring.AdaptationCentre},
-		{ID: "inst-s", Name: "Social service centre", Kind: mentoring.SocialServiceCentre},
-	}}}
+	b := &builder{p: &mentoring.Programme{AsOf: asOf}}
+	b.institution("inst-o", mentoring.Orphanage)
+	b.institution("inst-a", mentoring.AdaptationCentre)
+	b.institution("inst-s", mentoring.SocialServiceCentre)
+	return b
+}
+
+func (b *builder) institution(id string, kind mentoring.InstitutionKind, edit ...func(*mentoring.Institution)) {
+	in := mentoring.Institution{ID: id, Name: "Institution " + id, Kind: kind, Coordinator: "Test Coordinator",
+		PartnershipSignedOn: d(2025, 1, 1), InteractionRulesOn: d(2025, 1, 1)}
+	for _, f := range edit {
+		f(&in)
+	}
+	b.p.Institutions = append(b.p.Institutions, in)
 }
 
 var screened = volunteer.Screening{Interview: d(2024, 10, 1), PsychologicalTest: d(2024, 10, 5),
-	Training: d(2024, 11, 10), Documents: d(2025, 1, 10)}
+	Training: d(2024, 11, 10), Documents: d(2025, 1, 10), SafetyBriefing: d(2025, 1, 15)}
 
 // volunteer adds an individual mentor born on birth, committed for 24
 // months and screened by 2025-01-10, with agreement a-ID signed on
@@ -184,18 +197,35 @@ func (b *builder) child(id, inst string, birth civil.Date, edit ...func(*mentori
 
 // tandem adds tandem ID between a new mentor m-ID and a new child c-ID of
 // inst born on 2014-01-01, started on 2026-03-01, active, after a group
-// session g-ID of the two on 2026-02-20. The edits run on the whole
-// programme, after everything is added.
+// session g-ID of the two on 2026-02-20, with the coordinator's check-in
+// on 2026-03-03 and a visit every 14 days from the start to as_of. The
+// edits run on the whole programme, after everything is added.
 func (b *builder) tandem(id, inst string, edit ...func(p *mentoring.Programme)) {
 	b.volunteer("m-"+id, d(1990, 1, 1))
 	b.child("c-"+id, inst, d(2014, 1, 1))
+	start := d(2026, 3, 1)
 	b.p.Tandems = append(b.p.Tandems, mentoring.Tandem{ID: id, Mentor: "m-" + id, Child: "c-" + id,
-		StartedOn: d(2026, 3, 1), Phase: mentoring.ActivePhase})
+		StartedOn: start, Phase: mentoring.ActivePhase})
 	b.p.Groups = append(b.p.Groups, mentoring.Group{ID: "g-" + id, Institution: inst, Date: d(2026, 2, 20),
 		Mentors: []string{"m-" + id}, Children: []string{"c-" + id}})
+	b.p.CheckIns = append(b.p.CheckIns, mentoring.CheckIn{Tandem: id, Date: start.AddDays(2)})
+	for v := start.AddDays(14); !v.After(b.p.AsOf); v = v.AddDays(14) {
+		b.p.Visits = append(b.p.Visits, mentoring.Visit{Tandem: id, Date: v})
+	}
 	for _, f := range edit {
 		f(b.p)
 	}
+}
+
+// visits lists the positions of tandem id's visits in p.Visits.
+func visits(p *mentoring.Programme, id string) []int {
+	var out []int
+	for i, v := range p.Visits {
+		if v.Tandem == id {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // find returns the last element of list with the id, for edits.
@@ -302,15 +332,15 @@ func boundaries() (*mentoring.Programme, []boundary) {
 	b.volunteer("v-master2", d(1990, 1, 1), level(volunteer.Master, 2))
 	want("volunteer/v-master2", "volunteer.cascade_level")
 
-	// child.adaptation_centre_age: 3 or 2; 18 or 19.
+	// child.adaptation_centre_age: 3 or 2; 17 or 18 (minors: under 18).
 	b.child("c-ac3", "inst-a", d(2023, 11, 24))
 	want("child/c-ac3")
 	b.child("c-ac2", "inst-a", d(2023, 11, 25))
 	want("child/c-ac2", "child.adaptation_centre_age")
-	b.child("c-ac18", "inst-a", d(2007, 11, 25))
-	want("child/c-ac18")
-	b.child("c-ac19", "inst-a", d(2007, 11, 24))
-	want("child/c-ac19", "child.adaptation_centre_age")
+	b.child("c-ac17", "inst-a", d(2008, 11, 25))
+	want("child/c-ac17")
+	b.child("c-ac18", "inst-a", d(2008, 11, 24))
+	want("child/c-ac18", "child.adaptation_centre_age")
 	b.child("c-o2", "inst-o", d(2023, 11, 25))
 	want("child/c-o2")
 
@@ -325,16 +355,16 @@ func boundaries() (*mentoring.Programme, []boundary) {
 	b.child("c-stay-o", "inst-o", d(2012, 1, 1), admitted(d(2020, 1, 1)))
 	want("child/c-stay-o")
 
-	// coaching.age_range: 14 or 13; 18 or 19.
+	// coaching.age_range: 14 or 13; 17 or 18.
 	coaching := func(c *mentoring.Child) { c.Programme = mentoring.Coaching }
 	b.child("c-co14", "inst-s", d(2012, 11, 24), coaching)
 	want("child/c-co14")
 	b.child("c-co13", "inst-s", d(2012, 11, 25), coaching)
 	want("child/c-co13", "coaching.age_range")
-	b.child("c-co18", "inst-s", d(2007, 11, 25), coaching)
-	want("child/c-co18")
-	b.child("c-co19", "inst-s", d(2007, 11, 24), coaching)
-	want("child/c-co19", "coaching.age_range")
+	b.child("c-co17", "inst-s", d(2008, 11, 25), coaching)
+	want("child/c-co17")
+	b.child("c-co18", "inst-s", d(2008, 11, 24), coaching)
+	want("child/c-co18", "coaching.age_range")
 	b.child("c-ind13", "inst-s", d(2012, 11, 25))
 	want("child/c-ind13")
 
@@ -419,13 +449,29 @@ func boundaries() (*mentoring.Programme, []boundary) {
 	sized("g-0", 0, 0)
 	want("group/g-0", "group.min_size")
 
-	// agreement.notice: 14 days, 13, none, given on the end day; no end, no
-	// rule. (A notice after the end is refused by the loader today.)
-	notice := func(id string, ends, given civil.Date) {
+	// agreement.notice: 14 days, 13, none, given on the end day or after
+	// it; no end, no rule; ended by the organisation, no rule; the
+	// agreement's own period of 20 days, or of 7.
+	notice := func(id string, ends, given civil.Date, edit ...func(*agreement.Agreement)) {
 		b.volunteer(id, d(1990, 1, 1), role(volunteer.GroupVolunteer))
 		a := agr(b.p, "a-"+id)
 		a.EndsOn, a.NoticeGivenOn = ends, given
+		for _, f := range edit {
+			f(a)
+		}
 	}
+	notice("v-nafter", d(2026, 11, 20), d(2026, 11, 21))
+	want("agreement/a-v-nafter", "agreement.notice")
+	notice("v-norg", d(2026, 11, 20), civil.Date{}, func(a *agreement.Agreement) { a.EndedBy = agreement.ByOrganisation })
+	want("agreement/a-v-norg")
+	notice("v-nvol", d(2026, 11, 20), civil.Date{}, func(a *agreement.Agreement) { a.EndedBy = agreement.ByVolunteer })
+	want("agreement/a-v-nvol", "agreement.notice")
+	notice("v-n20of19", d(2026, 11, 20), d(2026, 11, 1), func(a *agreement.Agreement) { a.NoticeDays = 20 })
+	want("agreement/a-v-n20of19", "agreement.notice")
+	notice("v-n19of19", d(2026, 11, 20), d(2026, 11, 1), func(a *agreement.Agreement) { a.NoticeDays = 19 })
+	want("agreement/a-v-n19of19")
+	notice("v-n7of7", d(2026, 11, 20), d(2026, 11, 13), func(a *agreement.Agreement) { a.NoticeDays = 7 })
+	want("agreement/a-v-n7of7")
 	notice("v-n14", d(2026, 11, 20), d(2026, 11, 6))
 	want("agreement/a-v-n14")
 	notice("v-n13", d(2026, 11, 20), d(2026, 11, 7))
@@ -490,6 +536,155 @@ func boundaries() (*mentoring.Programme, []boundary) {
 	want(outing("t-out-ended", d(2026, 3, 31)))
 	want(outing("t-out-ended", d(2026, 4, 1)), "tandem.outing_agreement")
 
+	// volunteer.minor_consent: 13, accompanied by a parent.
+	b.volunteer("v-minor13-accompanied", d(2012, 11, 25), role(volunteer.GroupVolunteer),
+		func(v *volunteer.Volunteer) { v.AccompaniedByGuardian = true })
+	want("volunteer/v-minor13-accompanied")
+
+	// mentor.min_age at the tandem's start: 24 then, 25 now; or 25 then.
+	b.tandem("t-start24", "inst-o", func(p *mentoring.Programme) { vol(p, "m-t-start24").BirthDate = d(2001, 3, 2) })
+	want("volunteer/m-t-start24", "mentor.min_age")
+	b.tandem("t-start25", "inst-o", func(p *mentoring.Programme) { vol(p, "m-t-start25").BirthDate = d(2001, 3, 1) })
+	want("volunteer/m-t-start25")
+
+	// tandem.outing_agreement: on the closing day, or the day after.
+	closing := func(id string, on civil.Date, why mentoring.CloseReason) func(*mentoring.Programme) {
+		return func(p *mentoring.Programme) {
+			t := tan(p, id)
+			t.Phase, t.ClosedOn, t.CloseReason = mentoring.Closed, on, why
+		}
+	}
+	b.tandem("t-out-closed", "inst-o", closing("t-out-closed", d(2026, 4, 1), mentoring.ChildLeft))
+	want(outing("t-out-closed", d(2026, 4, 1)))
+	want(outing("t-out-closed", d(2026, 4, 2)), "tandem.outing_agreement")
+
+	// tandem.regular_contact: 14 or 15 days between visits, from the start
+	// to the first visit, from the last to as_of; an outing and a group
+	// session of both fill a gap, a session without the mentor does not;
+	// none needed while getting acquainted, nor after closing.
+	shift := func(id string, k, days int) func(*mentoring.Programme) {
+		return func(p *mentoring.Programme) {
+			p.Visits[visits(p, id)[k]].Date = p.Visits[visits(p, id)[k]].Date.AddDays(days)
+		}
+	}
+	b.tandem("t-rc14", "inst-o")
+	want("tandem/t-rc14")
+	b.tandem("t-rc15", "inst-o", shift("t-rc15", 3, 1))
+	want("tandem/t-rc15", "tandem.regular_contact")
+	b.tandem("t-rc-first", "inst-o", shift("t-rc-first", 0, 1))
+	want("tandem/t-rc-first", "tandem.regular_contact")
+	b.tandem("t-rc-last", "inst-o", func(p *mentoring.Programme) {
+		last := visits(p, "t-rc-last")
+		p.Visits = slices.Delete(p.Visits, last[len(last)-1], last[len(last)-1]+1) // 2026-11-15 → 2026-11-24: 23 days
+	})
+	want("tandem/t-rc-last", "tandem.regular_contact")
+	b.tandem("t-rc-outing", "inst-o", shift("t-rc-outing", 3, 1))
+	want(outing("t-rc-outing", d(2026, 4, 20)))
+	want("tandem/t-rc-outing")
+	b.tandem("t-rc-group", "inst-o", shift("t-rc-group", 3, 1), func(p *mentoring.Programme) {
+		p.Groups = append(p.Groups, mentoring.Group{ID: "g-t-rc-group-2", Institution: "inst-o", Date: d(2026, 4, 20),
+			Mentors: []string{"m-t-rc-group"}, Children: []string{"c-t-rc-group"}})
+	})
+	want("tandem/t-rc-group")
+	want("group/g-t-rc-group-2", "group.min_size")
+	b.tandem("t-rc-group-other", "inst-o", shift("t-rc-group-other", 3, 1), func(p *mentoring.Programme) {
+		p.Groups = append(p.Groups, mentoring.Group{ID: "g-t-rc-group-other-2", Institution: "inst-o", Date: d(2026, 4, 20),
+			Mentors: []string{"v-age25"}, Children: []string{"c-t-rc-group-other"}})
+	})
+	want("tandem/t-rc-group-other", "tandem.regular_contact")
+	want("group/g-t-rc-group-other-2", "group.min_size")
+	b.tandem("t-rc-acq", "inst-o", func(p *mentoring.Programme) {
+		tan(p, "t-rc-acq").Phase = mentoring.Acquaintance
+		p.Visits = slices.DeleteFunc(p.Visits, func(v mentoring.Visit) bool { return v.Tandem == "t-rc-acq" })
+	})
+	want("tandem/t-rc-acq")
+
+	// tandem.first_week_support: a check-in on day 7 or day 8; none due
+	// six days after the start.
+	checkIn := func(id string, on civil.Date) func(*mentoring.Programme) {
+		return func(p *mentoring.Programme) {
+			for i := range p.CheckIns {
+				if p.CheckIns[i].Tandem == id {
+					p.CheckIns[i].Date = on
+				}
+			}
+		}
+	}
+	b.tandem("t-fw7", "inst-o", checkIn("t-fw7", d(2026, 3, 8)))
+	want("tandem/t-fw7")
+	b.tandem("t-fw8", "inst-o", checkIn("t-fw8", d(2026, 3, 9)))
+	want("tandem/t-fw8", "tandem.first_week_support")
+	b.tandem("t-fw-before", "inst-o", checkIn("t-fw-before", d(2026, 2, 28)))
+	want("tandem/t-fw-before", "tandem.first_week_support")
+	b.tandem("t-fw-new", "inst-o", func(p *mentoring.Programme) {
+		t := tan(p, "t-fw-new")
+		t.StartedOn, t.Phase = d(2026, 11, 18), mentoring.Acquaintance
+		p.CheckIns = slices.DeleteFunc(p.CheckIns, func(c mentoring.CheckIn) bool { return c.Tandem == "t-fw-new" })
+		p.Visits = slices.DeleteFunc(p.Visits, func(v mentoring.Visit) bool { return v.Tandem == "t-fw-new" })
+	})
+	want("tandem/t-fw-new")
+
+	// tandem.early_closure: 12 months to the day, or a day short; a
+	// closure the child's side caused; none given.
+	yearEarlier := func(id string) func(*mentoring.Programme) { // started on 2025-03-01
+		return func(p *mentoring.Programme) {
+			tan(p, id).StartedOn = d(2025, 3, 1)
+			grp(p, "g-"+id).Date = d(2025, 2, 20)
+			checkIn(id, d(2025, 3, 3))(p)
+		}
+	}
+	b.tandem("t-ec12", "inst-o", yearEarlier("t-ec12"), closing("t-ec12", d(2026, 3, 1), mentoring.MentorMoved))
+	want("tandem/t-ec12")
+	b.tandem("t-ec11", "inst-o", yearEarlier("t-ec11"), closing("t-ec11", d(2026, 2, 28), mentoring.MentorWithdrew))
+	want("tandem/t-ec11", "tandem.early_closure")
+	b.tandem("t-ec-family", "inst-o", closing("t-ec-family", d(2026, 6, 1), mentoring.ChildPlacedInFamily))
+	want("tandem/t-ec-family")
+	b.tandem("t-ec-none", "inst-o", closing("t-ec-none", d(2026, 6, 1), ""))
+	want("tandem/t-ec-none", "tandem.early_closure")
+
+	// mentor.single_tandem: one open tandem and a closed one, or two open.
+	b.tandem("t-one", "inst-o")
+	b.child("c-t-one-2", "inst-o", d(2014, 1, 1))
+	b.p.Tandems = append(b.p.Tandems, mentoring.Tandem{ID: "t-one-2", Mentor: "m-t-one", Child: "c-t-one-2",
+		StartedOn: d(2025, 3, 1), Phase: mentoring.Closed, ClosedOn: d(2026, 3, 1), CloseReason: mentoring.Completed})
+	want("volunteer/m-t-one")
+	b.tandem("t-two", "inst-o")
+	b.child("c-t-two-2", "inst-o", d(2014, 1, 1))
+	b.p.Tandems = append(b.p.Tandems, mentoring.Tandem{ID: "t-two-2", Mentor: "m-t-two", Child: "c-t-two-2",
+		StartedOn: d(2026, 11, 20), Phase: mentoring.Acquaintance})
+	want("volunteer/m-t-two", "mentor.single_tandem")
+
+	// mentor.safety_briefing: on the start day, the day after, never.
+	briefed := func(id string, on civil.Date) func(*mentoring.Programme) {
+		return func(p *mentoring.Programme) { vol(p, "m-"+id).Screening.SafetyBriefing = on }
+	}
+	b.tandem("t-sb-same", "inst-o", briefed("t-sb-same", d(2026, 3, 1)))
+	want("tandem/t-sb-same")
+	b.tandem("t-sb-after", "inst-o", briefed("t-sb-after", d(2026, 3, 2)))
+	want("tandem/t-sb-after", "mentor.safety_briefing")
+	b.tandem("t-sb-never", "inst-o", briefed("t-sb-never", civil.Date{}))
+	want("tandem/t-sb-never", "mentor.safety_briefing")
+
+	// institution.coordinator: none where a tandem is open, none where
+	// nothing happens; institution.partnership_agreement on the start day
+	// or the day after; institution.interaction_rules on the outing day or
+	// the day after.
+	b.institution("inst-nocoord", mentoring.Orphanage, func(in *mentoring.Institution) { in.Coordinator = " " })
+	b.tandem("t-nocoord", "inst-nocoord")
+	want("institution/inst-nocoord", "institution.coordinator")
+	b.institution("inst-idle", mentoring.Orphanage, func(in *mentoring.Institution) { in.Coordinator = "" })
+	want("institution/inst-idle")
+	b.institution("inst-ps-same", mentoring.Orphanage, func(in *mentoring.Institution) { in.PartnershipSignedOn = d(2026, 3, 1) })
+	b.tandem("t-ps-same", "inst-ps-same")
+	want("tandem/t-ps-same")
+	b.institution("inst-ps-after", mentoring.Orphanage, func(in *mentoring.Institution) { in.PartnershipSignedOn = d(2026, 3, 2) })
+	b.tandem("t-ps-after", "inst-ps-after")
+	want("tandem/t-ps-after", "institution.partnership_agreement")
+	b.institution("inst-ir", mentoring.Orphanage, func(in *mentoring.Institution) { in.InteractionRulesOn = d(2026, 4, 1) })
+	b.tandem("t-ir", "inst-ir")
+	want(outing("t-ir", d(2026, 4, 1)))
+	want(outing("t-ir", d(2026, 3, 31)), "institution.interaction_rules")
+
 	// programme.general_meeting: held in October, the month before as_of.
 	want("programme/programme")
 	return b.p, cases
@@ -515,6 +710,7 @@ func leapYear() (*mentoring.Programme, []boundary) {
 	b.child("c-t", "inst-o", d(2012, 1, 1))
 	b.p.Tandems = append(b.p.Tandems, mentoring.Tandem{ID: "t", Mentor: "m-t", Child: "c-t",
 		StartedOn: d(2025, 2, 20), Phase: mentoring.InsideInstitution})
+	b.p.CheckIns = append(b.p.CheckIns, mentoring.CheckIn{Tandem: "t", Date: d(2025, 2, 27)})
 	want("programme/Leap year", "programme.general_meeting")
 	return b.p, cases
 }

@@ -45,18 +45,22 @@ fixtures:
   base:
     as_of: 2026-11-24
     institutions:
-      - {id: inst-1, name: Children's home No. 1, kind: orphanage, city: Almaty}
+      - {id: inst-1, name: Children's home No. 1, kind: orphanage, city: Almaty,
+         coordinator: Saule Muratkyzy, partnership_signed_on: 2026-01-20}
     volunteers:
       - id: v-1
         full_name: Aigerim Sadykova
         birth_date: 1990-04-02
         role: individual_mentor
         commitment_months: 24
-        screening: {interview: 2026-01-10, psychological_test: 2026-01-15, training: 2026-02-01, documents: 2026-02-10}
+        screening: {interview: 2026-01-10, psychological_test: 2026-01-15, training: 2026-02-01, documents: 2026-02-10,
+                    safety_briefing: 2026-02-20}
     children:
       - {id: c-1, birth_date: 2013-05-01, institution: inst-1, programme: individual}
     tandems:
       - {id: t-1, mentor: v-1, child: c-1, started_on: 2026-03-01, phase: acquaintance}
+    check_ins:
+      - {tandem: t-1, date: 2026-03-04}
     agreements:
       - {id: a-1, volunteer: v-1, signed_on: 2026-02-15}
     reports:

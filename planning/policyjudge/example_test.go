@@ -17,11 +17,13 @@ import (
 
 // The judge of `sabaq match`: the embedded pairs policy decides. v-2 is
 // 23, too young to mentor (the guide's mentor.min_age); c-2 lives in
-// another city than v-1.
+// another city than v-1; v-3 has not been given the safety instruction,
+// and the matcher says so in the rule's words. Text output shows the
+// names beside the ids; JSON never does.
 func ExampleNew() {
 	ctx := context.Background()
 	screened := volunteer.Screening{Interview: civil.D(2026, 1, 10), PsychologicalTest: civil.D(2026, 1, 15),
-		Training: civil.D(2026, 2, 1), Documents: civil.D(2026, 2, 10)}
+		Training: civil.D(2026, 2, 1), Documents: civil.D(2026, 2, 10), SafetyBriefing: civil.D(2026, 2, 20)}
 	prog := &mentoring.Programme{AsOf: civil.D(2026, 11, 24),
 		Institutions: []mentoring.Institution{
 			{ID: "home-1", Name: "Children's home", Kind: mentoring.Orphanage, City: "Almaty"},
@@ -33,13 +35,17 @@ func ExampleNew() {
 				Skills: []volunteer.Skill{{Name: "chess"}}},
 			{ID: "v-2", FullName: "Dana", BirthDate: civil.D(2003, 6, 1), City: "Almaty", Role: volunteer.IndividualMentor,
 				CommitmentMonths: 24, Screening: screened},
+			{ID: "v-3", FullName: "Yerlan", BirthDate: civil.D(1985, 9, 9), City: "Almaty", Role: volunteer.IndividualMentor,
+				CommitmentMonths: 24, Screening: volunteer.Screening{Interview: civil.D(2026, 1, 10),
+					PsychologicalTest: civil.D(2026, 1, 15), Training: civil.D(2026, 2, 1), Documents: civil.D(2026, 2, 10)}},
 		},
 		Children: []mentoring.Child{
 			{ID: "c-1", BirthDate: civil.D(2013, 5, 1), Institution: "home-1", Languages: []string{"kk", "ru"},
 				Interests: []string{"Chess"}},
 			{ID: "c-2", BirthDate: civil.D(2013, 5, 1), Institution: "home-2"},
 		},
-		Agreements: []agreement.Agreement{{ID: "a-1", Volunteer: "v-1", SignedOn: civil.D(2026, 2, 15)}},
+		Agreements: []agreement.Agreement{{ID: "a-1", Volunteer: "v-1", SignedOn: civil.D(2026, 2, 15)},
+			{ID: "a-3", Volunteer: "v-3", SignedOn: civil.D(2026, 2, 15)}},
 	}
 	if err := prog.Index(); err != nil {
 		fmt.Println(err)
@@ -65,11 +71,15 @@ func ExampleNew() {
 	// These are proposals, not decisions: the coordinator decides.
 	// 1 pair(s) proposed, total score 4.5
 	//
-	// v-1 + c-1 (home-1): score 4.5 = shared_interests 1×3, shared_languages 1×1, availability 0×2, experience 0.5×1, gender_preference 0×0.5
+	// v-1 (Aigerim) + c-1, home-1 (Children's home): score 4.5 = shared_interests 1×3, shared_languages 1×1, availability 0×2, experience 0.5×1, gender_preference 0×0.5
 	//
 	// Left unmatched
-	//   volunteer/v-2: does not pass the mentor rules: mentor.min_age
-	//   child/c-2: no pair passes the pair rules: pair.same_city ×1
+	//   volunteer/v-2 (Dana): does not pass the mentor rules: mentor.min_age
+	//     mentor.min_age: Volunteer v-2 is 23: an individual mentor of a child in a difficult life situation must be 25 or older to become one. Younger volunteers can help in group sessions and events.
+	//   volunteer/v-3 (Yerlan): no pair passes the pair rules: pair.mentor_safety_briefing ×2, pair.same_city ×1
+	//     pair.mentor_safety_briefing: Mentor v-3 has not yet been given the safety instruction: it comes before meeting a child.
+	//   child/c-2: no pair passes the pair rules: pair.same_city ×2, pair.mentor_safety_briefing ×1
+	//     pair.same_city: Mentor v-1 lives in Almaty, child c-2's institution is in Astana.
 }
 
 // The group planner takes its bounds from the policy the programme is

@@ -47,6 +47,14 @@ func init() {
 // finding (see rules.Policy.Pair); its warn findings become the proposal's
 // notes and its scores the proposal's parts, in the policy's order.
 //
+// A Judge is also a planning.Capacity: a mentor may have as many open
+// tandems as the policy's mentor_max_open_tandems (1 in the guide, the
+// limit of its rule mentor.single_tandem; 1 when the policy has no such
+// parameter), so that Match proposes nobody a second child whom `sabaq
+// check` would then warn about. The pairs policy forbids, too, pairs whose
+// mentor has no agreement in force or has not been given the safety
+// instruction (pair.mentor_agreement, pair.mentor_safety_briefing).
+//
 // A Judge is also a planning.Screener: Match screens the n² pairs
 // without rendering messages. A Judge is bound to the programme it was
 // built for, which must not change while it is used; it is safe for
@@ -56,6 +64,7 @@ type Judge struct {
 	prog           *mentoring.Programme
 	volunteerRules []string
 	opts           []rules.EvalOption
+	capacity       int
 }
 
 // New returns a judge of prog's mentors and pairs by pol, with messages in
@@ -77,6 +86,11 @@ func New(ctx context.Context, pol *rules.Policy, prog *mentoring.Programme, lang
 	if pairRules == 0 {
 		return nil, fmt.Errorf("%w: %w", rules.ErrPolicy, diag.New(codeNoPairRules, "", pol.Name()))
 	}
+	capacity := 1
+	if err := intParam(pol, "mentor_max_open_tandems", &capacity); err != nil {
+		return nil, fmt.Errorf("%w: %w", rules.ErrPolicy, err)
+	}
+	j.capacity = capacity
 	if lang == "" {
 		lang = diag.EN
 	}
@@ -110,6 +124,10 @@ func (j *Judge) Mentor(ctx context.Context, v *volunteer.Volunteer) (planning.Ve
 	}
 	return verdict, nil
 }
+
+// MaxOpenTandems is the policy's mentor_max_open_tandems (1 when it has
+// none): how many open tandems Match lets a mentor have.
+func (j *Judge) MaxOpenTandems() int { return j.capacity }
 
 // Pair evaluates the policy's pair rules and scores on mentor and child,
 // who must belong to the programme.
@@ -159,23 +177,26 @@ func Bounds(pol *rules.Policy) (lo, hi int, err error) {
 	if pol == nil {
 		return lo, hi, nil
 	}
-	read := func(name string, into *int) error {
-		v, ok := pol.Param(name)
-		if !ok {
-			return nil
-		}
-		n, ok := v.(int64)
-		if !ok {
-			return diag.New(codeBoundType, "", pol.Name(), name, fmt.Sprintf("%T", v))
-		}
-		*into = int(n)
-		return nil
-	}
-	if err := read("group_min_size", &lo); err != nil {
+	if err := intParam(pol, "group_min_size", &lo); err != nil {
 		return 0, 0, err
 	}
-	if err := read("group_max_size", &hi); err != nil {
+	if err := intParam(pol, "group_max_size", &hi); err != nil {
 		return 0, 0, err
 	}
 	return lo, hi, nil
+}
+
+// intParam reads an int parameter of pol into into, leaving it as it is
+// when pol has no such parameter.
+func intParam(pol *rules.Policy, name string, into *int) error {
+	v, ok := pol.Param(name)
+	if !ok {
+		return nil
+	}
+	n, ok := v.(int64)
+	if !ok {
+		return diag.New(codeBoundType, "", pol.Name(), name, fmt.Sprintf("%T", v))
+	}
+	*into = int(n)
+	return nil
 }

@@ -259,10 +259,9 @@ func stringKeys(v any) bool {
 }
 
 // formatted lists the embedded policies laid out as sabaq fmt lays them out:
-// fmt must leave them unchanged, hand-broken expressions and all. The others
-// differ in blank lines and key order only, and join the list once their
-// owner formats them.
-var formatted = map[string]bool{"guide.yaml": true}
+// fmt must leave them unchanged, hand-broken expressions and all. A new
+// embedded policy joins the list once it is formatted.
+var formatted = map[string]bool{"guide.yaml": true, "nastavniki.yaml": true, "pairs.yaml": true}
 
 // The embedded policies format idempotently and compile, formatted, to the
 // same rules.

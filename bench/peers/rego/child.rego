@@ -23,7 +23,8 @@ deny contains "coaching.age_range" if {
 	not within(age, params.coaching_min_age, params.coaching_max_age)
 }
 
+# within: from lo to under hi ("3 жастан 18 жасқа дейінгі").
 within(x, lo, hi) if {
 	x >= lo
-	x <= hi
+	x < hi
 }

@@ -32,6 +32,64 @@ deny contains "child.min_age" if {
 	lib.age(input.child.birth_date, start) < params.orphanage_child_min_age
 }
 
+# Regular contact: visits, outings and group sessions of both, between
+# the start and the earlier of as_of and the closing; the longest stretch.
+warn contains "tandem.regular_contact" if {
+	input.tandem.phase in {"inside_institution", "active", "closing"}
+	longest_stretch > params.contact_max_gap_days
+}
+
+contact_end := input.tandem.closed_on if {
+	is_string(input.tandem.closed_on)
+	input.tandem.closed_on < input.as_of
+} else := input.as_of
+
+contact_dates := array.concat(
+	array.concat([v.date | some v in input.visits], [o.date | some o in input.outings]),
+	[g.date | some g in input.child_groups; input.tandem.mentor in g.mentors],
+)
+
+points := array.concat(array.concat([start], sort([d | some d in contact_dates; d >= start; d <= contact_end])), [contact_end])
+
+longest_stretch := max([lib.days_between(points[i - 1], points[i]) | some i in numbers.range(1, count(points) - 1)])
+
+warn contains "tandem.first_week_support" if {
+	lib.days_between(start, input.as_of) >= params.first_week_days
+	not supported_in_first_week
+}
+
+supported_in_first_week if {
+	some c in input.check_ins
+	c.date >= start
+	lib.days_between(start, c.date) <= params.first_week_days
+}
+
+warn contains "tandem.early_closure" if {
+	is_string(input.tandem.closed_on)
+	mentor_side
+	input.tandem.closed_on < lib.add_months(start, params.mentor_min_commitment_months)
+}
+
+# No reason given (a call on an absent field is undefined, not false: hence
+# object.get rather than not is_string).
+mentor_side if object.get(input.tandem, "close_reason", "") == ""
+
+mentor_side if input.tandem.close_reason in {r | some r in params.early_closure_reasons}
+
+warn contains "mentor.safety_briefing" if not briefed
+
+briefed if {
+	is_string(input.mentor.screening.safety_briefing)
+	input.mentor.screening.safety_briefing <= start
+}
+
+warn contains "institution.partnership_agreement" if not partnered
+
+partnered if {
+	is_string(input.institution.partnership_signed_on)
+	input.institution.partnership_signed_on <= start
+}
+
 warn contains "tandem.group_first" if {
 	input.tandem.phase != "acquaintance"
 	not met_in_group

@@ -14,6 +14,13 @@ deny contains "mentor.min_age" if {
 	age < params.mentor_min_age
 }
 
+# The age at the start of every tandem the volunteer mentors.
+deny contains "mentor.min_age" if {
+	mentors
+	some t in input.tandems
+	lib.age(input.volunteer.birth_date, t.started_on) < params.mentor_min_age
+}
+
 deny contains "mentor.commitment" if {
 	mentors
 	object.get(input.volunteer, "commitment_months", 0) < params.mentor_min_commitment_months
@@ -22,6 +29,11 @@ deny contains "mentor.commitment" if {
 deny contains "volunteer.minor_consent" if {
 	age < params.consent_min_age
 	not input.volunteer.parental_consent
+	not input.volunteer.accompanied_by_guardian
+}
+
+warn contains "mentor.single_tandem" if {
+	count([t | some t in input.tandems; t.phase != "closed"]) > params.mentor_max_open_tandems
 }
 
 warn contains "volunteer.event_min_age" if {

@@ -14,7 +14,8 @@ import (
 //
 //	1  the date and month functions
 //	2  lower(): Unicode lower case, for Kazakh and Russian text
-const Version = 2
+//	3  longest_gap(): the longest stretch between dates, for regular contact
+const Version = 3
 
 // Lib is the library at one version, as a cel.Library.
 type Lib struct {

@@ -135,6 +135,14 @@ func ours(cfg Config) []Func {
 			Example: "'АЛМАТЫ'.lower() == 'алматы'",
 			Overloads: []Overload{sized(fn1("lower", "string_lower", true, aString, rString, ok1(strings.ToLower)),
 				scaled(3))}},
+		{Name: "longest_gap", Since: 3, Signature: "longest_gap(list(date), date, date) -> list(date)",
+			Doc: "The longest stretch without a date of the list between two dates, as its two ends: " +
+				"of the first date, the list's dates from the first to the second (both included; others are left out) " +
+				"and the second date, in calendar order, the two neighbours furthest apart — the earliest when several are as long. " +
+				"days_between of the two is the stretch's length; [first, first] when the second date is before the first. " +
+				"For regular contact: longest_gap(visits.map(v, v.date), tandem.started_on, as_of). Since library version 3.",
+			Example:   "longest_gap([date('2026-03-08'), date('2026-03-29')], date('2026-03-01'), date('2026-04-05')) == [date('2026-03-08'), date('2026-03-29')]",
+			Overloads: []Overload{longestGapOverload()}},
 	}
 }
 

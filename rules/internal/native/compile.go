@@ -131,6 +131,7 @@ func (c *compiler) name(e ast.Expr, name string) (node, error) {
 		}
 	}
 	if i, ok := c.s.Slots[name]; ok {
+		c.s.Kind.read(i)
 		return node{fn: func(fr *Frame) value.Val { return fr.Slots[i] }}, nil
 	}
 	if i, ok := c.s.Vars[name]; ok {
@@ -262,6 +263,9 @@ func (c *compiler) direct(e ast.Expr) (isLocal bool, slot int, ok bool) {
 		}
 	}
 	i, found := c.s.Slots[name]
+	if found {
+		c.s.Kind.read(i)
+	}
 	return false, i, found
 }
 

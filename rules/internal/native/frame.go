@@ -1,6 +1,8 @@
 package native
 
 import (
+	"slices"
+
 	"github.com/birgemiz/sabaqtastyq/rules/internal/value"
 )
 
@@ -19,6 +21,18 @@ type Kind struct {
 	Why  []error
 	// Locals is the number of comprehension variable slots.
 	Locals int
+	// Read lists the subject variables compiled code reads, by slot, in
+	// the order first read: the only ones a caller need bind (a slot
+	// nothing reads is never looked at). Compiling an expression adds to
+	// it, so bind after compiling.
+	Read []int
+}
+
+// read records that compiled code reads slot i.
+func (k *Kind) read(i int) {
+	if !slices.Contains(k.Read, i) {
+		k.Read = append(k.Read, i)
+	}
 }
 
 // Frame holds one subject's values while its rules run natively.

@@ -19,6 +19,8 @@ import (
 type Kind struct {
 	Name string
 	Doc  string
+	// Index is the kind's place in [Kinds], for tables indexed by kind.
+	Index int
 	// Vars are what its rules read, as_of first.
 	Vars []Var
 	// OnRequest kinds (pair, respondent) are evaluated by Policy.Pair and
@@ -125,6 +127,10 @@ func tandems(p *mentoring.Programme) []mentoring.Tandem       { return p.Tandems
 func agreements(p *mentoring.Programme) []agreement.Agreement { return p.Agreements }
 func reports(p *mentoring.Programme) []agreement.Report       { return p.Reports }
 func groups(p *mentoring.Programme) []mentoring.Group         { return p.Groups }
+func children(p *mentoring.Programme) []mentoring.Child       { return p.Children }
+func outings(p *mentoring.Programme) []mentoring.Outing       { return p.Outings }
+func visits(p *mentoring.Programme) []mentoring.Visit         { return p.Visits }
+func checkIns(p *mentoring.Programme) []mentoring.CheckIn     { return p.CheckIns }
 
 // common are the variables of every programme kind.
 var common = []Var{

@@ -27,12 +27,20 @@ type Positions struct {
 	GroupInstitution   []int // by group: position in Institutions
 	AgreementVolunteer []int // by agreement: position in Volunteers
 	OutingTandem       []int // by outing: position in Tandems
+	VisitTandem        []int // by visit: position in Tandems
+	CheckInTandem      []int // by check-in: position in Tandems
 
 	VolunteerTandems    [][]int // by volunteer: positions in Tandems of those it mentors
 	VolunteerAgreements [][]int // by volunteer: positions in Agreements
 	VolunteerReports    [][]int // by volunteer: positions in Reports
 	ChildTandems        [][]int // by child: positions in Tandems
 	ChildGroups         [][]int // by child: positions in Groups
+	TandemOutings       [][]int // by tandem: positions in Outings
+	TandemVisits        [][]int // by tandem: positions in Visits
+	TandemCheckIns      [][]int // by tandem: positions in CheckIns
+	InstitutionChildren [][]int // by institution: positions in Children
+	InstitutionTandems  [][]int // by institution: positions in Tandems of its children
+	InstitutionGroups   [][]int // by institution: positions in Groups held there
 
 	outingIDs   sync.Once
 	outingsByID map[string]int
@@ -102,12 +110,21 @@ func build(p *mentoring.Programme) *Positions {
 	at.GroupInstitution = resolve(len(p.Groups), func(i int) int { return ref(at.Institution, p.Groups[i].Institution) })
 	at.AgreementVolunteer = resolve(len(p.Agreements), func(i int) int { return ref(at.Volunteer, p.Agreements[i].Volunteer) })
 	at.OutingTandem = resolve(len(p.Outings), func(i int) int { return ref(at.Tandem, p.Outings[i].Tandem) })
+	at.VisitTandem = resolve(len(p.Visits), func(i int) int { return ref(at.Tandem, p.Visits[i].Tandem) })
+	at.CheckInTandem = resolve(len(p.CheckIns), func(i int) int { return ref(at.Tandem, p.CheckIns[i].Tandem) })
 
 	at.VolunteerTandems = invert(len(p.Volunteers), at.TandemMentor)
 	at.VolunteerAgreements = invert(len(p.Volunteers), at.AgreementVolunteer)
 	at.VolunteerReports = invert(len(p.Volunteers),
 		resolve(len(p.Reports), func(i int) int { return ref(at.Volunteer, p.Reports[i].Volunteer) }))
 	at.ChildTandems = invert(len(p.Children), at.TandemChild)
+	at.TandemOutings = invert(len(p.Tandems), at.OutingTandem)
+	at.TandemVisits = invert(len(p.Tandems), at.VisitTandem)
+	at.TandemCheckIns = invert(len(p.Tandems), at.CheckInTandem)
+	at.InstitutionChildren = invert(len(p.Institutions), at.ChildInstitution)
+	at.InstitutionTandems = invert(len(p.Institutions),
+		resolve(len(p.Tandems), func(i int) int { return pick(at.ChildInstitution, at.TandemChild[i]) }))
+	at.InstitutionGroups = invert(len(p.Institutions), at.GroupInstitution)
 	at.ChildGroups = make([][]int, len(p.Children))
 	for g := range p.Groups {
 		for _, c := range p.Groups[g].Children {
@@ -170,9 +187,29 @@ func invert(n int, refs []int) [][]int {
 // shape is what a programme's slices are: where they start and how long
 // they are. Positions built for one shape are rebuilt when a slice is
 // replaced or resized; an id changed in place is not seen (see [For]).
-type shape [10]struct {
+type shape [12]struct {
 	p unsafe.Pointer
 	n int
+}
+
+// of is p's shape, in the order of shapeOf: what a cached shape is
+// compared with, slice by slice, stopping at the first that differs (the
+// common case, a programme evaluated again unchanged, compares twelve
+// pairs of words and builds nothing).
+func (s *shape) of(p *mentoring.Programme) bool {
+	same := func(i int, data unsafe.Pointer, n int) bool { return s[i].p == data && s[i].n == n }
+	return same(0, unsafe.Pointer(unsafe.SliceData(p.Institutions)), len(p.Institutions)) &&
+		same(1, unsafe.Pointer(unsafe.SliceData(p.Volunteers)), len(p.Volunteers)) &&
+		same(2, unsafe.Pointer(unsafe.SliceData(p.Children)), len(p.Children)) &&
+		same(3, unsafe.Pointer(unsafe.SliceData(p.Tandems)), len(p.Tandems)) &&
+		same(4, unsafe.Pointer(unsafe.SliceData(p.Groups)), len(p.Groups)) &&
+		same(5, unsafe.Pointer(unsafe.SliceData(p.Agreements)), len(p.Agreements)) &&
+		same(6, unsafe.Pointer(unsafe.SliceData(p.Outings)), len(p.Outings)) &&
+		same(7, unsafe.Pointer(unsafe.SliceData(p.Reports)), len(p.Reports)) &&
+		same(8, unsafe.Pointer(unsafe.SliceData(p.Meetings)), len(p.Meetings)) &&
+		same(9, unsafe.Pointer(unsafe.SliceData(p.Diary)), len(p.Diary)) &&
+		same(10, unsafe.Pointer(unsafe.SliceData(p.Visits)), len(p.Visits)) &&
+		same(11, unsafe.Pointer(unsafe.SliceData(p.CheckIns)), len(p.CheckIns))
 }
 
 func shapeOf(p *mentoring.Programme) shape {
@@ -187,6 +224,8 @@ func shapeOf(p *mentoring.Programme) shape {
 		{unsafe.Pointer(unsafe.SliceData(p.Reports)), len(p.Reports)},
 		{unsafe.Pointer(unsafe.SliceData(p.Meetings)), len(p.Meetings)},
 		{unsafe.Pointer(unsafe.SliceData(p.Diary)), len(p.Diary)},
+		{unsafe.Pointer(unsafe.SliceData(p.Visits)), len(p.Visits)},
+		{unsafe.Pointer(unsafe.SliceData(p.CheckIns)), len(p.CheckIns)},
 	}
 }
 
@@ -212,13 +251,13 @@ type entry struct {
 // not see an id or a reference changed in place — give the engine a fresh
 // Programme (or new slices) for that.
 func For(p *mentoring.Programme) *Positions {
-	if e := last.Load(); e != nil && e.prog == p && e.at.shape == shapeOf(p) {
+	if e := last.Load(); e != nil && e.prog == p && e.at.shape.of(p) {
 		return e.at
 	}
 	key := weak.Make(p)
 	if v, ok := cache.Load(key); ok {
 		at := v.(*Positions)
-		if at.shape == shapeOf(p) {
+		if at.shape.of(p) {
 			last.Store(&entry{prog: p, at: at})
 			return at
 		}

@@ -25,7 +25,9 @@ func programme() *mentoring.Programme {
 		Agreements: []agreement.Agreement{{ID: "a-1", Volunteer: "v-1"}, {ID: "a-2", Volunteer: "v-2"}},
 		Reports: []agreement.Report{{Volunteer: "v-2", Month: civil.M(2026, 3)}, {Volunteer: "v-1", Month: civil.M(2026, 3)},
 			{Volunteer: "v-2", Month: civil.M(2026, 4)}},
-		Outings: []mentoring.Outing{{Tandem: "t-2"}, {Tandem: "t-9"}},
+		Outings:  []mentoring.Outing{{Tandem: "t-2"}, {Tandem: "t-9"}},
+		Visits:   []mentoring.Visit{{Tandem: "t-1"}, {Tandem: "t-2"}, {Tandem: "t-1"}, {Tandem: "t-9"}},
+		CheckIns: []mentoring.CheckIn{{Tandem: "t-3"}},
 	}
 }
 
@@ -44,6 +46,12 @@ func TestPositions(t *testing.T) {
 	assert.Equal(t, [][]int{{1}, {0, 2}}, at.VolunteerReports)
 	assert.Equal(t, [][]int{{0, 2}, {1}}, at.ChildTandems)
 	assert.Equal(t, [][]int{{0}, nil}, at.ChildGroups)
+	assert.Equal(t, [][]int{nil, {0}, nil}, at.TandemOutings)
+	assert.Equal(t, [][]int{{0, 2}, {1}, nil}, at.TandemVisits)
+	assert.Equal(t, [][]int{nil, nil, {0}}, at.TandemCheckIns)
+	assert.Equal(t, [][]int{nil, {0}}, at.InstitutionChildren)
+	assert.Equal(t, [][]int{nil, {0, 2}}, at.InstitutionTandems, "t-2's child has no institution")
+	assert.Equal(t, [][]int{{0}, nil}, at.InstitutionGroups)
 }
 
 // Positions are built once per programme, and again when one of its
@@ -68,4 +76,37 @@ func TestPositionsCached(t *testing.T) {
 	other := programme()
 	assert.NotSame(t, again, subject.For(other))
 	assert.Same(t, again, subject.For(p), "the first programme's entry is still cached")
+	p.Visits = append(p.Visits, mentoring.Visit{Tandem: "t-2"})
+	p.CheckIns = append(p.CheckIns, mentoring.CheckIn{Tandem: "t-1"})
+	fresh := subject.For(p)
+	assert.NotSame(t, again, fresh, "new visits and check-ins are seen")
+	assert.Equal(t, [][]int{{0, 2}, {1, 4}, nil}, fresh.TandemVisits)
+	assert.Equal(t, [][]int{{1}, nil, {0}}, fresh.TandemCheckIns)
+}
+
+// A shape matches its programme until any one of the slices it covers is
+// replaced or resized.
+func TestShapeCoversEverySlice(t *testing.T) {
+	for i, change := range []func(p *mentoring.Programme){
+		func(p *mentoring.Programme) { p.Institutions = append(p.Institutions, mentoring.Institution{ID: "x"}) },
+		func(p *mentoring.Programme) { p.Volunteers = p.Volunteers[:1] },
+		func(p *mentoring.Programme) { p.Children = append(p.Children[:0:0], p.Children...) },
+		func(p *mentoring.Programme) { p.Tandems = p.Tandems[1:] },
+		func(p *mentoring.Programme) { p.Groups = nil },
+		func(p *mentoring.Programme) { p.Agreements = p.Agreements[:1] },
+		func(p *mentoring.Programme) { p.Outings = p.Outings[:1] },
+		func(p *mentoring.Programme) { p.Reports = p.Reports[:2] },
+		func(p *mentoring.Programme) { p.Meetings = []mentoring.Meeting{{ID: "m"}} },
+		func(p *mentoring.Programme) { p.Diary = make([]volunteer.DiaryEntry, 1) },
+		func(p *mentoring.Programme) { p.Visits = p.Visits[:1] },
+		func(p *mentoring.Programme) { p.CheckIns = nil },
+	} {
+		p := programme()
+		p.Visits = []mentoring.Visit{{Tandem: "t-1"}, {Tandem: "t-2"}}
+		p.CheckIns = []mentoring.CheckIn{{Tandem: "t-1"}}
+		before := subject.For(p)
+		assert.Same(t, before, subject.For(p), "change %d: unchanged, the same positions", i)
+		change(p)
+		assert.NotSame(t, before, subject.For(p), "change %d is seen", i)
+	}
 }

@@ -14,6 +14,21 @@ import (
 // it reads new references, their positions in positions.go).
 var Kinds = []*Kind{
 	{
+		Name: "institution", Doc: "an institution where mentors meet children",
+		Vars: with(
+			one("institution", "the institution", func(s *Subject) *mentoring.Institution { return &s.Prog.Institutions[s.I] }),
+			many("children", "the children of the institution", "institution_children", children,
+				func(s *Subject) []int { return s.At.InstitutionChildren[s.I] }),
+			many("tandems", "the tandems of its children, in any phase", "institution_tandems", tandems,
+				func(s *Subject) []int { return s.At.InstitutionTandems[s.I] }),
+			many("groups", "the group sessions held there", "institution_groups", groups,
+				func(s *Subject) []int { return s.At.InstitutionGroups[s.I] }),
+		),
+		Count: func(p *mentoring.Programme) int { return len(p.Institutions) },
+		ID:    func(s *Subject) string { return s.Prog.Institutions[s.I].ID },
+		Find:  func(at *Positions, _ *mentoring.Programme, id string) (int, bool) { return find(at.Institution, id) },
+	},
+	{
 		Name: "volunteer", Doc: "a volunteer",
 		Vars: with(
 			one("volunteer", "the volunteer", volunteerOf),
@@ -57,6 +72,12 @@ var Kinds = []*Kind{
 				func(s *Subject) []int { return s.At.volunteerAgreements(s.At.TandemMentor[s.I]) }),
 			many("child_groups", "the group sessions the child took part in", "child_groups", groups,
 				func(s *Subject) []int { return s.At.childGroups(s.At.TandemChild[s.I]) }),
+			many("visits", "the tandem's meetings inside the institution", "visits", visits,
+				func(s *Subject) []int { return s.At.TandemVisits[s.I] }),
+			many("outings", "the tandem's outings", "outings", outings,
+				func(s *Subject) []int { return s.At.TandemOutings[s.I] }),
+			many("check_ins", "the coordinator's support contacts with the tandem", "check_ins", checkIns,
+				func(s *Subject) []int { return s.At.TandemCheckIns[s.I] }),
 		),
 		Count: func(p *mentoring.Programme) int { return len(p.Tandems) },
 		ID:    func(s *Subject) string { return s.Prog.Tandems[s.I].ID },
@@ -102,6 +123,9 @@ var Kinds = []*Kind{
 			}),
 			one("child", "the tandem's child", func(s *Subject) *mentoring.Child {
 				return at(s.Prog.Children, s.At.tandemChild(s.At.OutingTandem[s.I]))
+			}),
+			one("institution", "the child's institution", func(s *Subject) *mentoring.Institution {
+				return at(s.Prog.Institutions, s.At.childInstitution(s.At.tandemChild(s.At.OutingTandem[s.I])))
 			}),
 			many("agreements", "the mentor's agreements", "agreements", agreements,
 				func(s *Subject) []int { return s.At.volunteerAgreements(s.At.tandemMentor(s.At.OutingTandem[s.I])) }),
@@ -153,10 +177,21 @@ func programmeID(s *Subject) string {
 	return "programme"
 }
 
-// Lookup returns the kind with the name.
+func init() {
+	for i, k := range Kinds {
+		k.Index = i
+	}
+}
+
+// Lookup returns the kind with the name. It is on the path of every
+// single-subject evaluation: the first byte and the length rule out the
+// other kinds before any comparison of bytes.
 func Lookup(name string) (*Kind, bool) {
+	if name == "" {
+		return nil, false
+	}
 	for _, k := range Kinds {
-		if k.Name == name {
+		if len(k.Name) == len(name) && k.Name[0] == name[0] && k.Name == name {
 			return k, true
 		}
 	}
