@@ -180,7 +180,7 @@ func TestBrowserReport(t *testing.T) {
 	tab.choose("lang", "ru")
 	tab.wait(`document.querySelector("h1").textContent === "Проверка соответствия"`)
 	tab.wait(frameText + `.includes("Все замечания")`)
-	assert.Contains(t, tab.text(frameText), "Волонтёру v-21 24 лет")
+	assert.Contains(t, tab.text(frameText), "Волонтёру v-21 полных лет: 24")
 	assert.Equal(t, "ru", tab.text(`document.documentElement.lang`))
 	tab.wait(`document.querySelector("#report-policy option[value=guide]").textContent.includes("Правила")`)
 	// The choice is kept: the next visit opens in Russian whatever the
@@ -192,7 +192,7 @@ func TestBrowserReport(t *testing.T) {
 	book := filepath.Join(t.TempDir(), "roster.xlsx")
 	require.NoError(t, os.WriteFile(book, workbook(t, diag.RU, nil), 0o644))
 	tab.do(chromedp.SetUploadFiles(chromedp.ID("file"), []string{book}))
-	tab.wait(frameText + `.includes("Волонтёру v-21 24 лет")`)
+	tab.wait(frameText + `.includes("Волонтёру v-21 полных лет: 24")`)
 	assert.Contains(t, tab.text(`document.getElementById("report-status").textContent`), "roster.xlsx")
 }
 
@@ -249,7 +249,7 @@ func TestBrowserPlayground(t *testing.T) {
 
 	// A misspelt parameter: the policy does not compile, and the line of
 	// the mistake is marked in the gutter and listed.
-	line := tab.selectText("expr: age >= params.mentor_min_age", "")
+	line := tab.selectText("age >= params.mentor_min_age", "")
 	tab.do(chromedp.KeyEvent("e"))
 	tab.wait(fmt.Sprintf(`document.querySelector('#gutter div.bad[data-line="%d"]')`, line))
 	tab.wait(fmt.Sprintf(`document.querySelector('#marks .mark.bad[data-line="%d"]')`, line))
@@ -348,7 +348,7 @@ func TestBrowserScreenshots(t *testing.T) {
 				shot("explain")
 				tab.clickAt(`document.getElementById("tab-playground")`)
 				tab.wait(`document.querySelector('#pg-findings li[data-rule]')`)
-				line := tab.selectText("expr: age >= params.mentor_min_age", "")
+				line := tab.selectText("age >= params.mentor_min_age", "")
 				tab.do(chromedp.KeyEvent("e"))
 				tab.wait(fmt.Sprintf(`document.querySelector('#gutter div.bad[data-line="%d"]')`, line))
 				tab.clickAt(`document.querySelector("#lint-problems button")`)
