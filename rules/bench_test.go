@@ -72,7 +72,7 @@ func benchProgramme(n int) *mentoring.Programme {
 	return p
 }
 
-func mustGuide(b *testing.B) *Policy {
+func mustGuide(b testing.TB) *Policy {
 	b.Helper()
 	p, err := Load(Policies(), "guide")
 	if err != nil {

@@ -486,6 +486,15 @@
 // subject beside 200–280 ns for hand-written Go, with no allocation but
 // the report.
 //
+// A whole-programme Evaluate of 4,096 subjects or more is spread over
+// GOMAXPROCS goroutines, in spans of consecutive subjects of one kind,
+// each with its own working state; the spans' findings are joined in
+// order, so that the report is the one a single goroutine gives, finding
+// for finding (a test compares them). Smaller programmes, and calls with
+// WithSubject, stay on the caller's goroutine: there the goroutines would
+// cost more than they save. Set GOMAXPROCS=1 to keep a large evaluation
+// on one core.
+//
 // The engine keeps, per programme, its positions of the programme's
 // references (built on first use, one int per reference, held weakly so
 // that they go with the programme), and the last programme evaluated

@@ -190,7 +190,7 @@ func (p *Policy) evaluate(ctx context.Context, prog *mentoring.Programme, rep *R
 		return err
 	}
 	rep.AsOf = asOf
-	e := evaluation{p: p, o: o, rep: rep, st: st}
+	e := evaluation{p: p, o: o, rep: rep, st: st, prog: prog, at: at, asOf: asOf}
 	if o.subject != "" {
 		kind, id, _ := strings.Cut(o.subject, "/")
 		k, ok := subject.Lookup(kind)
@@ -208,21 +208,8 @@ func (p *Policy) evaluate(ctx context.Context, prog *mentoring.Programme, rep *R
 			e.st.bind(kr.env, prog, at, i, 0, asOf)
 			e.run(ctx, kr.rules)
 		}
-	} else {
-		for _, k := range subject.Kinds {
-			rules := p.perKind[k.Index].rules
-			if len(rules) == 0 || k.OnRequest {
-				continue
-			}
-			ke := p.perKind[k.Index].env
-			for i, n := 0, k.Count(prog); i < n; i++ {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				e.st.bind(ke, prog, at, i, 0, asOf)
-				e.run(ctx, rules)
-			}
-		}
+	} else if err := e.all(ctx); err != nil {
+		return err
 	}
 	rep.Compliant = true
 	for _, f := range rep.Findings {
@@ -254,10 +241,13 @@ func prepare(prog *mentoring.Programme, override civil.Date) (civil.Date, *subje
 }
 
 type evaluation struct {
-	p   *Policy
-	o   *evalOptions
-	rep *Report
-	st  *state
+	p    *Policy
+	o    *evalOptions
+	rep  *Report
+	st   *state
+	prog *mentoring.Programme
+	at   *subject.Positions
+	asOf civil.Date
 }
 
 // run evaluates rules, all of the bound subject's kind, on it.
