@@ -28,6 +28,8 @@ func TestDueBoundaries(t *testing.T) {
 		{"agreement.monthly_report", "agreement/a-1", civil.D(2026, 12, 1)},  // a report due the first day of the next month
 		{"child.adaptation_centre_stay", "child/c-1", civil.D(2026, 12, 11)}, // six months from 2026-06-10 end on 2026-12-10
 		{"agreement.monthly_report", "agreement/a-2", civil.D(2027, 1, 1)},   // an agreement ending in December owes December
+		{"tandem.first_week_support", "tandem/t-1", civil.D(2026, 11, 27)},   // the first 7 days from 2026-11-20 are over
+		{"tandem.regular_contact", "tandem/t-2", civil.D(2026, 12, 5)},       // 15 days since the meeting of 2026-11-20
 	}
 	for _, policy := range []string{"guide", "nastavniki"} {
 		pol, err := rules.Resolve(policy)
