@@ -270,9 +270,14 @@ volunteer's monthly report.`,
 			if err != nil {
 				return err
 			}
+			pol, err := e.resolvePolicy(policy)
+			if err != nil {
+				return err
+			}
 			opts := report.Options{Lang: e.lang, Format: report.Format(format)}
+			opts.ContactDays, opts.FirstWeekDays = cycleDays(pol)
 			if id == "" {
-				if opts.Due, err = e.dueNextMonth(policy, prog, m); err != nil {
+				if opts.Due, err = dueNextMonth(e, pol, prog, m); err != nil {
 					return err
 				}
 			}
@@ -297,11 +302,7 @@ volunteer's monthly report.`,
 // dueNextMonth is what falls due in the month after m (the summary's last
 // section): the findings the policy finds appearing after m's last day,
 // up to the next month's last, in the run's language.
-func (e *env) dueNextMonth(policy string, prog *mentoring.Programme, m civil.Month) ([]report.Due, error) {
-	pol, err := e.resolvePolicy(policy)
-	if err != nil {
-		return nil, err
-	}
+func dueNextMonth(e *env, pol *rules.Policy, prog *mentoring.Programme, m civil.Month) ([]report.Due, error) {
 	rep, err := pol.Due(context.Background(), prog, m.Last(), m.Add(1).Last(), rules.WithLang(e.lang))
 	if err != nil {
 		return nil, err
@@ -311,6 +312,23 @@ func (e *env) dueNextMonth(policy string, prog *mentoring.Programme, m civil.Mon
 		out[i] = report.Due{Date: f.Date, Rule: f.Rule, Severity: string(f.Severity), Subject: f.Subject, Message: f.Message, Source: f.Source}
 	}
 	return out, nil
+}
+
+// cycleDays are the policy's limits of the mentoring cycle that the
+// monthly report reads tandems by: the longest break between meetings
+// (tandem.regular_contact) and the first week's length
+// (tandem.first_week_support). A policy without them (a profile of other
+// rules) leaves the report's defaults, the guide's 14 and 7 days.
+func cycleDays(pol *rules.Policy) (contact, firstWeek int) {
+	days := func(name string) int {
+		if v, ok := pol.Param(name); ok {
+			if n, ok := v.(int64); ok && n > 0 && n <= 366 {
+				return int(n)
+			}
+		}
+		return 0
+	}
+	return days("contact_max_gap_days"), days("first_week_days")
 }
 
 func init() {

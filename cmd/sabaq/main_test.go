@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"flag"
 	"os"
@@ -270,5 +271,38 @@ func TestExampleOutputs(t *testing.T) {
 			assert.Equal(t, exitFindings, code, stderr.String())
 			golden(t, filepath.Join("../../examples/data", file), stdout.Bytes())
 		})
+	}
+}
+
+// The monthly summary reads tandems by the policy's own limits: a profile
+// allowing 30 days between meetings and a first week of 10 days makes the
+// report count with 30 and 10, the guide with 14 and 7.
+func TestReportFollowsThePolicysCycle(t *testing.T) {
+	quiet(t)
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "relaxed.yaml"), []byte(`name: relaxed
+version: "1.0.0"
+extends: guide
+description: {kk: "Сирек кездесулер", ru: "Редкие встречи", en: "Rare meetings"}
+params:
+  contact_max_gap_days: {default: 30}
+  first_week_days: {default: 10}
+`), 0o600))
+	for _, tt := range []struct {
+		policy         string
+		contact, first int
+	}{
+		{"guide", 14, 7},
+		{filepath.Join(dir, "relaxed.yaml"), 30, 10},
+	} {
+		code, out, errOut := sabaq(t, "", "report", "../../examples/data/programme.json", "--month", "2026-10", "-o", "json", "--policy", tt.policy)
+		require.Equal(t, exitOK, code, errOut)
+		var got struct {
+			ContactDays   int `json:"contact_days"`
+			FirstWeekDays int `json:"first_week_days"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(out), &got))
+		assert.Equal(t, tt.contact, got.ContactDays, tt.policy)
+		assert.Equal(t, tt.first, got.FirstWeekDays, tt.policy)
 	}
 }
