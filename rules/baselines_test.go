@@ -105,6 +105,16 @@ func handTandem(p *mentoring.Programme, t *mentoring.Tandem, out []Finding) []Fi
 	if !ok {
 		out = append(out, Finding{Rule: "mentor.agreement", Severity: Deny, Subject: "tandem/" + t.ID})
 	}
+	if t.ClosedOn.IsZero() && t.Phase != mentoring.Closed {
+		asOf, ended, inForce := asOfOf(p), false, false
+		for _, a := range p.AgreementsOf(t.Mentor) {
+			ended = ended || !a.EndsOn.IsZero() && a.EndsOn.Before(asOf)
+			inForce = inForce || !a.SignedOn.IsZero() && !a.SignedOn.After(asOf) && (a.EndsOn.IsZero() || !a.EndsOn.Before(asOf))
+		}
+		if ended && !inForce {
+			out = append(out, Finding{Rule: "tandem.agreement_in_force", Severity: Warn, Subject: "tandem/" + t.ID})
+		}
+	}
 	if inst.Kind == mentoring.Orphanage && c.BirthDate.YearsUntil(t.StartedOn) < 10 {
 		out = append(out, Finding{Rule: "child.min_age", Severity: Deny, Subject: "tandem/" + t.ID})
 	}

@@ -30,6 +30,7 @@ func TestDueBoundaries(t *testing.T) {
 		{"agreement.monthly_report", "agreement/a-2", civil.D(2027, 1, 1)},   // an agreement ending in December owes December
 		{"tandem.first_week_support", "tandem/t-1", civil.D(2026, 11, 27)},   // the first 7 days from 2026-11-20 are over
 		{"tandem.regular_contact", "tandem/t-2", civil.D(2026, 12, 5)},       // 15 days since the meeting of 2026-11-20
+		{"tandem.agreement_in_force", "tandem/t-3", civil.D(2026, 12, 6)},    // the mentor's notice period ended on 2026-12-05
 	}
 	for _, policy := range []string{"guide", "nastavniki"} {
 		pol, err := rules.Resolve(policy)

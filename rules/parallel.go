@@ -29,7 +29,6 @@ type span struct {
 // are joined in span order, so that the report is the same, finding for
 // finding, as one goroutine's.
 func (e *evaluation) all(ctx context.Context) error {
-	var spans []span
 	total := 0
 	for _, k := range subject.Kinds {
 		if len(e.p.perKind[k.Index].rules) > 0 && !k.OnRequest {
@@ -43,6 +42,7 @@ func (e *evaluation) all(ctx context.Context) error {
 	// Spans small enough for the goroutines to end together, large enough
 	// that handing one out is nothing beside evaluating it.
 	size := max(512, total/(workers*16))
+	var spans []span
 	for _, k := range subject.Kinds {
 		if len(e.p.perKind[k.Index].rules) == 0 || k.OnRequest {
 			continue
@@ -54,12 +54,13 @@ func (e *evaluation) all(ctx context.Context) error {
 	var (
 		next atomic.Int64
 		wg   sync.WaitGroup
+		base = *e // copied, so that e stays on its caller's stack
 	)
 	for range min(workers, len(spans)) {
 		wg.Go(func() {
 			st := states.Get().(*state)
 			defer st.release()
-			st.o = *e.o
+			st.o = *base.o
 			st.fr = &st.frame
 			if st.o.celOnly {
 				st.fr = nil
@@ -70,7 +71,7 @@ func (e *evaluation) all(ctx context.Context) error {
 					return
 				}
 				s := &spans[i]
-				w := *e
+				w := base
 				w.o, w.rep, w.st = &st.o, &s.found, st
 				w.span(ctx, s.kind, s.from, s.to)
 			}

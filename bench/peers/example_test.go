@@ -36,7 +36,7 @@ func Example() {
 		fmt.Printf("%s: %d findings, first %s\n", e.Name(), len(fs), fs[0])
 	}
 	// Output:
-	// ours: 27 findings, first agreement/a-v-16 agreement.notice (deny)
-	// expr: 27 findings, first agreement/a-v-16 agreement.notice (deny)
-	// opa: 27 findings, first agreement/a-v-16 agreement.notice (deny)
+	// ours: 29 findings, first agreement/a-v-16 agreement.notice (deny)
+	// expr: 29 findings, first agreement/a-v-16 agreement.notice (deny)
+	// opa: 29 findings, first agreement/a-v-16 agreement.notice (deny)
 }

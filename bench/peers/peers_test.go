@@ -389,10 +389,22 @@ func boundaries() (*mentoring.Programme, []boundary) {
 			a.EndsOn, a.NoticeGivenOn = on, on.AddDays(-30)
 		}
 	}
+	// (Both agreements have ended by as_of while the tandem is open: tandem.agreement_in_force too.)
 	b.tandem("t-agr-endsame", "inst-o", ended("t-agr-endsame", d(2026, 3, 1)))
-	want("tandem/t-agr-endsame")
+	want("tandem/t-agr-endsame", "tandem.agreement_in_force")
 	b.tandem("t-agr-endbefore", "inst-o", ended("t-agr-endbefore", d(2026, 2, 28)))
-	want("tandem/t-agr-endbefore", "mentor.agreement")
+	want("tandem/t-agr-endbefore", "mentor.agreement", "tandem.agreement_in_force")
+
+	// tandem.agreement_in_force: the agreement ends on as_of or the day before; or the tandem is closed.
+	b.tandem("t-force-asof", "inst-o", ended("t-force-asof", b.p.AsOf))
+	want("tandem/t-force-asof")
+	b.tandem("t-force-before", "inst-o", ended("t-force-before", b.p.AsOf.AddDays(-1)))
+	want("tandem/t-force-before", "tandem.agreement_in_force")
+	b.tandem("t-force-closed", "inst-o", ended("t-force-closed", b.p.AsOf.AddDays(-1)), func(p *mentoring.Programme) {
+		t := &p.Tandems[len(p.Tandems)-1]
+		t.Phase, t.ClosedOn, t.CloseReason = mentoring.Closed, b.p.AsOf.AddDays(-1), mentoring.ChildPlacedInFamily
+	})
+	want("tandem/t-force-closed")
 
 	// child.min_age: 10 or 9 at the start, in an orphanage; 9 elsewhere.
 	born := func(id string, on civil.Date) func(*mentoring.Programme) {

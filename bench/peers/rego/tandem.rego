@@ -100,3 +100,19 @@ met_in_group if {
 	g.date <= start
 	input.tandem.mentor in g.mentors
 }
+
+# The mentor's agreement ended while the tandem is open, and no other is in
+# force on as_of.
+warn contains "tandem.agreement_in_force" if {
+	not is_string(object.get(input.tandem, "closed_on", null))
+	input.tandem.phase != "closed"
+	some a in input.agreements
+	is_string(object.get(a, "ends_on", null))
+	a.ends_on < input.as_of
+	not in_force_now
+}
+
+in_force_now if {
+	some a in input.agreements
+	lib.in_force(a, input.as_of)
+}
