@@ -219,19 +219,8 @@ func (e *env) summaryLine(c colours, pol *rules.Policy, rep *rules.Report, count
 }
 
 // onDate writes "as of" a date's date: kk "2026 жылғы 24 қарашадағы" (the
-// locative made an attribute by -ғы/-гі), ru and en as the date is written.
-func (e *env) onDate(d civil.Date) string {
-	s := grammar.DateCase(e.lang, d, grammar.Locative)
-	if e.lang == diag.KK {
-		switch {
-		case strings.HasSuffix(s, "а"):
-			s += "ғы"
-		case strings.HasSuffix(s, "е"):
-			s += "гі"
-		}
-	}
-	return s
-}
+// locative made an attribute), ru and en as the date is written.
+func (e *env) onDate(d civil.Date) string { return grammar.DateAttributive(e.lang, d) }
 
 func init() {
 	words(map[string]diag.Text{
