@@ -24,7 +24,7 @@ func TestLocalizeWithTermsAndPositions(t *testing.T) {
 	e := diag.New(diag.CodeDangling, "tandems[2].mentor", "v-9", "@volunteer").At(diag.Pos{File: "p.json", Line: 7, Col: 17})
 	assert.Equal(t, `p.json:7:17: tandems[2].mentor: "v-9" is not a volunteer`, e.Error())
 	assert.Equal(t, `p.json:7:17: tandems[2].mentor: «v-9» — волонтер емес: мұндай идентификатор жоқ`, e.Localize(diag.KK))
-	assert.Equal(t, `p.json:7:17: tandems[2].mentor: «v-9» не является волонтёр: такого идентификатора нет`, e.Localize(diag.RU))
+	assert.Equal(t, `p.json:7:17: tandems[2].mentor: «v-9» — такого идентификатора нет (ожидается волонтёр)`, e.Localize(diag.RU))
 }
 
 func TestEveryCodeHasThreeLanguages(t *testing.T) {

@@ -48,7 +48,7 @@ tandems: [{id: t-1, mentor: v-9, child: c-1, started_on: 2026-03-01, phase: acti
 	// programme.yaml:4:43: volunteers[0].birth_date: «•••» күні дұрыс емес: ЖЖЖЖ-АА-КК пішімінде нақты күн болуы керек
 	// programme.yaml:6:29: tandems[0] (t-1).mentor: «v-9» — волонтер емес: мұндай идентификатор жоқ
 	// programme.yaml:4:43: volunteers[0].birth_date: «•••» — неверная дата: нужен существующий день в формате ГГГГ-ММ-ДД
-	// programme.yaml:6:29: tandems[0] (t-1).mentor: «v-9» не является волонтёр: такого идентификатора нет
+	// programme.yaml:6:29: tandems[0] (t-1).mentor: «v-9» — такого идентификатора нет (ожидается волонтёр)
 	// programme.yaml:4:43: volunteers[0].birth_date: "•••" is not a date: want an existing day as YYYY-MM-DD
 	// programme.yaml:6:29: tandems[0] (t-1).mentor: "v-9" is not a volunteer
 	//   - {id: v-1, full_name: •••, birth_date: •••, role: individual_mentor}

@@ -97,7 +97,7 @@ func TestLoadProblems(t *testing.T) {
 		json: variant{edits: []edit{{3, `"commitment_months": 12`, `"commitment_months": "12"`}}, marker: `"12"`},
 		yaml: variant{edits: []edit{{3, `commitment_months: 12`, `commitment_months: "12"`}}, marker: `"12"`},
 		code: diag.CodeWrongType, path: "volunteers[0].commitment_months",
-		kk: "бүтін сан болуы керек, ал мәтін берілген", ru: "ожидается целое число, а указано строка", en: "expected a whole number, got a string",
+		kk: "бүтін сан болуы керек, ал мәтін берілген", ru: "ожидается целое число, а указано: строка", en: "expected a whole number, got a string",
 	}, {
 		name: "bad date",
 		json: variant{edits: []edit{{4, `2013-01-01`, `01.01.2013`}}, marker: `"01.01.2013"`},
@@ -116,14 +116,14 @@ func TestLoadProblems(t *testing.T) {
 		json: variant{edits: []edit{{4, `}],`, `}, {"id": "c-1", "birth_date": "2014-01-01", "institution": "i-1"}],`}}, marker: `"c-1"`, nth: 1},
 		yaml: variant{edits: []edit{{4, `}]`, `}, {id: c-1, birth_date: 2014-01-01, institution: i-1}]`}}, marker: `c-1`, nth: 1},
 		code: diag.CodeDuplicateID, path: "children[1].id",
-		kk: "«c-1» идентификаторы қайталанады (алғаш children[0], 4:", ru: "идентификатор «c-1» повторяется (впервые указан в children[0], 4:",
+		kk: "«c-1» идентификаторы қайталанады (алғашқысы: children[0], 4:", ru: "идентификатор «c-1» повторяется (впервые указан в children[0], 4:",
 		en: `duplicate id "c-1" (first used at children[0], 4:`,
 	}, {
 		name: "dangling reference",
 		json: variant{edits: []edit{{5, `"mentor": "v-1"`, `"mentor": "v-9"`}}, marker: `"v-9"`},
 		yaml: variant{edits: []edit{{5, `mentor: v-1`, `mentor: v-9`}}, marker: `v-9`},
 		code: diag.CodeDangling, path: "tandems[0].mentor",
-		kk: "«v-9» — волонтер емес", ru: "«v-9» не является волонтёр", en: `"v-9" is not a volunteer`,
+		kk: "«v-9» — волонтер емес", ru: "«v-9» — такого идентификатора нет (ожидается волонтёр)", en: `"v-9" is not a volunteer`,
 	}, {
 		name: "duplicate key",
 		json: variant{edits: []edit{{5, `"phase": "active"`, `"phase": "active", "phase": "closed"`}}, marker: `"phase"`, nth: 1},

@@ -75,7 +75,7 @@ func ExampleMatch() {
 	_ = m.WriteText(os.Stdout, diag.EN)
 	// Output:
 	// These are proposals, not decisions: the coordinator decides.
-	// 1 pair(s) proposed, total score 2
+	// 1 pair proposed, total score 2
 	//
 	// v-1 + c-1, home-1 (Children's home): score 2 = languages 2×1
 	//

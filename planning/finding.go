@@ -54,14 +54,14 @@ func message(lang diag.Lang, code diag.Code, args ...string) string {
 func init() {
 	diag.Register(map[diag.Code]diag.Text{
 		codeGroupMax: {
-			KK: "{0} тобында {1} адам болады; топтық сабақ {2} адамнан аспауы тиіс (балалар мен тәлімгерлерді қоса алғанда): тандемді бөлмей кішірейту мүмкін емес",
-			RU: "в группе {0} будет {1} человек; групповое занятие — не более {2} человек (дети и наставники вместе): уменьшить её, не разделив тандем, нельзя",
-			EN: "group {0} would have {1} people; a group session holds at most {2}, children and mentors together, and it cannot shrink without splitting a tandem",
+			KK: "{0} тобында {1} болады; топтық сабақ {2}нан аспауы тиіс (балалар мен тәлімгерлерді қоса алғанда): тандемді бөлмей кішірейту мүмкін емес",
+			RU: "в группе {0} будет {1}; групповое занятие — не более {2} (дети и наставники вместе): уменьшить её, не разделив тандем, нельзя",
+			EN: "group {0} would have {1}; a group session holds at most {2}, children and mentors together, and it cannot shrink without splitting a tandem",
 		},
 		codeGroupMin: {
-			KK: "{0} тобында {1} адам болады, бұл ұсынылған {2} адамнан аз: мекеменің {3} қатысушысын тандемдерді бөлмей {2}–{4} адамдық топтарға бөлу мүмкін емес",
-			RU: "в группе {0} будет {1} человек — меньше рекомендуемых {2}: {3} участников учреждения нельзя разделить на группы по {2}–{4} человек, не разделяя тандемы",
-			EN: "group {0} would have {1} people, fewer than the recommended {2}: the institution's {3} participants cannot be split into groups of {2}–{4} without splitting a tandem",
+			KK: "{0} тобында {1} болады, бұл ұсынылған {2} адамнан аз: мекеменің {3} қатысушысын тандемдерді бөлмей {2}–{4} адамдық топтарға бөлу мүмкін емес",
+			RU: "в группе {0} будет {1} — меньше рекомендуемых {2}: участников в учреждении {3}, и их нельзя разделить на группы по {2}–{4} человек, не разделяя тандемы",
+			EN: "group {0} would have {1}, fewer than the recommended {2}: the institution's {3} participants cannot be split into groups of {2}–{4} without splitting a tandem",
 		},
 		codeNotice: {
 			KK: "Бұл — ұсыныстар, шешім емес: шешімді үйлестіруші қабылдайды.",

@@ -535,12 +535,12 @@ func planInstitution(inst string, units []*unit, lo, hi int, lang diag.Lang) Ins
 	for i := range groups {
 		g := &groups[i]
 		g.ID = fmt.Sprintf("%s-g%d", inst, i+1)
-		size, n := strconv.Itoa(g.Size), strconv.Itoa(out.Participants)
+		size, n := count(lang, g.Size, codeNPeople), strconv.Itoa(out.Participants)
 		switch {
 		case g.Size > hi:
 			out.Feasible = false
 			out.Findings = append(out.Findings, Finding{Rule: "group.max_size", Severity: Deny, Subject: "group/" + g.ID,
-				Message: message(lang, codeGroupMax, g.ID, size, strconv.Itoa(hi)), Source: "R4 (L1718–L1721)"})
+				Message: message(lang, codeGroupMax, g.ID, size, count(lang, hi, codeNPeopleGen)), Source: "R4 (L1718–L1721)"})
 		case g.Size < lo:
 			out.Feasible = false
 			out.Findings = append(out.Findings, Finding{Rule: "group.min_size", Severity: Warn, Subject: "group/" + g.ID,

@@ -52,7 +52,7 @@ func init() {
 			EN: "there is no text in language {0}; choose kk, ru or en",
 		},
 		CodeFormat: {
-			KK: "{0} пішімі қолдау таппайды; md немесе html таңдаңыз",
+			KK: "{0} пішіміне қолдау көрсетілмейді; md немесе html таңдаңыз",
 			RU: "формат {0} не поддерживается; выберите md или html",
 			EN: "format {0} is not supported; choose md or html",
 		},

@@ -65,12 +65,12 @@ func severityWord(lang diag.Lang, s string) string {
 
 func init() {
 	for k, v := range map[string]diag.Text{
-		"due_next":  {KK: "Мерзімі келетіндер: {0}", RU: "Что наступит: {0}", EN: "Falling due: {0}"},
-		"due_note":  {KK: "Ештеңе істелмесе, осы ескертулер көрсетілген күні пайда болады.", RU: "Если ничего не сделать, эти замечания появятся в указанный день.", EN: "If nothing is done, these findings appear on the day shown."},
-		"no_due":    {KK: "Келесі айда мерзімі келетін ештеңе жоқ.", RU: "В следующем месяце ничего не наступает.", EN: "Nothing falls due next month."},
+		"due_next":  {KK: "Мерзімі келетіндер: {0}", RU: "Наступающие сроки: {0}", EN: "Falling due: {0}"},
+		"due_note":  {KK: "Ештеңе істелмесе, осы ескертпелер көрсетілген күні пайда болады.", RU: "Если ничего не сделать, эти замечания появятся в указанный день.", EN: "If nothing is done, these findings appear on the day shown."},
+		"no_due":    {KK: "Келесі айда мерзімі келетін ештеңе жоқ.", RU: "В следующем месяце сроков нет.", EN: "Nothing falls due next month."},
 		"subject":   {KK: "Нысан", RU: "Объект", EN: "Subject"},
 		"rule":      {KK: "Ереже", RU: "Правило", EN: "Rule"},
-		"finding":   {KK: "Ескерту мәтіні", RU: "Замечание", EN: "Finding"},
+		"finding":   {KK: "Ескертпе", RU: "Замечание", EN: "Finding"},
 		"sev_deny":  {KK: "Бұзушылық", RU: "Нарушение", EN: "Deny"},
 		"sev_warn":  {KK: "Ескерту", RU: "Предупреждение", EN: "Warning"},
 		"sev_error": {KK: "Тексерілмеді", RU: "Не проверено", EN: "Not checked"},

@@ -32,7 +32,7 @@ func TestDueNext(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, none.DueNext)
 
-	titles := map[diag.Lang]string{diag.KK: "Мерзімі келетіндер: 2026 жылғы желтоқсан", diag.RU: "Что наступит: декабрь 2026 г.", diag.EN: "Falling due: December 2026"}
+	titles := map[diag.Lang]string{diag.KK: "Мерзімі келетіндер: 2026 жылғы желтоқсан", diag.RU: "Наступающие сроки: декабрь 2026 г.", diag.EN: "Falling due: December 2026"}
 	deny := map[diag.Lang]string{diag.KK: "Бұзушылық: agreement.monthly", diag.RU: "Нарушение: agreement.monthly", diag.EN: "Deny: agreement.monthly"}
 	for lang, title := range titles {
 		for _, f := range []report.Format{report.Markdown, report.HTML} {
@@ -49,5 +49,5 @@ func TestDueNext(t *testing.T) {
 	}
 	var b bytes.Buffer
 	require.NoError(t, report.RenderSummary(&b, programme(), civil.M(2026, 11), report.Options{Lang: diag.RU, Due: []report.Due{}}))
-	assert.Contains(t, b.String(), "В следующем месяце ничего не наступает.")
+	assert.Contains(t, b.String(), "В следующем месяце сроков нет.")
 }

@@ -120,17 +120,17 @@ const (
 func init() {
 	diag.Register(map[diag.Code]diag.Text{
 		CodeNoProgramme: {KK: "бағдарлама берілмеген", RU: "программа не задана", EN: "no programme given"},
-		CodeNoMonth:     {KK: "ай көрсетілмеген (YYYY-MM)", RU: "не указан месяц (YYYY-MM)", EN: "no month given (YYYY-MM)"},
+		CodeNoMonth:     {KK: "ай көрсетілмеген (ЖЖЖЖ-АА)", RU: "не указан месяц (ГГГГ-ММ)", EN: "no month given (YYYY-MM)"},
 		CodeUnknownVolunteer: {
 			KK: "бағдарламада {0} волонтері жоқ", RU: "в программе нет волонтёра {0}", EN: "the programme has no volunteer {0}",
 		},
 		CodeFormat: {
-			KK: "{0} пішімі қолдау таппайды; md, html немесе json таңдаңыз",
+			KK: "{0} пішіміне қолдау көрсетілмейді; md, html немесе json таңдаңыз",
 			RU: "формат {0} не поддерживается; выберите md, html или json",
 			EN: "format {0} is not supported; choose md, html or json",
 		},
 		CodeLang: {
-			KK: "{0} тілі қолдау таппайды; kk, ru немесе en таңдаңыз",
+			KK: "{0} тіліне қолдау көрсетілмейді; kk, ru немесе en таңдаңыз",
 			RU: "язык {0} не поддерживается; выберите kk, ru или en",
 			EN: "language {0} is not supported; choose kk, ru or en",
 		},

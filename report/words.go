@@ -40,7 +40,7 @@ var labels = map[string]diag.Text{
 	"none":           {KK: "Жоқ.", RU: "Нет.", EN: "None."},
 	"signature":      {KK: "Қолы", RU: "Подпись", EN: "Signature"},
 	"coordinator":    {KK: "Үйлестіруші", RU: "Координатор", EN: "Coordinator"},
-	"children_note":  {KK: "Балалар саны жазбалар бойынша қосылады.", RU: "Количество детей суммируется по записям.", EN: "Children are added up over entries."},
+	"children_note":  {KK: "Балалардың саны жазбалар бойынша қосылады.", RU: "Количество детей суммируется по записям.", EN: "Children are added up over entries."},
 	"implied":        {KK: "Күнделік: {0}, {1}; {2}", RU: "Дневник: {0}, {1}; {2}", EN: "Diary: {0}, {1}; {2}"},
 	"monthly_report": {KK: "есеп", RU: "отчёт", EN: "report"},
 

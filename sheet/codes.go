@@ -68,7 +68,7 @@ func init() {
 			EN: "this list is given twice (also {0})",
 		},
 		CodeNoLists: {
-			KK: "қалтада тізім файлы жоқ (programme.csv, volunteers.csv, …)",
+			KK: "бумада тізім файлы жоқ (programme.csv, volunteers.csv, …)",
 			RU: "в папке нет ни одного файла списка (programme.csv, volunteers.csv, …)",
 			EN: "the folder holds no list file (programme.csv, volunteers.csv, …)",
 		},
@@ -93,7 +93,7 @@ func init() {
 			EN: "the file is not UTF-8 text: save it as \"CSV UTF-8\"",
 		},
 		CodeOneList: {
-			KK: "бір CSV файлы — бағдарламаның бір тізімі ғана: оны ұстайтын қалтаны беріңіз (мысалы, roster/)",
+			KK: "бір CSV файлы — бағдарламаның бір тізімі ғана: ол жатқан буманы беріңіз (мысалы, roster/)",
 			RU: "один CSV-файл — лишь один список программы: укажите папку, в которой он лежит (например, roster/)",
 			EN: "one CSV file is only one list of a programme: give the folder that holds it (roster/, say)",
 		},

@@ -86,7 +86,7 @@ func init() {
 			EN: "there is no agreement text in language {0}; choose kk, ru or en",
 		},
 		CodeFormat: {
-			KK: "{0} пішімі қолдау таппайды; md немесе html таңдаңыз",
+			KK: "{0} пішіміне қолдау көрсетілмейді; md немесе html таңдаңыз",
 			RU: "формат {0} не поддерживается; выберите md или html",
 			EN: "format {0} is not supported; choose md or html",
 		},
@@ -331,6 +331,15 @@ func or(s string, n int) string {
 	return s
 }
 
+// named is the volunteer's name in the preamble, or, when the programme
+// has none, the guide's blank with its label to fill in: "(ТАӘ) ____".
+func named(name, label string) string {
+	if s := or(name, 40); s != blank(40) {
+		return s
+	}
+	return "(" + label + ") " + blank(40)
+}
+
 func build(t *text, a agreement.Agreement, opts Options) (*view, error) {
 	lang := diag.Lang(t.Lang)
 	org := a.Organisation
@@ -377,7 +386,7 @@ func build(t *text, a agreement.Agreement, opts Options) (*view, error) {
 	}
 	f := fields{
 		OrgName:    or(org.Name, 50),
-		Name:       or(name, 40),
+		Name:       named(name, t.Signature.Name),
 		IDNumber:   or(party.IDDocument.Number, 16),
 		IssuedOn:   issued(lang, party.IDDocument.IssuedOn),
 		Issuer:     or(party.IDDocument.Issuer, 30),
@@ -426,7 +435,7 @@ func build(t *text, a agreement.Agreement, opts Options) (*view, error) {
 			OrgName:        f.OrgName,
 			Representative: or(org.Representative, 30),
 			Basis:          strings.TrimSpace(escape.Controls(org.Basis)),
-			VolunteerName:  f.Name,
+			VolunteerName:  or(name, 40),
 			Line:           blank(24),
 		},
 	}

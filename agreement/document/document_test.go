@@ -315,7 +315,7 @@ func TestVolunteerRecordFillsTheParty(t *testing.T) {
 	a := sample()
 	a.Party = nil
 	out := render(t, a, document.Options{Lang: diag.EN, Volunteer: v})
-	assert.Contains(t, out, "(full name) Дана Омарова, identity card No. \\_")
+	assert.Contains(t, out, "the Republic of Kazakhstan Дана Омарова, identity card No. \\_")
 	assert.Contains(t, out, "residing at Алматы, Сәтбаев к-сі 5, contact details (phone, e-mail) +7 701 111 11 11, dana@example.org,")
 	assert.Contains(t, out, "| Full name: Дана Омарова |")
 
@@ -349,14 +349,14 @@ func TestRenderVolunteer(t *testing.T) {
 	assert.Contains(t, out, "2026 жылғы 10 қаңтар", "the latest agreement")
 	assert.Contains(t, out, "аптасына 4 сағат")
 	assert.Contains(t, out, "«Бірге» волонтерлік орталығы (бұдан әрі")
-	assert.Contains(t, out, "(ТАӘ) Дана Омарова волонтермен")
+	assert.Contains(t, out, "және Дана Омарова волонтермен")
 	assert.Contains(t, out, "+7 701 111 11 11")
 	assert.Contains(t, out, "**M1.1.**", "a mentor gets the addendum")
 
 	b.Reset()
 	require.NoError(t, document.RenderVolunteer(&b, p, "v-2", document.Options{Lang: diag.RU}))
 	assert.NotContains(t, b.String(), "**M1.1.**")
-	assert.Contains(t, b.String(), "(ФИО) Ерлан Әли")
+	assert.Contains(t, b.String(), "гражданин(ка) РК Ерлан Әли,")
 
 	for id, code := range map[string]diag.Code{"v-9": document.CodeVolunteer, "v-3": document.CodeNoAgreement} {
 		b.Reset()

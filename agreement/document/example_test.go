@@ -46,7 +46,7 @@ func ExampleRender_badFormat() {
 	err := document.Render(new(strings.Builder), agreement.Agreement{}, document.Options{Format: "pdf"})
 	fmt.Println(diag.Localize(err, diag.KK))
 	// Output:
-	// options.format: pdf пішімі қолдау таппайды; md немесе html таңдаңыз
+	// options.format: pdf пішіміне қолдау көрсетілмейді; md немесе html таңдаңыз
 }
 
 // A volunteer's agreement from a programme: the name and contacts come

@@ -25,9 +25,9 @@ func newCheck(e *env) *cobra.Command {
 		Short: e.l(diag.Text{KK: "бағдарламаны саясатпен тексеру", RU: "проверить программу по политике", EN: "check a programme against a policy"}),
 		Long: e.l(diag.Text{
 			KK: `ФАЙЛ бағдарламасын (JSON, YAML, .xlsx жұмыс кітабы, CSV файлдарының бумасы;
-"-" — стандартты кіріс) саясатпен тексеріп, ескертулерді шығарады.
+"-" — стандартты кіріс) саясатпен тексеріп, ескертпелерді шығарады.
 -o html — басып шығаруға болатын есеп беті, -o csv не -o findings.xlsx —
-ескертулер кестесі. Шығу коды: 0 — бұзушылық жоқ, 1 — кемінде бір бұзушылық,
+ескертпелер кестесі. Шығу коды: 0 — бұзушылық жоқ, 1 — кемінде бір бұзушылық,
 2 — команда не кіріс қатесі, 3 — саясат қатесі.`,
 			RU: `Проверяет программу ФАЙЛ (JSON, YAML, книга .xlsx, папка файлов CSV;
 "-" — стандартный ввод) по политике и выводит замечания. -o html —
@@ -219,19 +219,8 @@ func (e *env) summaryLine(c colours, pol *rules.Policy, rep *rules.Report, count
 }
 
 // onDate writes "as of" a date's date: kk "2026 жылғы 24 қарашадағы" (the
-// locative made an attribute by -ғы/-гі), ru and en as the date is written.
-func (e *env) onDate(d civil.Date) string {
-	s := grammar.DateCase(e.lang, d, grammar.Locative)
-	if e.lang == diag.KK {
-		switch {
-		case strings.HasSuffix(s, "а"):
-			s += "ғы"
-		case strings.HasSuffix(s, "е"):
-			s += "гі"
-		}
-	}
-	return s
-}
+// locative made an attribute), ru and en as the date is written.
+func (e *env) onDate(d civil.Date) string { return grammar.DateAttributive(e.lang, d) }
 
 func init() {
 	words(map[string]diag.Text{
@@ -241,7 +230,7 @@ func init() {
 		"source":                {KK: "дереккөз: {0}", RU: "источник: {0}", EN: "source: {0}"},
 		"summary.compliant":     {KK: "сәйкес", RU: "соответствует", EN: "compliant"},
 		"summary.not_compliant": {KK: "сәйкес емес", RU: "не соответствует", EN: "not compliant"},
-		"summary.no_findings":   {KK: "ескерту жоқ", RU: "замечаний нет", EN: "no findings"},
+		"summary.no_findings":   {KK: "ескертпе жоқ", RU: "замечаний нет", EN: "no findings"},
 		"summary.found": {
 			KK: "{2} {3} бойынша {0} ({1})",
 			RU: "{0} ({1}) по {2} {3}",
@@ -252,7 +241,7 @@ func init() {
 			RU: "{0}: {1} — политика {2} {3}, {4}, на {5}",
 			EN: "{0}: {1} — policy {2} {3}, {4}, as of {5}",
 		},
-		"n.findings":          {KK: "ескерту", RU: "замечание|замечания|замечаний", EN: "finding|findings"},
+		"n.findings":          {KK: "ескертпе", RU: "замечание|замечания|замечаний", EN: "finding|findings"},
 		"n.deny":              {KK: "бұзушылық", RU: "нарушение|нарушения|нарушений", EN: "deny|deny"},
 		"n.warn":              {KK: "ескерту", RU: "предупреждение|предупреждения|предупреждений", EN: "warn|warn"},
 		"n.error":             {KK: "тексерілмеген", RU: "непроверенное|непроверенных|непроверенных", EN: "error|error"},

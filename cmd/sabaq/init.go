@@ -97,7 +97,7 @@ cases:
 func newInit(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "init",
-		Short: e.l(diag.Text{KK: "саясат бумасын бастау: нұсқаулық, профиль және тест жинағы", RU: "начать папку политик: руководство, профиль и набор тестов", EN: "start a policy folder: the guide, a profile and a test suite"}),
+		Short: e.l(diag.Text{KK: "саясат бумасын жасау: нұсқаулық, профиль және тест жинағы", RU: "создать папку политик: руководство, профиль и набор тестов", EN: "start a policy folder: the guide, a profile and a test suite"}),
 		Long: e.l(diag.Text{
 			KK: `БУМА-ны (қажет болса) жасап, оған әдепкі саясаттың көшірмесін (guide.yaml), оны
 кеңейтіп бір параметрін өзгертетін профильді (my-profile.yaml) және профильдің

@@ -34,7 +34,7 @@ const (
 func (e *env) sizeFlag(c *cobra.Command, what string) {
 	c.Flags().Var(&sizeValue{e: e}, "max-file-size", e.l(diag.Text{
 		KK: "осыдан үлкен файлды оқымай тұрып қабылдамау (мыс. 512KiB, 64MiB, 3GiB); әдепкісі: " + what,
-		RU: "отказываться от файла больше этого, не читая его (напр. 512KiB, 64MiB, 3GiB); по умолчанию: " + what,
+		RU: "не читать файл больше этого размера (напр. 512KiB, 64MiB, 3GiB); по умолчанию: " + what,
 		EN: "refuse any file larger than this before reading it (e.g. 512KiB, 64MiB, 3GiB); default: " + what,
 	}))
 	e.placeholder(c.Flags().Lookup("max-file-size"), textSizePH)

@@ -21,12 +21,13 @@ func newRights(e *env) *cobra.Command {
 		Short: e.l(diag.Text{KK: "волонтердің 12 құқығы мен 10 жауапкершілігі",
 			RU: "12 прав и 10 обязанностей волонтёра", EN: "the volunteer's 12 rights and 10 responsibilities"}),
 		Long: e.l(diag.Text{
-			KK: `Нұсқаулықтың I бөліміндегі волонтердің құқықтары мен жауапкершіліктерін
-(L864–L915) Markdown не басып шығаруға арналған HTML түрінде шығарады.`,
-			RU: `Выводит права и обязанности волонтёра из части I руководства
-(L864–L915) в Markdown или в HTML для печати.`,
+			KK: `Нұсқаулықтың I бөліміндегі (волонтермен жасалатын келісім туралы)
+волонтердің құқықтары мен жауапкершіліктерін Markdown не басып шығаруға
+арналған HTML түрінде шығарады.`,
+			RU: `Выводит права и обязанности волонтёра из части I руководства (о
+соглашении с волонтёром) в Markdown или в HTML для печати.`,
 			EN: `Prints the volunteer's rights and responsibilities of the guide's Part I
-(L864–L915) as Markdown or print-ready HTML.`,
+(on the agreement with a volunteer) as Markdown or print-ready HTML.`,
 		}),
 		RunE: func(c *cobra.Command, args []string) error {
 			e.documentLang()

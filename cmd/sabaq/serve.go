@@ -26,7 +26,7 @@ func newServe(e *env) *cobra.Command {
 	var tokenFile, maxBody, maxUnpacked, logFormat string
 	c := &cobra.Command{
 		Use:   "serve",
-		Short: e.l(diag.Text{KK: "шешімдер API-ын HTTP арқылы ұсыну (check, lint, саясаттар, plan, match)", RU: "обслуживать API решений по HTTP (check, lint, политики, plan, match)", EN: "serve the decision API over HTTP (check, lint, policies, plan, match)"}),
+		Short: e.l(diag.Text{KK: "шешімдер API-ын HTTP арқылы ұсыну (check, lint, саясаттар, plan, match)", RU: "запустить HTTP-сервер API решений (check, lint, политики, plan, match)", EN: "serve the decision API over HTTP (check, lint, policies, plan, match)"}),
 		Long: e.l(diag.Text{
 			KK: `Шешімдер API-ын /v1/ астында (check, explain, lint, саясаттар, plan groups,
 match), /healthz, /readyz, /metrics және /v1/openapi.json ұсынады, SIGINT не
@@ -38,13 +38,13 @@ SIGTERM келгенше, содан кейін ретімен тоқтайды.
 бумадағы саясаттар кірістірілгендермен қатар ұсынылып, өзгергенде қайта
 жүктеледі; қате түзету соңғы дұрыс жинақты қалдырып, қатесін /readyz пен
 журналда көрсетеді. Кіру журналында (stderr) дербес дерек болмайды.`,
-			RU: `Обслуживает API решений под /v1/ (check, explain, lint, политики, plan
+			RU: `Предоставляет API решений по адресам /v1/ (check, explain, lint, политики, plan
 groups, match), /healthz, /readyz, /metrics и /v1/openapi.json до SIGINT или
 SIGTERM, затем корректно останавливается. SIGHUP перезагружает политики.
 
 По умолчанию слушает только loopback; для другого адреса нужен --token (или
 SABAQ_TOKEN, или --token-file) или TLS. С --policies ПАПКА политики из папки
-обслуживаются вместе со встроенными и перезагружаются при изменении; ошибочная
+доступны вместе со встроенными и перезагружаются при изменении; ошибочная
 правка оставляет работать последний исправный набор, а её ошибки видны в
 /readyz и в журнале. В журнале доступа (stderr) нет персональных данных.`,
 			EN: `Serves the decision API under /v1/ (check, explain, lint, policies, plan
@@ -67,7 +67,7 @@ a broken edit keeps the last good set serving and shows its problems in
 	f := c.Flags()
 	say := func(kk, ru, en string) string { return e.l(diag.Text{KK: kk, RU: ru, EN: en}) }
 	f.StringVar(&opts.Addr, "addr", server.DefaultAddr, say("тыңдайтын мекенжай, хост:порт", "адрес для прослушивания, хост:порт", "address to listen on, host:port"))
-	f.StringVar(&opts.Policies, "policies", "", say("кірістірілгендермен қатар ұсынылатын, өзгергенде қайта жүктелетін саясаттар бумасы", "папка политик, обслуживаемых вместе со встроенными и перезагружаемых при изменении", "folder of policy files served beside the embedded ones, reloaded on change"))
+	f.StringVar(&opts.Policies, "policies", "", say("кірістірілгендермен қатар ұсынылатын, өзгергенде қайта жүктелетін саясаттар бумасы", "папка политик, доступных вместе со встроенными и перезагружаемых при изменении", "folder of policy files served beside the embedded ones, reloaded on change"))
 	f.StringVar(&opts.Token, "token", "", say("әр сұраныс ұстайтын bearer токен (әдепкісі $SABAQ_TOKEN)", "bearer-токен, который несёт каждый запрос (по умолчанию $SABAQ_TOKEN)", "bearer token every request must carry (default $SABAQ_TOKEN)"))
 	f.StringVar(&tokenFile, "token-file", "", say("bearer токенді осы файлдан оқу", "прочитать bearer-токен из этого файла", "read the bearer token from this file"))
 	f.StringVar(&opts.TLSCertFile, "tls-cert", "", say("TLS сертификаты (PEM); --tls-key бірге болса HTTPS", "сертификат TLS (PEM); вместе с --tls-key — HTTPS", "TLS certificate file (PEM); with --tls-key serves HTTPS"))

@@ -368,8 +368,8 @@ func init() {
 		"test.missing":      {KK: "жоқ:       ", RU: "нет:          ", EN: "missing:   "},
 		"test.unexpected":   {KK: "күтілмеген:", RU: "неожиданное: ", EN: "unexpected:"},
 		"test.forbidden":    {KK: "тыйылған:  ", RU: "запрещённое: ", EN: "forbidden: "},
-		"test.got_none":     {KK: "ескерту шықпады", RU: "замечаний не получено", EN: "got no findings"},
-		"test.got":          {KK: "шыққан ескертулер:", RU: "получены замечания:", EN: "got:"},
+		"test.got_none":     {KK: "ескертпе шықпады", RU: "замечаний не получено", EN: "got no findings"},
+		"test.got":          {KK: "шыққан ескертпелер:", RU: "получены замечания:", EN: "got:"},
 		"test.summary": {
 			KK: "{0}: {1} өтті, {2} өтпеді",
 			RU: "{0}: прошло {1}, не прошло {2}",
@@ -387,7 +387,7 @@ func init() {
 			RU: ", а --min-coverage {0}",
 			EN: ", below --min-coverage {0}",
 		},
-		"test.junit_fail":  {KK: "ескертулер күтілгеннен өзгеше", RU: "замечания отличаются от ожидаемых", EN: "the findings differ from the expected ones"},
+		"test.junit_fail":  {KK: "ескертпелер күтілгеннен өзгеше", RU: "замечания отличаются от ожидаемых", EN: "the findings differ from the expected ones"},
 		"test.junit_error": {KK: "жағдайды орындау мүмкін болмады", RU: "случай не удалось выполнить", EN: "the case could not run"},
 		"test.sarif_fail":  {KK: "«{0}» жағдайы өтпеді", RU: "случай «{0}» не прошёл", EN: "case \"{0}\" failed"},
 		"coverage.head": {

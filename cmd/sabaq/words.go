@@ -28,7 +28,7 @@ func (e *env) t(key string, args ...any) string {
 }
 
 // count returns n with key's noun in the form n takes: "13 findings",
-// "13 замечаний", "13 ескерту".
+// "13 замечаний", "13 ескертпе".
 func (e *env) count(n int, key string) string {
 	forms := e.t(key)
 	return grammar.Count(e.lang, int64(n), forms)
@@ -185,7 +185,7 @@ func init() {
 		"args.some_files":   {KK: "кемінде бір саясат файлы не бумасы", RU: "хотя бы один файл или папка политик", EN: "at least one policy file or folder"},
 		"args.one_dir":      {KK: "бір бума", RU: "одна папка", EN: "one folder"},
 		"args.one_policy":   {KK: "бір саясат атауы не файлы", RU: "одно имя или файл политики", EN: "one policy name or file"},
-		"args.none":         {KK: "аргументсіз шақырылуы", RU: "вызов без аргументов", EN: "no arguments"},
+		"args.none":         {KK: "аргумент берілмеуі", RU: "вызов без аргументов", EN: "no arguments"},
 		"args.one_output":   {KK: "бір шығыс файлы (.xlsx)", RU: "один выходной файл (.xlsx)", EN: "one output file (.xlsx)"},
 		"args.one_shell":    {KK: "қабықтың атауы: bash, zsh, fish не powershell", RU: "имя оболочки: bash, zsh, fish или powershell", EN: "a shell: bash, zsh, fish or powershell"},
 		"args.one_response": {KK: "бір жауап файлы", RU: "один файл ответов", EN: "one response file"},

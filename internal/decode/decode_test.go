@@ -103,14 +103,14 @@ func TestDecodeProblems(t *testing.T) {
 		name:  "wrong type",
 		json:  "{\"l\": [{\"x\": \"a\"},\n {\"x\": 5}]}",
 		yaml:  "l:\n  - x: a\n  - x: 5\n",
-		wantJ: []want{{diag.CodeWrongType, "l[1].x", 2, 8, "expected a string, got a number", "ожидается строка, а указано число", "мәтін болуы керек, ал сан берілген"}},
-		want:  []want{{diag.CodeWrongType, "l[1].x", 3, 8, "expected a string, got a number", "ожидается строка, а указано число", "мәтін болуы керек, ал сан берілген"}},
+		wantJ: []want{{diag.CodeWrongType, "l[1].x", 2, 8, "expected a string, got a number", "ожидается строка, а указано: число", "мәтін болуы керек, ал сан берілген"}},
+		want:  []want{{diag.CodeWrongType, "l[1].x", 3, 8, "expected a string, got a number", "ожидается строка, а указано: число", "мәтін болуы керек, ал сан берілген"}},
 	}, {
 		name:  "fraction in an integer",
 		json:  `{"n": 1.5}`,
 		yaml:  "n: 1.5",
-		wantJ: []want{{diag.CodeWrongType, "n", 1, 7, "expected a whole number, got 1.5", "целое число, а указано 1.5", "бүтін сан болуы керек, ал 1.5"}},
-		want:  []want{{diag.CodeWrongType, "n", 1, 4, "expected a whole number, got 1.5", "целое число, а указано 1.5", "бүтін сан болуы керек, ал 1.5"}},
+		wantJ: []want{{diag.CodeWrongType, "n", 1, 7, "expected a whole number, got 1.5", "целое число, а указано: 1.5", "бүтін сан болуы керек, ал 1.5"}},
+		want:  []want{{diag.CodeWrongType, "n", 1, 4, "expected a whole number, got 1.5", "целое число, а указано: 1.5", "бүтін сан болуы керек, ал 1.5"}},
 	}, {
 		name: "integer out of range",
 		json: `{"n": 128, "u": -1}`,
@@ -139,8 +139,8 @@ func TestDecodeProblems(t *testing.T) {
 		name:  "date given as a number",
 		json:  `{"d": 2026}`,
 		yaml:  "d: 2026",
-		wantJ: []want{{diag.CodeWrongType, "d", 1, 7, "expected a date (YYYY-MM-DD), got a number", "ожидается дата (ГГГГ-ММ-ДД), а указано число", "күн (ЖЖЖЖ-АА-КК) болуы керек"}},
-		want:  []want{{diag.CodeWrongType, "d", 1, 4, "expected a date (YYYY-MM-DD), got a number", "ожидается дата (ГГГГ-ММ-ДД), а указано число", "күн (ЖЖЖЖ-АА-КК) болуы керек"}},
+		wantJ: []want{{diag.CodeWrongType, "d", 1, 7, "expected a date (YYYY-MM-DD), got a number", "ожидается дата (ГГГГ-ММ-ДД), а указано: число", "күн (ЖЖЖЖ-АА-КК) болуы керек"}},
+		want:  []want{{diag.CodeWrongType, "d", 1, 4, "expected a date (YYYY-MM-DD), got a number", "ожидается дата (ГГГГ-ММ-ДД), а указано: число", "күн (ЖЖЖЖ-АА-КК) болуы керек"}},
 	}, {
 		name:  "duplicate key",
 		json:  `{"p": {"x": "a", "x": "b"}}`,
@@ -157,8 +157,8 @@ func TestDecodeProblems(t *testing.T) {
 		name:  "list where an object goes",
 		json:  `{"p": []}`,
 		yaml:  "p: []",
-		wantJ: []want{{diag.CodeWrongType, "p", 1, 7, "expected an object, got a list", "ожидается объект, а указано список", "объект болуы керек, ал тізім"}},
-		want:  []want{{diag.CodeWrongType, "p", 1, 4, "expected an object, got a list", "ожидается объект, а указано список", "объект болуы керек, ал тізім"}},
+		wantJ: []want{{diag.CodeWrongType, "p", 1, 7, "expected an object, got a list", "ожидается объект, а указано: список", "объект болуы керек, ал тізім"}},
+		want:  []want{{diag.CodeWrongType, "p", 1, 4, "expected an object, got a list", "ожидается объект, а указано: список", "объект болуы керек, ал тізім"}},
 	}}
 	for _, c := range cases {
 		t.Run(c.name+"/json", func(t *testing.T) {

@@ -94,13 +94,23 @@ func classify(r rune) (sound, bool) {
 }
 
 // isFront reports whether the last vowel of word that decides harmony is a
-// front vowel. и, у and ю are read with either; they are skipped.
+// front vowel. и, у and ю are read with either; they are skipped. An е
+// right after a back vowel is the Russian ending of a name read as
+// [йе] after a Kazakh stem, and the stem decides: Қонаев → Қонаевтағы,
+// Тоқаев → Тоқаевтың (a Kazakh word never writes а, о, ұ or ы before е).
 func isFront(word string) bool {
 	for len(word) > 0 {
 		r, n := utf8.DecodeLastRuneInString(word)
 		word = word[:len(word)-n]
 		switch r {
-		case 'ә', 'е', 'ө', 'ү', 'і', 'э':
+		case 'е':
+			prev, _ := utf8.DecodeLastRuneInString(word)
+			switch prev {
+			case 'а', 'о', 'ұ', 'ы', 'я', 'ё':
+				return false
+			}
+			return true
+		case 'ә', 'ө', 'ү', 'і', 'э':
 			return true
 		case 'а', 'о', 'ұ', 'ы', 'я', 'ё':
 			return false
@@ -132,6 +142,37 @@ func Ending(word string, c Case) string {
 // KK returns word with the ending of case c: KK("мамыр", Ablative) is
 // "мамырдан".
 func KK(word string, c Case) string { return word + Ending(word, c) }
+
+// Attributive returns a Kazakh place name with the attributive locative,
+// "in X" before a noun: Алматыдағы, Шымкенттегі, Қонаевтағы, and
+// "Қарасай ауылындағы" (a last word with the possessive ending -ы/-і takes
+// -нда/-нде, as the possessive asks). It returns "" for a name whose last
+// word ends in no Kazakh letter ("Almaty"): the caller words the sentence
+// another way.
+func Attributive(place string) string {
+	words := strings.Fields(place)
+	if len(words) == 0 {
+		return ""
+	}
+	last := strings.ToLower(words[len(words)-1])
+	loc := Ending(last, Locative)
+	if loc == "" {
+		return ""
+	}
+	if len(words) > 1 && (strings.HasSuffix(last, "ы") || strings.HasSuffix(last, "і")) {
+		loc = "н" + loc // ауылы → ауылында, кенті → кентінде
+	}
+	return strings.Join(words, " ") + loc + attr(loc)
+}
+
+// attr is the suffix -ғы/-гі that makes a locative an attribute; it
+// follows the locative's own vowel.
+func attr(locative string) string {
+	if strings.Contains(locative, "е") {
+		return "гі"
+	}
+	return "ғы"
+}
 
 var units = [...]string{"нөл", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"}
 var tens = [...]string{"", "он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан"}
@@ -211,6 +252,18 @@ func DateCase(lang diag.Lang, d civil.Date, c Case) string {
 		return day + " " + ruMonthsGen[month] + " " + year + " г."
 	}
 	return day + " " + enMonths[month] + " " + year
+}
+
+// DateAttributive is d "as of" before a noun: kk the locative made an
+// attribute ("2026 жылғы 24 қарашадағы жағдай бойынша"); ru and en as
+// [Date] writes it.
+func DateAttributive(lang diag.Lang, d civil.Date) string {
+	if lang != diag.KK || d.IsZero() {
+		return Date(lang, d)
+	}
+	month := kkMonths[int(d.Month())]
+	loc := Ending(month, Locative)
+	return strconv.Itoa(d.Year()) + " жылғы " + strconv.Itoa(d.Day()) + " " + month + loc + attr(loc)
 }
 
 // Month returns m as people write it: kk "2026 жылғы қараша", ru "ноябрь

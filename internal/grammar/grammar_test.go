@@ -88,3 +88,37 @@ func TestPlurals(t *testing.T) {
 	assert.Equal(t, "0 children", grammar.Count(diag.EN, 0, "child|children"))
 	assert.Equal(t, "2 бала", grammar.Count(diag.KK, 2, "бала"))
 }
+
+// Place names as a Kazakh reader writes them "in X" before a noun; the
+// names in -ев after a back vowel keep the stem's harmony.
+func TestAttributive(t *testing.T) {
+	for place, want := range map[string]string{
+		"Алматы":        "Алматыдағы",
+		"Шымкент":       "Шымкенттегі",
+		"Қонаев":        "Қонаевтағы",
+		"Астана":        "Астанадағы",
+		"Ақтөбе":        "Ақтөбедегі",
+		"Семей":         "Семейдегі",
+		"Орал":          "Оралдағы",
+		"Түркістан":     "Түркістандағы",
+		"Қарағанды":     "Қарағандыдағы",
+		"Өскемен":       "Өскемендегі",
+		"Талдықорған":   "Талдықорғандағы",
+		"Қарасай ауылы": "Қарасай ауылындағы",
+		"Ақсай кенті":   "Ақсай кентіндегі",
+		"Almaty":        "",
+		"":              "",
+	} {
+		assert.Equal(t, want, grammar.Attributive(place), place)
+	}
+	for word, want := range map[string]string{
+		"Тоқаев": "Тоқаевтың", "Қонаев": "Қонаевтың", "Сергеев": "Сергеевтің",
+	} {
+		assert.Equal(t, want, grammar.KK(word, grammar.Genitive), word)
+	}
+	d := civil.D(2026, time.November, 24)
+	assert.Equal(t, "2026 жылғы 24 қарашадағы", grammar.DateAttributive(diag.KK, d))
+	assert.Equal(t, "2026 жылғы 1 шілдедегі", grammar.DateAttributive(diag.KK, civil.D(2026, time.July, 1)))
+	assert.Equal(t, "2026 жылғы 3 қыркүйектегі", grammar.DateAttributive(diag.KK, civil.D(2026, time.September, 3)))
+	assert.Equal(t, "24 ноября 2026 г.", grammar.DateAttributive(diag.RU, d))
+}

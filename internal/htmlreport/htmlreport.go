@@ -118,7 +118,7 @@ func build(in Input, lang diag.Lang) page {
 	p.Organisation = prog.Organisation
 	if in.Policy != nil {
 		p.Policy = in.Policy.Name() + " " + in.Policy.Version() + " · " +
-			strconv.Itoa(len(in.Policy.Rules())) + " " + strings.ToLower(word(lang, "rules"))
+			grammar.Count(lang, int64(len(in.Policy.Rules())), word(lang, "count_rules"))
 	}
 	p.AsOf = grammar.Date(lang, rep.AsOf)
 	p.Compliant = rep.Compliant

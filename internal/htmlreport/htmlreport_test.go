@@ -89,7 +89,7 @@ func TestEscapes(t *testing.T) {
 func TestCompliant(t *testing.T) {
 	page := render(t, input(t, "../../examples/data/programme.json"), diag.KK)
 	assert.Contains(t, page, "Бағдарлама ережелерге сәйкес келеді")
-	assert.Contains(t, page, "Ешқандай ескерту жоқ.")
+	assert.Contains(t, page, "Ешқандай ескертпе жоқ.")
 	assert.Contains(t, page, "<svg")
 }
 
@@ -100,7 +100,7 @@ func TestComingSection(t *testing.T) {
 			Subject: "agreement/a-1", Message: "No report for November 2026.", Source: "R10"}},
 	}}
 	page := render(t, in, diag.RU)
-	assert.Contains(t, page, "Что наступит в ближайшие 30 дней")
+	assert.Contains(t, page, "Сроки на ближайшие 30 дн.")
 	assert.Contains(t, page, "1 декабря 2026 г.")
 	assert.Contains(t, page, "Соглашение a-1")
 	assert.True(t, strings.Index(page, "Соглашение a-1") < strings.Index(page, "Все замечания"))

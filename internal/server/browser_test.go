@@ -160,7 +160,7 @@ func TestBrowserReport(t *testing.T) {
 
 	// Drop (choose) the example with problems: the report shows its findings.
 	tab.do(chromedp.SetUploadFiles(chromedp.ID("file"), []string{abs(t, examples, "problems.json")}))
-	tab.wait(frameText + `.includes("Барлық ескертулер")`)
+	tab.wait(frameText + `.includes("Барлық ескертпелер")`)
 	assert.Contains(t, tab.text(frameText), "v-21 волонтері 24 жаста")
 	assert.Contains(t, tab.text(`document.getElementById("report-status").textContent`), "problems.json")
 	// Its charts are there.

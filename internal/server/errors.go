@@ -52,12 +52,12 @@ func init() {
 			EN: "the policies could not be read: {0}",
 		},
 		codeBodyName: {
-			KK: "«{0}» файл атауы емес: қалтасыз, басқару таңбаларынсыз, ең көбі 128 байт атау керек",
+			KK: "«{0}» файл атауы емес: бумасыз, басқару таңбаларынсыз, ең көбі 128 байт атау керек",
 			RU: "«{0}» — не имя файла: нужно имя без папок и управляющих символов, не длиннее 128 байт",
 			EN: "\"{0}\" is not a file name: want a name without folders or control characters, of at most 128 bytes",
 		},
 		codeFileName: {
-			KK: "«{0}» саясат файлының атауы емес: қалта жоқ, .yaml не .yml кеңейтімі бар атау керек",
+			KK: "«{0}» саясат файлының атауы емес: бумасыз, .yaml не .yml кеңейтімі бар атау керек",
 			RU: "«{0}» — не имя файла политики: нужно имя без папок с расширением .yaml или .yml",
 			EN: "\"{0}\" is not a policy file name: want a name without folders, ending in .yaml or .yml",
 		},

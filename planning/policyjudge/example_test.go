@@ -69,7 +69,7 @@ func ExampleNew() {
 	_ = m.WriteText(os.Stdout, diag.EN)
 	// Output:
 	// These are proposals, not decisions: the coordinator decides.
-	// 1 pair(s) proposed, total score 4.5
+	// 1 pair proposed, total score 4.5
 	//
 	// v-1 (Aigerim) + c-1, home-1 (Children's home): score 4.5 = shared_interests 1×3, shared_languages 1×1, availability 0×2, experience 0.5×1, gender_preference 0×0.5
 	//

@@ -96,25 +96,15 @@ func newBlanks(lang diag.Lang, p recruit.Project) blanks {
 }
 
 // attributive is a Kazakh place name with the attributive locative
-// ending, "in X" before a noun: Алматыдағы, Шымкенттегі, Қарасай
-// ауылындағы (a last word with the possessive ending takes -ндағы). A
-// name that is not written in Kazakh letters takes no ending: the
-// sentence names the settlement instead ("Almaty елді мекеніндегі").
+// ending, "in X" before a noun, as [grammar.Attributive] writes it
+// (Алматыдағы, Шымкенттегі, Қонаевтағы, Қарасай ауылындағы). A name that is
+// not written in Kazakh letters takes no ending: the sentence names the
+// settlement instead ("Almaty елді мекеніндегі").
 func attributive(place string) string {
-	words := strings.Fields(place)
-	last := strings.ToLower(words[len(words)-1])
-	loc := grammar.Ending(last, grammar.Locative)
-	if loc == "" {
-		return place + " елді мекеніндегі"
+	if s := grammar.Attributive(place); s != "" {
+		return s
 	}
-	suffix := "ғы"
-	if strings.Contains(loc, "е") {
-		suffix = "гі"
-	}
-	if len(words) > 1 && (strings.HasSuffix(last, "ы") || strings.HasSuffix(last, "і")) {
-		loc = "н" + loc // ауылы → ауылында, кенті → кентінде
-	}
-	return place + loc + suffix
+	return place + " елді мекеніндегі"
 }
 
 // funcs are the template functions in lang. In Markdown every text the

@@ -111,7 +111,7 @@ func TestFixtureFileMessage(t *testing.T) {
 	l := problemsOf(t, filepath.Join(dir, "s", "x_test.yaml"))
 	assert.Equal(t, `fixtures.base.file: "../secret.yaml" is outside the suite's folder: a suite reads files only from its own folder and the folders in it`,
 		strings.TrimPrefix(l[0].Error(), l[0].Pos.String()+": "))
-	assert.Contains(t, l[0].Localize(diag.KK), "тест жинағының қалтасынан тыс")
+	assert.Contains(t, l[0].Localize(diag.KK), "тест жинағының бумасынан тыс")
 	assert.Contains(t, l[0].Localize(diag.RU), "вне папки набора тестов")
 }
 
