@@ -123,7 +123,7 @@ var columnLabels = map[string]text{
 	"screening.psychological_test": {KK: "Іріктеу: психологиялық тест", RU: "Отбор: психологический тест", EN: "Screening: psychological test"},
 	"screening.training":           {KK: "Іріктеу: оқыту", RU: "Отбор: обучение", EN: "Screening: training"},
 	"screening.documents":          {KK: "Іріктеу: құжаттар", RU: "Отбор: документы", EN: "Screening: documents"},
-	"screening.safety_briefing":    {KK: "Қауіпсіздік нұсқамасы", RU: "Инструктаж по безопасности", EN: "Safety briefing"},
+	"screening.safety_briefing":    {KK: "Қауіпсіздік техникасы жөніндегі нұсқаулық", RU: "Инструктаж по технике безопасности", EN: "Safety briefing"},
 	"volunteers.level":             {KK: "Деңгейі", RU: "Уровень", EN: "Level"},
 	"volunteers.completed_cycles":  {KK: "Аяқталған циклдер", RU: "Завершённых циклов", EN: "Completed cycles"},
 	"volunteers.status":            {KK: "Мәртебесі", RU: "Статус", EN: "Status"},
@@ -166,10 +166,10 @@ var columnLabels = map[string]text{
 	"agreements.weekdays":                    {KK: "Жұмыс күндері", RU: "Дни работы", EN: "Working weekdays"},
 	"agreements.reimbursed_costs":            {KK: "Өтелетін шығындар", RU: "Возмещаемые расходы", EN: "Reimbursed costs"},
 	"agreements.signed_on":                   {KK: "Қол қойылған күні", RU: "Дата подписания", EN: "Signed on"},
-	"agreements.notice_given_on":             {KK: "Ескерту берілген күні", RU: "Дата уведомления", EN: "Notice given on"},
+	"agreements.notice_given_on":             {KK: "Хабарлама берілген күні", RU: "Дата уведомления", EN: "Notice given on"},
 	"agreements.ends_on":                     {KK: "Аяқталу күні", RU: "Дата окончания", EN: "Ends on"},
 	"agreements.ended_by":                    {KK: "Кім тоқтатты", RU: "Кем прекращено", EN: "Ended by"},
-	"agreements.notice_days":                 {KK: "Ескерту мерзімі (күн)", RU: "Срок уведомления (дней)", EN: "Notice period (days)"},
+	"agreements.notice_days":                 {KK: "Хабарлама мерзімі (күн)", RU: "Срок уведомления (дней)", EN: "Notice period (days)"},
 
 	"outings.date":   {KK: "Шығу күні", RU: "Дата выхода", EN: "Outing date"},
 	"visits.date":    {KK: "Кездесу күні", RU: "Дата встречи", EN: "Visit date"},
@@ -190,12 +190,17 @@ var columnLabels = map[string]text{
 
 // labelOf returns the heading of a column of a sheet: the most specific
 // key of columnLabels that names it.
-func labelOf(sheet, col string) (text, bool) {
-	if t, ok := columnLabels[sheet+"."+col]; ok {
+func labelOf(sheet, col string) (text, bool) { return lookup(columnLabels, sheet, col) }
+
+// lookup finds the entry of m for a column of a sheet: "sheet.column"
+// first, then the column's path, then the path without its first parts
+// ("free_time.hours_per_week", then "hours_per_week").
+func lookup[T any](m map[string]T, sheet, col string) (T, bool) {
+	if t, ok := m[sheet+"."+col]; ok {
 		return t, true
 	}
 	for k := col; k != ""; {
-		if t, ok := columnLabels[k]; ok {
+		if t, ok := m[k]; ok {
 			return t, true
 		}
 		_, rest, found := strings.Cut(k, ".")
@@ -204,7 +209,8 @@ func labelOf(sheet, col string) (text, bool) {
 		}
 		k = rest
 	}
-	return text{}, false
+	var zero T
+	return zero, false
 }
 
 var (
@@ -234,7 +240,7 @@ var vocabWords = map[string]map[string]text{
 		"school":                {KK: "Мектеп", RU: "Школа", EN: "School"},
 		"crisis_centre":         {KK: "Дағдарыс орталығы", RU: "Кризисный центр", EN: "Crisis centre"},
 		"yard_club":             {KK: "Аула клубы", RU: "Дворовый клуб", EN: "Yard club"},
-		"ngo":                   {KK: "Үкіметтік емес ұйым", RU: "Некоммерческая организация", EN: "NGO"},
+		"ngo":                   {KK: "Үкіметтік емес ұйым", RU: "Неправительственная организация", EN: "NGO"},
 	},
 	"gender":        genders,
 	"mentor_gender": genders,
@@ -310,20 +316,23 @@ var vocabWords = map[string]map[string]text{
 
 // wordsOf returns the words of the vocabulary of a column.
 func wordsOf(sheet, col string) map[string]text {
-	if w, ok := vocabWords[sheet+"."+col]; ok {
-		return w
-	}
-	for k := col; k != ""; {
-		if w, ok := vocabWords[k]; ok {
-			return w
-		}
-		_, rest, found := strings.Cut(k, ".")
-		if !found {
-			break
-		}
-		k = rest
-	}
-	return nil
+	w, _ := lookup(vocabWords, sheet, col)
+	return w
+}
+
+// formerWords are words of a vocabulary that earlier templates wrote and a
+// reader corrected: still read, never written, so that a workbook filled
+// in from an older template reads as it did.
+var formerWords = map[string]map[string][]string{
+	"institutions.kind": {"ngo": {"Некоммерческая организация"}},
+}
+
+// formerLabels are column headings earlier templates wrote, read as the
+// column they named.
+var formerLabels = map[string][]string{
+	"screening.safety_briefing":  {"Қауіпсіздік нұсқамасы", "Инструктаж по безопасности"},
+	"agreements.notice_given_on": {"Ескерту берілген күні"},
+	"agreements.notice_days":     {"Ескерту мерзімі (күн)"},
 }
 
 // yesNo are the words of a yes-or-no column.

@@ -159,3 +159,29 @@ func TestCSVHeadings(t *testing.T) {
 		})
 	}
 }
+
+// Words and headings that earlier templates wrote, and a reader corrected,
+// still read: a workbook filled in from an older template loads as it did.
+func TestFormerWordsRead(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"today's words": {
+			"institutions.csv": "id,name,kind,city\ninst-1,«Бірге»,Неправительственная организация,Алматы\n",
+			"volunteers.csv":   "id,full_name,birth_date,role,Қауіпсіздік техникасы жөніндегі нұсқаулық\nv-1,A B,1990-04-02,Коуч,2026-02-12\n",
+			"agreements.csv":   "id,volunteer,signed_on,Хабарлама берілген күні,ends_on\na-1,v-1,2026-02-15,2026-10-01,2026-10-20\n",
+		},
+		"former words": {
+			"institutions.csv": "id,name,kind,city\ninst-1,«Бірге»,Некоммерческая организация,Алматы\n",
+			"volunteers.csv":   "id,full_name,birth_date,role,Қауіпсіздік нұсқамасы\nv-1,A B,1990-04-02,Коуч,2026-02-12\n",
+			"agreements.csv":   "id,volunteer,signed_on,Ескерту берілген күні,ends_on\na-1,v-1,2026-02-15,2026-10-01,2026-10-20\n",
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			files["programme.csv"] = "as_of\n2026-11-24\n"
+			p, err := sheet.ReadCSV(csvFolder(t, files))
+			require.NoError(t, err, "%s", diag.Localize(err, diag.EN))
+			assert.Equal(t, mentoring.NGO, p.Institutions[0].Kind)
+			assert.Equal(t, "2026-02-12", p.Volunteers[0].Screening.SafetyBriefing.String())
+			assert.Equal(t, "2026-10-01", p.Agreements[0].NoticeGivenOn.String())
+		})
+	}
+}

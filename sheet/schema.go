@@ -154,8 +154,9 @@ func (s *sheetDef) indexHeadings() {
 		if !ok {
 			continue
 		}
-		for _, l := range diag.Langs {
-			if k := fold(t.In(l)); s.heads[k] == nil {
+		former, _ := lookup(formerLabels, s.name, c.name)
+		for _, h := range append(former, t.KK, t.RU, t.EN) {
+			if k := fold(h); s.heads[k] == nil {
 				s.heads[k] = c
 			}
 		}
@@ -372,6 +373,7 @@ func (c *column) words(sheet string) {
 	c.vocabOut = map[string]text{}
 	c.vocabIn = map[string]string{}
 	all := wordsOf(sheet, c.name)
+	former, _ := lookup(formerWords, sheet, c.name)
 	var list diag.Text
 	for i, code := range c.vocab {
 		w, ok := all[code]
@@ -382,6 +384,9 @@ func (c *column) words(sheet string) {
 		c.vocabIn[fold(code)] = code
 		for _, l := range diag.Langs {
 			c.vocabIn[fold(w.In(l))] = code
+		}
+		for _, former := range former[code] {
+			c.vocabIn[fold(former)] = code
 		}
 		sep := ""
 		if i > 0 {
