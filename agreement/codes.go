@@ -6,6 +6,7 @@ import "github.com/birgemiz/sabaqtastyq/diag"
 // the shared codes of package diag.
 const (
 	// CodeNoNotice: the volunteer stops without having given notice (R10).
+	// Args: the days of notice the agreement asks.
 	CodeNoNotice diag.Code = "agreement.no_notice"
 	// CodeShortNotice: notice was given, but fewer days ahead than the
 	// agreement asks. Args: the days given, the days required.
@@ -15,9 +16,9 @@ const (
 func init() {
 	diag.Register(map[diag.Code]diag.Text{
 		CodeNoNotice: {
-			KK: "волонтер қызметін тоқтату туралы алдын ала хабардар етпеген (келісім бойынша кемінде 2 апта бұрын хабарлау керек)",
-			RU: "волонтёр не предупредил о прекращении деятельности (по соглашению нужно предупредить не менее чем за 2 недели)",
-			EN: "the volunteer gave no notice before stopping (the agreement asks for notice at least 2 weeks ahead)",
+			KK: "волонтер қызметін тоқтату туралы алдын ала хабардар етпеген (келісім бойынша кемінде {0} күн бұрын хабарлау керек)",
+			RU: "волонтёр не предупредил о прекращении деятельности (по соглашению нужно предупредить не менее чем за {0} дн.)",
+			EN: "the volunteer gave no notice before stopping (the agreement asks for notice at least {0} days ahead)",
 		},
 		CodeShortNotice: {
 			KK: "хабарлама аяқталуға {0} күн қалғанда берілген, ал кемінде {1} күн бұрын берілуі керек",

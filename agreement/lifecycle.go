@@ -188,7 +188,7 @@ func (e *NoticeError) Given() int {
 
 func (e *NoticeError) diag() *diag.Error {
 	if e.NoticeGivenOn.IsZero() {
-		return diag.New(CodeNoNotice, "ends_on")
+		return diag.New(CodeNoNotice, "ends_on", strconv.Itoa(e.Required))
 	}
 	return diag.New(CodeShortNotice, "ends_on", strconv.Itoa(e.Given()), strconv.Itoa(e.Required))
 }

@@ -109,7 +109,11 @@ func TestEndNoticeBoundary(t *testing.T) {
 		require.ErrorAs(t, err, &ne)
 		assert.Equal(t, -1, ne.Given())
 		assert.Equal(t, agreement.CodeNoNotice, diag.Errors(err)[0].Code)
+		assert.Contains(t, ne.Localize(diag.RU), "не менее чем за 14 дн.")
 		assertLocalized(t, err)
+		a.NoticeDays = 30
+		require.ErrorAs(t, a.End(d(6, 1), agreement.NoticePolicy{}), &ne)
+		assert.Contains(t, ne.Localize(diag.KK), "кемінде 30 күн бұрын", "the agreement's own period")
 		require.NoError(t, a.End(d(6, 1), agreement.NoticePolicy{Waived: true}), "the organisation ends it")
 	})
 	t.Run("messages", func(t *testing.T) {
