@@ -78,10 +78,10 @@ func TestStructure(t *testing.T) {
 func TestAnchors(t *testing.T) {
 	tab := guide.Structure()
 	for _, tc := range []struct {
-		line         int
-		kind         guide.Kind
-		number, top  string
-		topKind      guide.Kind
+		line        int
+		kind        guide.Kind
+		number, top string
+		topKind     guide.Kind
 	}{
 		{152, guide.Section, "", "I", guide.Part},
 		{1528, guide.Section, "", "I", guide.Part},
@@ -181,7 +181,7 @@ func TestEveryPolicySourceResolves(t *testing.T) {
 					found = a.Numbered(r.Number)
 				}
 				require.NotNil(t, found, "%q: %s not beside %v", src, r.Number, r.Lines)
-				near := found.Lines[0].From - 2 <= r.Lines.From && r.Lines.To <= found.Lines[0].To
+				near := found.Lines[0].From-2 <= r.Lines.From && r.Lines.To <= found.Lines[0].To
 				assert.True(t, near, "%q: %s is at %v, not at %v", src, r.Number, found.Lines[0], r.Lines)
 			}
 		}
