@@ -10,6 +10,7 @@ import (
 	"cel.dev/cel-go/common/types"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/native"
 )
 
@@ -113,7 +114,7 @@ func (c *compiler) compileRule(d RuleDecl, path string) *compiledRule {
 		return nil
 	}
 	r := &compiledRule{Rule: Rule{
-		ID: d.ID, Kind: Kind(ke.kind.Name), Severity: Severity(d.Severity), Source: d.Source,
+		ID: d.ID, Kind: Kind(ke.kind.Name), Severity: Severity(d.Severity), Source: d.Source, Citations: guide.Resolve(d.Source),
 		Description: d.Description, When: d.When.Text, Expr: d.Expr.Text, Pos: d.Pos,
 		Message: diag.Text{KK: d.Message[diag.KK].Text, RU: d.Message[diag.RU].Text, EN: d.Message[diag.EN].Text},
 	}, env: ke}

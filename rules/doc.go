@@ -47,12 +47,19 @@
 //	      kk: "{{volunteer.id}} волонтері {{age}} жаста: …"
 //	      ru: "…"
 //	      en: "Volunteer {{volunteer.id}} is {{age}}: …"
-//	    source: "R1 (L1557, L2030)"  # where in the guide or the law
+//	    source: "R1 (L1557, L2030)"  # where in the guide or the law (package guide reads it)
 //	    disabled: false          # a profile may switch a base rule off
 //	scores:                     # numeric expressions (subject pair)
 //	  - {id: shared_languages, subject: pair, expr: "double(shared_languages.size())", weight: params.w_languages}
 //	limits:                     # declared sizes for the cost proof (see Cost)
 //	  tandems: 50
+//
+// A source written as the embedded policies write it ("R10, D2 §3.10
+// (L2262)", "Law … on Volunteer Activity, art. 12 §2") is resolved when the
+// policy compiles into citations of the guide in the three languages
+// (Rule.Citations); each finding carries those of its language
+// (Finding.Citations), shared, never built per finding. Other words are
+// kept as written and cite nothing.
 //
 // Thresholds never appear as literals in expressions: they are params, read
 // as params.NAME. Params are CEL constants, so a misspelled one is an error

@@ -171,7 +171,7 @@ func (d *dueRun) subject(ctx context.Context, k *subject.Kind, i int) error {
 			sev = Error
 		}
 		d.found = append(d.found, dueItem{date: day, kind: kind, subject: i, rule: ri,
-			f: Finding{Rule: r.ID, Severity: sev, Subject: name, Message: msg, Source: r.Source}})
+			f: Finding{Rule: r.ID, Severity: sev, Subject: name, Message: msg, Source: r.Source, Citations: r.Citations.In(o.lang)}})
 	}
 	for ri, r := range rules {
 		if o.only != nil && !o.only[r.ID] {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/library"
@@ -25,13 +26,18 @@ import (
 )
 
 // Finding is one broken rule about one subject. Its JSON form is the
-// contract's: {"rule", "severity", "subject", "message", "source"}.
+// contract's: {"rule", "severity", "subject", "message", "source"}, and
+// "citations" beside them when the source names places of the guide.
 type Finding struct {
 	Rule     string   `json:"rule"`
 	Severity Severity `json:"severity"`
 	Subject  string   `json:"subject"` // KIND/ID, e.g. "tandem/t-1"; outings are TANDEM@DATE
 	Message  string   `json:"message"`
 	Source   string   `json:"source"`
+	// Citations are Source's places in the language of the evaluation,
+	// resolved when the policy was compiled and shared by every finding of
+	// the rule: read them, do not change them.
+	Citations []guide.Citation `json:"citations,omitempty"`
 }
 
 // Result says how one rule came out for one subject.
@@ -269,9 +275,9 @@ func (e *evaluation) run(ctx context.Context, rules []*compiledRule) {
 		}
 		switch res {
 		case Failed:
-			e.rep.Findings = append(e.rep.Findings, Finding{Rule: r.ID, Severity: r.Severity, Subject: name(), Message: msg, Source: r.Source})
+			e.rep.Findings = append(e.rep.Findings, Finding{Rule: r.ID, Severity: r.Severity, Subject: name(), Message: msg, Source: r.Source, Citations: r.Citations.In(e.o.lang)})
 		case Errored:
-			e.rep.Findings = append(e.rep.Findings, Finding{Rule: r.ID, Severity: Error, Subject: name(), Message: msg, Source: r.Source})
+			e.rep.Findings = append(e.rep.Findings, Finding{Rule: r.ID, Severity: Error, Subject: name(), Message: msg, Source: r.Source, Citations: r.Citations.In(e.o.lang)})
 		}
 	}
 }

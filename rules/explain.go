@@ -15,6 +15,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/agreement"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/questionnaire"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/library"
@@ -33,18 +34,20 @@ type Step struct {
 // value of every sub-expression of its when and expr, and the variables
 // they read.
 type Explanation struct {
-	Rule      string    `json:"rule"`
-	Subject   string    `json:"subject"`
-	Result    Result    `json:"result"`
-	Message   string    `json:"message,omitempty"`
-	When      []Step    `json:"when,omitempty"`
-	Steps     []Step    `json:"steps"`
-	Variables []Step    `json:"variables,omitempty"`
-	Severity  Severity  `json:"severity"`
-	Source    string    `json:"source"`
-	Cost      uint64    `json:"cost"`
-	Metered   bool      `json:"metered"`
-	Lang      diag.Lang `json:"-"`
+	Rule      string   `json:"rule"`
+	Subject   string   `json:"subject"`
+	Result    Result   `json:"result"`
+	Message   string   `json:"message,omitempty"`
+	When      []Step   `json:"when,omitempty"`
+	Steps     []Step   `json:"steps"`
+	Variables []Step   `json:"variables,omitempty"`
+	Severity  Severity `json:"severity"`
+	Source    string   `json:"source"`
+	// Citations are Source's places in the guide, in Lang.
+	Citations []guide.Citation `json:"citations,omitempty"`
+	Cost      uint64           `json:"cost"`
+	Metered   bool             `json:"metered"`
+	Lang      diag.Lang        `json:"-"`
 }
 
 // Text renders the explanation for a terminal: the result, then each
@@ -103,7 +106,7 @@ func (p *Policy) Explain(ctx context.Context, prog *mentoring.Programme, ruleID,
 	st.bind(r.env, prog, at, i, 0, asOf)
 	res, msg := p.check(ctx, r, st, o.lang, o.silent)
 	x := &Explanation{Rule: r.ID, Subject: subjectID, Result: res, Message: msg, Severity: r.Severity,
-		Source: r.Source, Cost: r.Cost, Metered: r.metered, Lang: o.lang}
+		Source: r.Source, Citations: r.Citations.In(o.lang), Cost: r.Cost, Metered: r.metered, Lang: o.lang}
 	if res == Errored {
 		x.Severity = Error
 	}

@@ -76,12 +76,12 @@ func (p *Policy) Pair(ctx context.Context, prog *mentoring.Programme, mentor *vo
 		switch {
 		case res == Errored:
 			dec.Allowed = false
-			dec.Violations = append(dec.Violations, Finding{Rule: r.ID, Severity: Error, Subject: name(), Message: msg, Source: r.Source})
+			dec.Violations = append(dec.Violations, Finding{Rule: r.ID, Severity: Error, Subject: name(), Message: msg, Source: r.Source, Citations: r.Citations.In(o.lang)})
 		case res == Failed && r.Severity == Deny:
 			dec.Allowed = false
-			dec.Violations = append(dec.Violations, Finding{Rule: r.ID, Severity: Deny, Subject: name(), Message: msg, Source: r.Source})
+			dec.Violations = append(dec.Violations, Finding{Rule: r.ID, Severity: Deny, Subject: name(), Message: msg, Source: r.Source, Citations: r.Citations.In(o.lang)})
 		case res == Failed:
-			dec.Notes = append(dec.Notes, Finding{Rule: r.ID, Severity: r.Severity, Subject: name(), Message: msg, Source: r.Source})
+			dec.Notes = append(dec.Notes, Finding{Rule: r.ID, Severity: r.Severity, Subject: name(), Message: msg, Source: r.Source, Citations: r.Citations.In(o.lang)})
 		}
 	}
 	dec.Score, dec.Parts, err = p.pairScores(ctx, st, true)

@@ -4,6 +4,7 @@ import (
 	"cel.dev/cel-go/cel"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/library"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/subject"
 )
@@ -41,10 +42,14 @@ type Param struct {
 
 // Rule describes a compiled rule, for listings and documentation.
 type Rule struct {
-	ID          string
-	Kind        Kind
-	Severity    Severity
-	Source      string
+	ID       string
+	Kind     Kind
+	Severity Severity
+	Source   string
+	// Citations are the places of the guide (or the law) Source names,
+	// resolved once when the policy is compiled; empty when Source is a
+	// policy author's own words (see package guide).
+	Citations   guide.Citations
 	Description diag.Text
 	When        string
 	Expr        string

@@ -11,6 +11,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/internal/calendar"
 	"github.com/birgemiz/sabaqtastyq/internal/grammar"
 	"github.com/birgemiz/sabaqtastyq/internal/htmlreport"
@@ -201,7 +202,7 @@ func (e *env) writeDue(w io.Writer, pol *rules.Policy, rep *rules.DueReport, day
 		fmt.Fprintf(w, "    %s %s\n", label, f.Rule)
 		fmt.Fprintf(w, "%s%s\n", indent, f.Message)
 		if f.Source != "" {
-			fmt.Fprintf(w, "%s%s\n", indent, c.dim(e.t("source", f.Source)))
+			fmt.Fprintf(w, "%s%s\n", indent, c.dim(e.t("source", guide.Text(f.Citations, f.Source))))
 		}
 	}
 	if len(rep.Due) > 0 {

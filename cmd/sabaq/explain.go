@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/rules"
@@ -170,6 +171,9 @@ func (e *env) writeExplanation(w io.Writer, ex *rules.Explanation) {
 	fmt.Fprintln(w, e.t("explain.head", ex.Rule, ex.Subject, e.result(ex.Result)))
 	if ex.Message != "" {
 		fmt.Fprintf(w, "  %s\n", ex.Message)
+	}
+	if ex.Source != "" {
+		fmt.Fprintf(w, "  %s\n", e.t("source", guide.Text(ex.Citations, ex.Source)))
 	}
 	section := func(title string, steps []rules.Step) {
 		if len(steps) == 0 {

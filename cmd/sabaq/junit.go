@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -159,7 +160,7 @@ func (e *env) checkSuites(pol *rules.Policy, rep *rules.Report) junitSuites {
 }
 
 func (e *env) findingText(f rules.Finding) string {
-	return fmt.Sprintf("%s\n%s\n%s\n%s", f.Message, e.t("junit.rule", f.Rule), e.t("junit.subject", f.Subject), e.t("source", f.Source))
+	return fmt.Sprintf("%s\n%s\n%s\n%s", f.Message, e.t("junit.rule", f.Rule), e.t("junit.subject", f.Subject), e.t("source", guide.Text(f.Citations, f.Source)))
 }
 
 func init() {

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
@@ -104,7 +105,7 @@ func (e *env) policyShow(c *cobra.Command, name, formatFlag string) error {
 	}
 	return e.write(out, func(w io.Writer) error {
 		if format == "json" {
-			return policyShowJSON(w, pol)
+			return policyShowJSON(w, pol, e.lang)
 		}
 		fmt.Fprintf(w, "%s %s — %s\n", pol.Name(), pol.Version(), pol.Description().In(e.lang))
 		fmt.Fprintf(w, "%s %s\n", e.t("policy.files"), strings.Join(pol.Files(), " → "))
@@ -116,9 +117,12 @@ func (e *env) policyShow(c *cobra.Command, name, formatFlag string) error {
 		}
 		fmt.Fprintf(w, "\n%s\n", e.t("policy.rules"))
 		for _, r := range pol.Rules() {
-			fmt.Fprintf(w, "  %-30s %-5s %-10s %s\n", r.ID, r.Severity, r.Kind, r.Source)
+			fmt.Fprintf(w, "  %-30s %-5s %s\n", r.ID, r.Severity, r.Kind)
 			if d := r.Description.In(e.lang); d != "" {
 				fmt.Fprintf(w, "  %-30s %s\n", "", d)
+			}
+			if r.Source != "" {
+				fmt.Fprintf(w, "  %-30s %s\n", "", e.t("source", guide.Text(r.Citations.In(e.lang), r.Source)))
 			}
 		}
 		return nil
@@ -127,14 +131,15 @@ func (e *env) policyShow(c *cobra.Command, name, formatFlag string) error {
 
 // policyShowJSON prints a policy's rules and scores with the evaluator of
 // each, for tools and for checking that a policy runs natively.
-func policyShowJSON(w io.Writer, pol *rules.Policy) error {
+func policyShowJSON(w io.Writer, pol *rules.Policy, lang diag.Lang) error {
 	type item struct {
-		ID        string          `json:"id"`
-		Severity  rules.Severity  `json:"severity,omitempty"`
-		Subject   rules.Kind      `json:"subject"`
-		Source    string          `json:"source,omitempty"`
-		Evaluator rules.Evaluator `json:"evaluator"`
-		Reason    string          `json:"reason"`
+		ID        string           `json:"id"`
+		Severity  rules.Severity   `json:"severity,omitempty"`
+		Subject   rules.Kind       `json:"subject"`
+		Source    string           `json:"source,omitempty"`
+		Citations []guide.Citation `json:"citations,omitempty"`
+		Evaluator rules.Evaluator  `json:"evaluator"`
+		Reason    string           `json:"reason"`
 	}
 	out := struct {
 		Name    string   `json:"name"`
@@ -145,7 +150,7 @@ func policyShowJSON(w io.Writer, pol *rules.Policy) error {
 	}{Name: pol.Name(), Version: pol.Version(), Files: pol.Files(), Rules: []item{}, Scores: []item{}}
 	for _, r := range pol.Rules() {
 		out.Rules = append(out.Rules, item{ID: r.ID, Severity: r.Severity, Subject: r.Kind, Source: r.Source,
-			Evaluator: r.Evaluator, Reason: r.Reason})
+			Citations: r.Citations.In(lang), Evaluator: r.Evaluator, Reason: r.Reason})
 	}
 	for _, s := range pol.ScoreList() {
 		out.Scores = append(out.Scores, item{ID: s.ID, Subject: s.Kind, Evaluator: s.Evaluator, Reason: s.Reason})

@@ -23,6 +23,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -57,7 +58,7 @@ func Write(w io.Writer, rep *rules.DueReport, opts Options) error {
 		ev.SetSummary(severity(f.Severity).In(lang)+": "+f.Subject+" — "+f.Rule, language)
 		desc := f.Message
 		if f.Source != "" {
-			desc += "\n\n" + diag.Fill(words.source.In(lang), []string{f.Source})
+			desc += "\n\n" + diag.Fill(words.source.In(lang), []string{guide.Text(f.Citations, f.Source)})
 		}
 		ev.SetDescription(desc, language)
 		ev.SetProperty(ics.ComponentPropertyCategories, f.Rule)

@@ -13,6 +13,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/agreement"
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/internal/grammar"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/rules"
@@ -95,6 +96,43 @@ type finding struct {
 	Subject                             string // its heading, in lists not grouped by subject
 	ID                                  string // the subject, KIND/ID
 	Class, Label, Rule, Message, Source string
+	// Cites are the source's places in the guide, each once, the lines of
+	// the guide's text in its title (a tooltip); empty for an author's
+	// own words, then Source is shown as written.
+	Cites []cite
+}
+
+type cite struct {
+	Text, Lines string
+}
+
+// citesOf groups citations by what a reader sees, keeping their order,
+// with the lines each stands for.
+func citesOf(cs []guide.Citation, lang diag.Lang) []cite {
+	var out []cite
+	at := map[string]int{}
+	lines := map[string][]string{}
+	for _, c := range cs {
+		i, ok := at[c.Text]
+		if !ok {
+			i = len(out)
+			at[c.Text] = i
+			out = append(out, cite{Text: c.Text})
+		}
+		if len(c.Lines) == 2 {
+			l := strconv.Itoa(c.Lines[0])
+			if c.Lines[1] != c.Lines[0] {
+				l += "–" + strconv.Itoa(c.Lines[1])
+			}
+			lines[c.Text] = append(lines[c.Text], l)
+		}
+	}
+	for i := range out {
+		if l := lines[out[i].Text]; len(l) > 0 {
+			out[i].Lines = diag.Fill(word(lang, "lines"), []string{strings.Join(l, ", ")})
+		}
+	}
+	return out
 }
 
 type coming struct {
@@ -168,7 +206,7 @@ func build(in Input, lang diag.Lang) page {
 
 func findingOf(f rules.Finding, lang diag.Lang) finding {
 	return finding{Class: string(f.Severity), Label: word(lang, string(f.Severity)),
-		ID: f.Subject, Rule: f.Rule, Message: f.Message, Source: f.Source}
+		ID: f.Subject, Rule: f.Rule, Message: f.Message, Source: f.Source, Cites: citesOf(f.Citations, lang)}
 }
 
 // kindOf returns the kind of a subject KIND/ID.

@@ -28,6 +28,7 @@ var words = map[string]diag.Text{
 	"no_reports_due":   {KK: "Соңғы 12 айда есеп күтілмеген.", RU: "За последние 12 месяцев отчёты не ожидались.", EN: "No reports were due in the last 12 months."},
 	"findings":         {KK: "Барлық ескертпелер", RU: "Все замечания", EN: "All findings"},
 	"source":           {KK: "Дереккөз", RU: "Источник", EN: "Source"},
+	"lines":            {KK: "нұсқаулық мәтінінің жолдары: {0}", RU: "строки текста руководства: {0}", EN: "lines of the guide's text: {0}"},
 	"organisation":     {KK: "Ұйым деңгейінде", RU: "На уровне организации", EN: "Organisation-wide"},
 	"due":              {KK: "Алдағы {0} күнде туындайтындар", RU: "Сроки на ближайшие {0} дн.", EN: "Coming in the next {0} days"},
 	"due_none":         {KK: "Алдағы күндерде жаңа ескертпе күтілмейді.", RU: "В ближайшие дни новых замечаний не ожидается.", EN: "Nothing new is coming in these days."},

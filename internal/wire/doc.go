@@ -10,7 +10,12 @@
 //
 //	{"policy": "guide", "as_of": "2026-11-24", "compliant": false,
 //	 "findings": [{"rule": "mentor.min_age", "severity": "deny",
-//	               "subject": "volunteer/v-2", "message": "…", "source": "R1 …"}]}
+//	               "subject": "volunteer/v-2", "message": "…", "source": "R1 …",
+//	               "citations": [{"ref": "R1", "section": "Part II", "title": "…",
+//	                              "text": "Part II, «…»", "lines": [1557, 1557]}]}]}
+//
+// "citations" is added beside the contract's fields: the places of the
+// guide the source names, in the reader's language (see package guide).
 //
 // An error is one object whatever went wrong, its problems placed at line
 // and column when they come from a document:

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -40,13 +41,15 @@ type Param struct {
 
 // Rule describes one rule of a policy.
 type Rule struct {
-	ID          string `json:"id"`
-	Subject     string `json:"subject"`
-	Severity    string `json:"severity"`
-	Source      string `json:"source,omitempty"`
-	Description string `json:"description,omitempty"`
-	When        string `json:"when,omitempty"`
-	Expr        string `json:"expr"`
+	ID       string `json:"id"`
+	Subject  string `json:"subject"`
+	Severity string `json:"severity"`
+	Source   string `json:"source,omitempty"`
+	// Citations are Source's places in the guide, in the listing's language.
+	Citations   []guide.Citation `json:"citations,omitempty"`
+	Description string           `json:"description,omitempty"`
+	When        string           `json:"when,omitempty"`
+	Expr        string           `json:"expr"`
 	// Message is the template, its {{ … }} placeholders unexpanded.
 	Message string `json:"message"`
 	// Cost is the static worst-case cost estimate; 0 when the rule reads
@@ -76,7 +79,7 @@ func PolicyOf(pol *rules.Policy, lang diag.Lang) Policy {
 	}
 	for _, r := range pol.Rules() {
 		p.Rules = append(p.Rules, Rule{
-			ID: r.ID, Subject: string(r.Kind), Severity: string(r.Severity), Source: r.Source,
+			ID: r.ID, Subject: string(r.Kind), Severity: string(r.Severity), Source: r.Source, Citations: r.Citations.In(lang),
 			Description: r.Description.In(lang), When: r.When, Expr: r.Expr, Message: r.Message.In(lang), Cost: r.Cost,
 		})
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
 
@@ -27,6 +28,10 @@ type Finding struct {
 	Subject  string `json:"subject"`
 	Message  string `json:"message"`
 	Source   string `json:"source"`
+	// Citations are the places of the guide (or the law) Source names, in
+	// the reader's language, each with the lines of the guide's Kazakh
+	// text for tools; absent when Source is a policy author's own words.
+	Citations []guide.Citation `json:"citations,omitempty"`
 }
 
 // CheckOf returns the wire form of a report. Findings keep the report's
@@ -41,7 +46,7 @@ func CheckOf(rep *rules.Report) Check {
 func FindingsOf(fs []rules.Finding) []Finding {
 	out := make([]Finding, len(fs))
 	for i, f := range fs {
-		out[i] = Finding{Rule: f.Rule, Severity: string(f.Severity), Subject: f.Subject, Message: f.Message, Source: f.Source}
+		out[i] = Finding{Rule: f.Rule, Severity: string(f.Severity), Subject: f.Subject, Message: f.Message, Source: f.Source, Citations: f.Citations}
 	}
 	return out
 }

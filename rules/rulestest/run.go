@@ -8,9 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/internal/files"
 	"github.com/birgemiz/sabaqtastyq/internal/limits"
 	"github.com/birgemiz/sabaqtastyq/rules"
@@ -351,11 +353,21 @@ func engineDiff(fast, ref *rules.Report) string {
 		return fmt.Sprintf("%d findings, cel-go %d", len(fast.Findings), len(ref.Findings))
 	}
 	for i, f := range fast.Findings {
-		if f != ref.Findings[i] {
+		if !sameFinding(f, ref.Findings[i]) {
 			return fmt.Sprintf("finding %d: %+v, cel-go %+v", i, f, ref.Findings[i])
 		}
 	}
 	return ""
+}
+
+// sameFinding compares two findings field by field, their citations by
+// what they say.
+func sameFinding(a, b rules.Finding) bool {
+	return a.Rule == b.Rule && a.Severity == b.Severity && a.Subject == b.Subject &&
+		a.Message == b.Message && a.Source == b.Source &&
+		slices.EqualFunc(a.Citations, b.Citations, func(x, y guide.Citation) bool {
+			return x.Text == y.Text && x.Ref == y.Ref && slices.Equal(x.Lines, y.Lines)
+		})
 }
 
 // compare fills the differences between what a case expects and what the

@@ -67,6 +67,24 @@ export function showError(box, err) {
 }
 
 // showExplanation writes why a rule came out as it did for a subject.
+// citations shows where a rule comes from in the reader's language, each
+// place once, the lines of the guide's text as its tooltip; a source that
+// names no place of the guide is shown as written.
+function citations(ex) {
+  if (!ex.citations || !ex.citations.length) return [ex.source];
+  const seen = new Map();
+  for (const c of ex.citations) {
+    if (!seen.has(c.text)) seen.set(c.text, []);
+    if (c.lines) seen.get(c.text).push(c.lines[0] === c.lines[1] ? String(c.lines[0]) : c.lines[0] + '–' + c.lines[1]);
+  }
+  const out = [];
+  for (const [text, lines] of seen) {
+    if (out.length) out.push('; ');
+    out.push(el('span', lines.length ? { title: t('source_lines') + ': ' + lines.join(', ') } : {}, text));
+  }
+  return out;
+}
+
 export function showExplanation(box, ex, onClose) {
   const steps = (title, list) => list && list.length
     ? [el('h4', {}, title), el('ol', { class: 'steps' }, list.map((s) => {
@@ -84,7 +102,7 @@ export function showExplanation(box, ex, onClose) {
     el('p', {}, el('span', { class: 'result ' + ex.result }, result(ex.result)),
       ' ', el('span', { class: 'badge ' + ex.severity }, severity(ex.severity))),
     ex.message ? el('p', { class: 'message' }, ex.message) : null,
-    ex.source ? el('p', { class: 'source' }, t('source'), ': ', ex.source) : null,
+    ex.source ? el('p', { class: 'source' }, t('source'), ': ', ...citations(ex)) : null,
     ...steps(t('explain_when'), ex.when),
     ...steps(t('explain_expr'), ex.steps),
     ...steps(t('explain_variables'), ex.variables),
