@@ -109,9 +109,12 @@ func (c *compiler) compileRule(d RuleDecl, path string) *compiledRule {
 		return nil
 	}
 	ke := c.kindEnv(d.Subject, d.fieldPos["subject"], path+".subject")
-	if !ok || ke == nil {
+	if ke == nil {
 		return nil
 	}
+	// A rule missing a field or a language is still checked to the end, so
+	// that one lint names every problem of the rule: the CEL errors of its
+	// expressions and messages too, in file order.
 	r := &compiledRule{Rule: Rule{
 		ID: d.ID, Kind: Kind(ke.kind.Name), Severity: Severity(d.Severity), Source: d.Source,
 		Description: d.Description, When: d.When.Text, Expr: d.Expr.Text, Pos: d.Pos,
@@ -141,7 +144,9 @@ func (c *compiler) compileRule(d RuleDecl, path string) *compiledRule {
 		r.whenAst, r.when = boolProgram(d.When, "when")
 		ok = ok && r.when != nil
 	}
-	r.exprAst, r.expr = boolProgram(d.Expr, "expr")
+	if !d.Expr.IsZero() {
+		r.exprAst, r.expr = boolProgram(d.Expr, "expr")
+	}
 	ok = ok && r.expr != nil
 	var msgWhy []string
 	for li, l := range diag.Langs {

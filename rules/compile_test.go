@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -72,6 +73,20 @@ func TestCompileErrorPositions(t *testing.T) {
 		{"too_costly", 10, 11, "rules[0].expr", rules.CodeTooCostly},
 		{"bad_params", 3, 3, "params.min_age.type", rules.CodeBadParamType},
 		{"syntax", 2, 1, "", diag.CodeSyntax}, // yaml.v3 names the line where the broken list starts
+		{"constant_call", 8, 11, "rules[0].expr", rules.CodeConstantDate},
+		{"constant_call", 8, 64, "rules[0].expr", rules.CodeConstantDate}, // date(params.start)
+		{"constant_call", 14, 7, "rules[1].expr", rules.CodeConstantMonth},
+		{"constant_call", 15, 7, "rules[1].expr", rules.CodeConstantDuration}, // a folded block's second line
+		{"constant_call", 15, 46, "rules[1].expr", rules.CodeConstantTimestamp},
+		{"constant_call", 20, 41, "rules[2].expr", rules.CodeConstant},
+		{"constant_call", 22, 31, "rules[2].message.kk", rules.CodeConstantDate},
+		{"every_problem", 8, 5, "rules[0].exrp", diag.CodeUnknownHint},
+		{"every_problem", 13, 11, "rules[1].when", rules.CodeConstantDate},
+		{"every_problem", 14, 48, "rules[1].expr", rules.CodeCEL},
+		{"every_problem", 14, 67, "rules[1].expr", rules.CodeCEL},
+		{"every_problem", 15, 15, "rules[1].severity", rules.CodeBadSeverity},
+		{"every_problem", 16, 5, "rules[1].message.en", rules.CodeMissingMessage},
+		{"every_problem", 16, 22, "rules[1].message.kk", rules.CodeCEL},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file+"/"+tc.path, func(t *testing.T) {
@@ -79,13 +94,70 @@ func TestCompileErrorPositions(t *testing.T) {
 			problems := diag.Errors(err)
 			require.NotEmpty(t, problems)
 			for _, e := range problems {
-				if e.Path == tc.path && e.Code == tc.code {
-					assert.Equal(t, tc.line, e.Line, e.Error())
-					assert.Equal(t, tc.col, e.Col, e.Error())
+				if e.Path == tc.path && e.Code == tc.code && e.Line == tc.line && e.Col == tc.col {
 					return
 				}
 			}
-			t.Fatalf("no %s error at %s among:\n%s", tc.code, tc.path, problems.Error())
+			t.Fatalf("no %s error at %s, %d:%d among:\n%s", tc.code, tc.path, tc.line, tc.col, problems.Error())
+		})
+	}
+}
+
+// A rule with a misspelt key is one problem, not also "expr is missing";
+// its other problems are all reported, in file order.
+func TestEveryProblemOfARule(t *testing.T) {
+	_, err := rules.Load(os.DirFS(filepath.Join("testdata", "compile")), "every_problem.yaml")
+	problems := diag.Errors(err)
+	var codes []diag.Code
+	for _, p := range problems {
+		codes = append(codes, p.Code)
+	}
+	assert.Equal(t, []diag.Code{diag.CodeUnknownHint, rules.CodeConstantDate, rules.CodeCEL, rules.CodeCEL,
+		rules.CodeBadSeverity, rules.CodeMissingMessage, rules.CodeCEL}, codes)
+}
+
+// Constant calls are evaluated at load, on both sides of what they
+// accept: a day that exists loads, the day after the last does not.
+func TestConstantCalls(t *testing.T) {
+	cases := []struct {
+		expr string
+		code diag.Code // "" when the policy loads
+	}{
+		{"volunteer.birth_date < date('2024-02-29')", ""}, // a leap year
+		{"volunteer.birth_date < date('2026-02-29')", rules.CodeConstantDate},
+		{"volunteer.birth_date < date('2026-12-31')", ""},
+		{"volunteer.birth_date < date('2026-12-32')", rules.CodeConstantDate},
+		{"volunteer.birth_date < date('26-12-01')", rules.CodeConstantDate},
+		{"month_of(volunteer.birth_date) < month('2026-12')", ""},
+		{"month_of(volunteer.birth_date) < month('2026-13')", rules.CodeConstantMonth},
+		{"duration('36h') > duration('90m')", ""},
+		{"duration('36 hours') > duration('90m')", rules.CodeConstantDuration},
+		{"timestamp('2026-11-24T10:00:00Z') < timestamp('2026-11-24T10:00:01Z')", ""},
+		{"timestamp('2026-11-24 10:00') < timestamp('2026-11-24T10:00:01Z')", rules.CodeConstantTimestamp},
+		{"volunteer.commitment_months > 12 / 1", ""},
+		{"volunteer.commitment_months > 12 / 0", rules.CodeConstant},
+		{"volunteer.commitment_months > int('12')", ""},
+		{"volunteer.commitment_months > int('twelve')", rules.CodeConstant},
+		{"volunteer.commitment_months > 9223372036854775807 + 1", rules.CodeConstant},
+		{"age(date('2000-02-29'), as_of) >= 25", ""},
+		// Not constant: read from the subject, evaluated at run time.
+		{"volunteer.commitment_months / 0 > 1", ""},
+		// Inside a macro, a constant call is still one.
+		{"volunteer.languages.all(l, date('2026-02-30') < as_of)", rules.CodeConstantDate},
+	}
+	for _, tc := range cases {
+		t.Run(tc.expr, func(t *testing.T) {
+			src := "name: t\nrules:\n  - id: r\n    subject: volunteer\n    severity: warn\n" +
+				"    message: {kk: a, ru: a, en: a}\n    expr: \"" + tc.expr + "\"\n"
+			_, err := rules.Load(fstest.MapFS{"t.yaml": {Data: []byte(src)}}, "t.yaml")
+			if tc.code == "" {
+				require.NoError(t, err)
+				return
+			}
+			problems := diag.Errors(err)
+			require.Len(t, problems, 1, "%v", err)
+			assert.Equal(t, tc.code, problems[0].Code)
+			assert.Equal(t, 7, problems[0].Line)
 		})
 	}
 }

@@ -35,6 +35,11 @@ const (
 	CodeOutside           diag.Code = "policy.outside_folder"     // extends {0} leaves the policy's folder
 	CodeEmptySet          diag.Code = "policy.empty_set"          // a reload with no policy at all
 	CodeDropped           diag.Code = "policy.dropped"            // a reload without policy {0}, which is being served
+	CodeConstant          diag.Code = "policy.constant"           // the constant call {0} fails at load; {1} CEL's reason
+	CodeConstantDate      diag.Code = "policy.constant.date"      // date({0}…) names no day; {1} the reason
+	CodeConstantMonth     diag.Code = "policy.constant.month"     // month(…) {0} names no month
+	CodeConstantTimestamp diag.Code = "policy.constant.timestamp" // timestamp(…) {0} is no RFC 3339 time
+	CodeConstantDuration  diag.Code = "policy.constant.duration"  // duration(…) {0} is no duration
 )
 
 // ErrPolicy is wrapped by every error that Load and Compile return for a
@@ -144,6 +149,31 @@ func init() {
 			KK: "extends тізбегі тұйықталады: {0}",
 			RU: "цепочка extends замыкается: {0}",
 			EN: "extends makes a cycle: {0}",
+		},
+		CodeConstant: {
+			KK: "{0} мәнін есептеу мүмкін емес (CEL хабары: {1})",
+			RU: "значение {0} не вычисляется (сообщение CEL: {1})",
+			EN: "{0} has no value (CEL says: {1})",
+		},
+		CodeConstantDate: {
+			KK: "{0}: мұндай күн жоқ; күн ЖЖЖЖ-АА-КК түрінде жазылады, мысалы date('2026-11-24')",
+			RU: "{0}: такой даты нет; дата пишется как ГГГГ-ММ-ДД, например date('2026-11-24')",
+			EN: "{0}: there is no such day; a date is written YYYY-MM-DD, e.g. date('2026-11-24')",
+		},
+		CodeConstantMonth: {
+			KK: "{0}: мұндай ай жоқ; ай ЖЖЖЖ-АА түрінде жазылады, мысалы month('2026-11')",
+			RU: "{0}: такого месяца нет; месяц пишется как ГГГГ-ММ, например month('2026-11')",
+			EN: "{0}: there is no such month; a month is written YYYY-MM, e.g. month('2026-11')",
+		},
+		CodeConstantTimestamp: {
+			KK: "{0}: RFC 3339 уақыты емес, мысалы timestamp('2026-11-24T10:00:00Z')",
+			RU: "{0}: это не время RFC 3339, например timestamp('2026-11-24T10:00:00Z')",
+			EN: "{0}: not an RFC 3339 time, e.g. timestamp('2026-11-24T10:00:00Z')",
+		},
+		CodeConstantDuration: {
+			KK: "{0}: ұзақтық емес; сан мен бірлік жазылады, мысалы duration('36h'), duration('90m')",
+			RU: "{0}: это не длительность; пишется число с единицей, например duration('36h'), duration('90m')",
+			EN: "{0}: not a duration; write a number and a unit, e.g. duration('36h'), duration('90m')",
 		},
 		CodeRequiredRuleField: {
 			KK: "ережеде «{0}» өрісі жоқ",

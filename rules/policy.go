@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -119,7 +120,7 @@ func (p *Policy) Param(name string) (any, bool) {
 
 // Limits returns the declared sizes the cost proof assumes (see "Cost" in
 // the package doc): the defaults with the policy's own limits over them.
-func (p *Policy) Limits() map[string]int { return maps(p.limits) }
+func (p *Policy) Limits() map[string]int { return maps.Clone(p.limits) }
 
 // Rules describes the policy's rules in evaluation order.
 func (p *Policy) Rules() []Rule {
@@ -335,8 +336,13 @@ func read(fsys fs.FS, dir, name string, first bool, from diag.Pos, o *options) (
 				return nil, fmt.Errorf("%s: %w", display, err)
 			}
 			f, err := Parse(display, src)
-			if err != nil {
+			if err != nil && f == nil {
 				return nil, &PolicyError{Problems: diag.Errors(err)}
+			}
+			if err != nil {
+				// Compiled all the same, so that one lint names every
+				// problem: what the parser could not read is left out.
+				f.problems = diag.Errors(err)
 			}
 			return f, nil
 		}
