@@ -181,7 +181,15 @@ func (c *compiler) mergeParams() {
 			}
 			if typ == "" {
 				if fi > 0 {
-					c.errAt(d.Pos, path, CodeUnknownParam, d.Name)
+					names := make([]string, len(c.params))
+					for j, p := range c.params {
+						names[j] = p.Name
+					}
+					if hint, ok := diag.Closest(d.Name, names); ok {
+						c.errAt(d.Pos, path, CodeUnknownParamHint, d.Name, hint)
+					} else {
+						c.errAt(d.Pos, path, CodeUnknownParam, d.Name)
+					}
 				} else {
 					c.errAt(d.Pos, path+".type", CodeRequiredRuleField, "type")
 				}

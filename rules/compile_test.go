@@ -66,7 +66,10 @@ func TestCompileErrorPositions(t *testing.T) {
 		{"wrong_type", 14, 11, "rules[1].expr", rules.CodeNotBool},
 		{"missing_kk_message", 10, 5, "rules[0].message.kk", rules.CodeMissingMessage},
 		{"unknown_param", 8, 53, "rules[0].expr", rules.CodeCEL},
-		{"unknown_param_override", 4, 3, "params.mentor_min_agee", rules.CodeUnknownParam},
+		{"unknown_param_override", 4, 3, "params.mentor_min_agee", rules.CodeUnknownParamHint},
+		{"override_needed", 8, 9, "rules[0].id", rules.CodeOverrideNeeded},
+		{"override_needed", 25, 15, "rules[3].override", rules.CodeOverrideNothingHint},
+		{"override_needed", 32, 15, "rules[4].override", rules.CodeOverrideNothing},
 		{"duplicate_id", 11, 9, "rules[1].id", rules.CodeDuplicateRule},
 		{"misspelled_key", 7, 5, "rules[0].subjct", diag.CodeUnknownHint},
 		{"block_scalar", 10, 30, "rules[0].expr", rules.CodeCEL},
@@ -158,6 +161,76 @@ func TestConstantCalls(t *testing.T) {
 			require.Len(t, problems, 1, "%v", err)
 			assert.Equal(t, tc.code, problems[0].Code)
 			assert.Equal(t, 7, problems[0].Line)
+		})
+	}
+}
+
+// A profile replaces a base rule only when it says so with override:
+// true, and says so only for a rule the base has.
+func TestOverride(t *testing.T) {
+	rule := func(extra string) string {
+		return "name: local\nextends: guide\nrules:\n  - id: mentor.min_age\n" + extra +
+			"    subject: volunteer\n    expr: \"true\"\n    severity: warn\n    message: {kk: a, ru: a, en: a}\n"
+	}
+	cases := []struct {
+		name  string
+		extra string
+		code  diag.Code // "" when it loads and replaces the base rule
+	}{
+		{"override", "    override: true\n", ""},
+		{"no override", "", rules.CodeOverrideNeeded},
+		{"override false", "    override: false\n", rules.CodeOverrideNeeded},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			pol, err := rules.Load(fstest.MapFS{"local.yaml": {Data: []byte(rule(tc.extra))}}, "local.yaml")
+			if tc.code != "" {
+				problems := diag.Errors(err)
+				require.Len(t, problems, 1, "%v", err)
+				assert.Equal(t, tc.code, problems[0].Code)
+				assert.Equal(t, []string{"mentor.min_age", "guide"}, problems[0].Args)
+				return
+			}
+			require.NoError(t, err)
+			r, ok := pol.Rule("mentor.min_age")
+			require.True(t, ok)
+			assert.Equal(t, rules.Warn, r.Severity, "the profile's rule replaced the guide's")
+			assert.Equal(t, "true", r.Expr)
+		})
+	}
+
+	// The base itself has no base: override: true in it replaces nothing.
+	src := "name: t\nrules:\n  - id: r\n    override: true\n    subject: volunteer\n    expr: \"true\"\n" +
+		"    severity: warn\n    message: {kk: a, ru: a, en: a}\n"
+	_, err := rules.Load(fstest.MapFS{"t.yaml": {Data: []byte(src)}}, "t.yaml")
+	problems := diag.Errors(err)
+	require.Len(t, problems, 1, "%v", err)
+	assert.Equal(t, rules.CodeOverrideNothing, problems[0].Code)
+}
+
+// Misspelt names in a profile come back with the nearest one: a param
+// override, the base policy it extends.
+func TestProfileHints(t *testing.T) {
+	cases := []struct {
+		src  string
+		code diag.Code
+		args []string
+	}{
+		{"name: p\nextends: guide\nparams:\n  mentor_min_agee: {default: 3}\n", rules.CodeUnknownParamHint, []string{"mentor_min_agee", "mentor_min_age"}},
+		{"name: p\nextends: guide\nparams:\n  frobnicate: {default: 3}\n", rules.CodeUnknownParam, []string{"frobnicate"}},
+		{"name: p\nextends: guid\n", rules.CodeNotFoundHint, []string{"guid", "guide"}},
+		{"name: p\nextends: nastavnki\n", rules.CodeNotFoundHint, []string{"nastavnki", "nastavniki"}},
+		{"name: p\nextends: locl\n", rules.CodeNotFoundHint, []string{"locl", "local"}}, // a file beside it
+		{"name: p\nextends: elsewhere\n", rules.CodeNotFound, []string{"elsewhere"}},
+	}
+	for _, tc := range cases {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			fsys := fstest.MapFS{"p.yaml": {Data: []byte(tc.src)}, "local.yaml": {Data: []byte("name: local\n")}}
+			_, err := rules.Load(fsys, "p.yaml")
+			problems := diag.Errors(err)
+			require.Len(t, problems, 1, "%v", err)
+			assert.Equal(t, tc.code, problems[0].Code)
+			assert.Equal(t, tc.args, problems[0].Args)
 		})
 	}
 }

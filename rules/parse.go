@@ -70,8 +70,12 @@ type RuleDecl struct {
 	Message     map[diag.Lang]Expr // message templates with {{ CEL }} placeholders
 	Source      string
 	Disabled    bool
-	Pos         diag.Pos // of the rule's "id" value
-	fieldPos    map[string]diag.Pos
+	// Override says that the rule replaces the base policy's rule of the
+	// same id, on purpose; a profile rule reusing a base id without it,
+	// or with it but no such base rule, is a policy error.
+	Override bool
+	Pos      diag.Pos // of the rule's "id" value
+	fieldPos map[string]diag.Pos
 }
 
 // ScoreDecl is a weighted numeric expression (subject pair).
@@ -441,6 +445,7 @@ func (p *parser) rules(n *yaml.Node) {
 			"severity":    func(_, v *yaml.Node) { d.Severity = p.str(v, path+".severity"); at("severity", v) },
 			"source":      func(_, v *yaml.Node) { d.Source = p.str(v, path+".source") },
 			"disabled":    func(_, v *yaml.Node) { d.Disabled = p.boolean(v, path+".disabled") },
+			"override":    func(_, v *yaml.Node) { d.Override = p.boolean(v, path+".override"); at("override", v) },
 			"message": func(k, v *yaml.Node) {
 				at("message", k) // a missing language is reported at the key
 				d.Message = map[diag.Lang]Expr{}

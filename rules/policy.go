@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing/fstest"
 
@@ -347,7 +348,40 @@ func read(fsys fs.FS, dir, name string, first bool, from diag.Pos, o *options) (
 			return f, nil
 		}
 	}
-	return nil, &PolicyError{Problems: diag.List{diag.New(CodeNotFound, "extends", name).At(from)}}
+	e := diag.New(CodeNotFound, "extends", name)
+	if hint, ok := diag.Closest(name, policyNames(fsys, dir, first, o.fallback)); ok {
+		e = diag.New(CodeNotFoundHint, "extends", name, hint)
+	}
+	return nil, &PolicyError{Problems: diag.List{e.At(from)}}
+}
+
+// policyNames lists the policies an extends could have named, for a
+// "did you mean": the .yaml and .yml files beside the profile, then the
+// fallback's, each once, by name.
+func policyNames(fsys fs.FS, dir string, first bool, fallback fs.FS) []string {
+	var out []string
+	for i, sys := range []fs.FS{fsys, fallback} {
+		if sys == nil || first && i == 0 {
+			continue
+		}
+		at := "."
+		if i == 0 {
+			at = dir
+		}
+		entries, err := fs.ReadDir(sys, at)
+		if err != nil {
+			continue
+		}
+		for _, en := range entries {
+			if n := en.Name(); !en.IsDir() && isYAML(n) {
+				n = strings.TrimSuffix(strings.TrimSuffix(n, ".yaml"), ".yml")
+				if !strings.HasSuffix(n, "_test") && !slices.Contains(out, n) {
+					out = append(out, n)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // paramValue decodes a parameter's default from YAML by its declared type.
