@@ -81,7 +81,7 @@ func TestCompileErrorPositions(t *testing.T) {
 		{"constant_call", 14, 7, "rules[1].expr", rules.CodeConstantMonth},
 		{"constant_call", 15, 7, "rules[1].expr", rules.CodeConstantDuration}, // a folded block's second line
 		{"constant_call", 15, 46, "rules[1].expr", rules.CodeConstantTimestamp},
-		{"constant_call", 20, 41, "rules[2].expr", rules.CodeConstant},
+		{"constant_call", 20, 41, "rules[2].expr", rules.CodeConstantZero},
 		{"constant_call", 22, 31, "rules[2].message.kk", rules.CodeConstantDate},
 		{"every_problem", 8, 5, "rules[0].exrp", diag.CodeUnknownHint},
 		{"every_problem", 13, 11, "rules[1].when", rules.CodeConstantDate},
@@ -138,10 +138,12 @@ func TestConstantCalls(t *testing.T) {
 		{"timestamp('2026-11-24T10:00:00Z') < timestamp('2026-11-24T10:00:01Z')", ""},
 		{"timestamp('2026-11-24 10:00') < timestamp('2026-11-24T10:00:01Z')", rules.CodeConstantTimestamp},
 		{"volunteer.commitment_months > 12 / 1", ""},
-		{"volunteer.commitment_months > 12 / 0", rules.CodeConstant},
+		{"volunteer.commitment_months > 12 / 0", rules.CodeConstantZero},
+		{"volunteer.commitment_months > 12 % 0", rules.CodeConstantZero},
 		{"volunteer.commitment_months > int('12')", ""},
 		{"volunteer.commitment_months > int('twelve')", rules.CodeConstant},
-		{"volunteer.commitment_months > 9223372036854775807 + 1", rules.CodeConstant},
+		{"volunteer.commitment_months > 9223372036854775806 + 1", ""},
+		{"volunteer.commitment_months > 9223372036854775807 + 1", rules.CodeConstantOverflow},
 		{"age(date('2000-02-29'), as_of) >= 25", ""},
 		// Not constant: read from the subject, evaluated at run time.
 		{"volunteer.commitment_months / 0 > 1", ""},

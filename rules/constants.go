@@ -126,6 +126,12 @@ func (c *compiler) evalConstant(env *cel.Env, x ast.Expr, info *ast.SourceInfo, 
 		off = nameBefore(e.Text, off) // a global call's offset is its bracket's
 	}
 	code := CodeConstant
+	switch msg := err.Error(); {
+	case strings.Contains(msg, "division by zero"), strings.Contains(msg, "modulus by zero"):
+		code = CodeConstantZero
+	case strings.Contains(msg, "overflow"):
+		code = CodeConstantOverflow
+	}
 	switch call.FunctionName() {
 	case "date":
 		code = CodeConstantDate

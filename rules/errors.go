@@ -41,6 +41,8 @@ const (
 	CodeUnknownParamHint    diag.Code = "policy.unknown_param_hint"    // CodeUnknownParam with the nearest base parameter {1}
 	CodeNotFoundHint        diag.Code = "policy.not_found_hint"        // CodeNotFound with the nearest policy name {1}
 	CodeConstant            diag.Code = "policy.constant"              // the constant call {0} fails at load; {1} CEL's reason
+	CodeConstantZero        diag.Code = "policy.constant.zero"         // the constant {0} divides by zero
+	CodeConstantOverflow    diag.Code = "policy.constant.overflow"     // the constant {0} is beyond CEL's numbers
 	CodeConstantDate        diag.Code = "policy.constant.date"         // date({0}…) names no day; {1} the reason
 	CodeConstantMonth       diag.Code = "policy.constant.month"        // month(…) {0} names no month
 	CodeConstantTimestamp   diag.Code = "policy.constant.timestamp"    // timestamp(…) {0} is no RFC 3339 time
@@ -184,6 +186,16 @@ func init() {
 			KK: "{0} мәнін есептеу мүмкін емес (CEL хабары: {1})",
 			RU: "значение {0} не вычисляется (сообщение CEL: {1})",
 			EN: "{0} has no value (CEL says: {1})",
+		},
+		CodeConstantZero: {
+			KK: "{0}: нөлге бөлу",
+			RU: "{0}: деление на ноль",
+			EN: "{0} divides by zero",
+		},
+		CodeConstantOverflow: {
+			KK: "{0}: нәтиже CEL сандарының шегінен асады (бүтін сан −2⁶³…2⁶³−1)",
+			RU: "{0}: результат выходит за пределы чисел CEL (целые −2⁶³…2⁶³−1)",
+			EN: "{0} is beyond the numbers CEL holds (whole numbers −2⁶³…2⁶³−1)",
 		},
 		CodeConstantDate: {
 			KK: "{0}: мұндай күн жоқ; күн ЖЖЖЖ-АА-КК түрінде жазылады, мысалы date('2026-11-24')",
