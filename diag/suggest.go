@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -84,4 +85,34 @@ func distance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(y)]
+}
+
+// Misspelt returns l without the problems that a misspelt key beside
+// them already explains: for every unknown field reported with its
+// nearest known name (CodeUnknownHint, "langauges" where "languages" was
+// meant), a problem of one of the required codes at the meant field, in
+// the same file, is the same mistake seen from the other side and goes.
+// "langauges" is one error with its "did you mean", not also "languages
+// is required". The other problems, and their order, are as they were; l
+// is not changed.
+func Misspelt(l List, required ...Code) List {
+	type at struct{ file, path string }
+	meant := map[at]bool{}
+	for _, p := range l {
+		if p.Code == CodeUnknownHint && len(p.Args) > 1 {
+			parent := p.Path[:max(0, strings.LastIndexByte(p.Path, '.'))]
+			meant[at{p.File, JoinPath(parent, p.Args[1])}] = true
+		}
+	}
+	if len(meant) == 0 {
+		return l
+	}
+	out := make(List, 0, len(l))
+	for _, p := range l {
+		if meant[at{p.File, p.Path}] && slices.Contains(required, p.Code) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }

@@ -51,3 +51,27 @@ func TestRegisteredHasEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A misspelt key is one mistake: the "required" problem of the field it
+// was meant to be goes, in the same file and object only; other problems
+// stay in their order.
+func TestMisspelt(t *testing.T) {
+	at := func(file, path string, code diag.Code, args ...string) *diag.Error {
+		return diag.New(code, path, args...).At(diag.Pos{File: file, Line: 1, Col: 1})
+	}
+	hint := at("a.yaml", "volunteers[0].langauges", diag.CodeUnknownHint, "langauges", "languages")
+	meant := at("a.yaml", "volunteers[0].languages", "validate.required")
+	other := at("a.yaml", "volunteers[1].languages", "validate.required")
+	elsewhere := at("b.yaml", "volunteers[0].languages", "validate.required")
+	wrong := at("a.yaml", "volunteers[0].languages", diag.CodeWrongType, "@list", "@string")
+	top := at("p.yaml", "nmae", diag.CodeUnknownHint, "nmae", "name")
+	name := at("p.yaml", "name", diag.CodeRequired)
+
+	l := diag.List{meant, hint, other, elsewhere, wrong, top, name}
+	got := diag.Misspelt(l, diag.CodeRequired, "validate.required")
+	assert.Equal(t, diag.List{hint, other, elsewhere, wrong, top}, got)
+	assert.Len(t, l, 7, "the list given is not changed")
+
+	plain := diag.List{other, name}
+	assert.Equal(t, plain, diag.Misspelt(plain, diag.CodeRequired))
+}

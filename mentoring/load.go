@@ -11,6 +11,7 @@ import (
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/decode"
 	"github.com/birgemiz/sabaqtastyq/internal/limits"
+	"github.com/birgemiz/sabaqtastyq/internal/validation"
 )
 
 // Syntax is the notation of a programme file.
@@ -225,6 +226,9 @@ func load(in input, name string, syntax Syntax, o options) (*Programme, error) {
 		}
 	}
 	errs = append(errs, later...)
+	// A misspelt key is one mistake: "langauges" with its "did you mean",
+	// not also "languages is required".
+	errs = diag.Misspelt(errs, validation.CodeRequired, diag.CodeRequired)
 	errs = in.finish(errs)
 	if len(errs) > o.maxProblems {
 		more := diag.New(decode.CodeTooManyErrors, "", fmt.Sprint(o.maxProblems))

@@ -155,6 +155,14 @@ func TestLoadProblems(t *testing.T) {
 		code: diag.CodeImpossible, path: "tandems[0].started_on",
 		kk: "as_of күнінен кейін", ru: "позже as_of", en: "after as_of",
 	}, {
+		// A required field under a misspelt key is one mistake: the key
+		// with the field meant, not also "full_name is required".
+		name: "misspelt required field",
+		json: variant{edits: []edit{{3, `"full_name"`, `"full_nmae"`}}, marker: `"full_nmae"`},
+		yaml: variant{edits: []edit{{3, `full_name:`, `full_nmae:`}}, marker: `full_nmae`},
+		code: diag.CodeUnknownHint, path: "volunteers[0].full_nmae",
+		kk: "«full_name» болуы мүмкін бе?", ru: "может быть, «full_name»?", en: `did you mean "full_name"?`,
+	}, {
 		name: "missing required field",
 		json: variant{edits: []edit{{2, `"name": "Home", `, ``}}, marker: `{"id"`},
 		yaml: variant{edits: []edit{{2, `name: Home, `, ``}}, marker: `{id`},

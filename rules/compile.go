@@ -10,6 +10,7 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -83,7 +84,7 @@ func (c *compiler) warnAt(pos diag.Pos, path string, code diag.Code, args ...str
 // compile turns an extends chain (base first) into a Policy.
 func compile(files []*File, costLimit uint64) (*Policy, error) {
 	c := &compiler{files: files, costLimit: costLimit, kinds: map[*subject.Kind]*kindEnv{},
-		used: map[string]bool{}, srcOf: map[string][]byte{}, limits: maps(defaultLimits)}
+		used: map[string]bool{}, srcOf: map[string][]byte{}, limits: maps.Clone(defaultLimits)}
 	for _, f := range files {
 		c.srcOf[f.Path] = f.src
 		for k, v := range f.Limits {
@@ -118,6 +119,7 @@ func compile(files []*File, costLimit uint64) (*Policy, error) {
 		c.errAt(diag.Pos{File: leaf.Path, Line: 1, Col: 1}, "rules", CodeNoRules)
 	}
 	c.checkUnused()
+	c.errs = c.withParsed()
 	c.errs.Sort()
 	c.warns.Sort()
 	if len(c.errs) > 0 {
@@ -134,19 +136,37 @@ func compile(files []*File, costLimit uint64) (*Policy, error) {
 	return p, nil
 }
 
+// withParsed joins the problems the parser found in the chain's files to
+// the compiler's, leaving out the compiler's problems that the parser's
+// already explain: one at or under a path the parser reported in the same
+// file (an expr of the wrong type is not also missing), and a missing
+// field that a misspelt key beside it was meant to be (exrp is one
+// mistake, with its "did you mean expr?").
+func (c *compiler) withParsed() diag.List {
+	var parsed diag.List
+	for _, f := range c.files {
+		parsed = append(parsed, f.problems...)
+	}
+	if len(parsed) == 0 {
+		return c.errs
+	}
+	out := slices.DeleteFunc(c.errs, func(e *diag.Error) bool {
+		for _, p := range parsed {
+			if p.File == e.File && p.Path != "" && (e.Path == p.Path ||
+				strings.HasPrefix(e.Path, p.Path+".") || strings.HasPrefix(e.Path, p.Path+"[")) {
+				return true
+			}
+		}
+		return false
+	})
+	return diag.Misspelt(append(parsed, out...), diag.CodeRequired, CodeRequiredRuleField)
+}
+
 // kindRules is what Evaluate needs of one kind: its environment and its
 // rules, in policy order.
 type kindRules struct {
 	env   *kindEnv
 	rules []*compiledRule
-}
-
-func maps(m map[string]int) map[string]int {
-	out := make(map[string]int, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }
 
 // mergeParams applies each file's params over its base's, in order.
@@ -161,7 +181,15 @@ func (c *compiler) mergeParams() {
 			}
 			if typ == "" {
 				if fi > 0 {
-					c.errAt(d.Pos, path, CodeUnknownParam, d.Name)
+					names := make([]string, len(c.params))
+					for j, p := range c.params {
+						names[j] = p.Name
+					}
+					if hint, ok := diag.Closest(d.Name, names); ok {
+						c.errAt(d.Pos, path, CodeUnknownParamHint, d.Name, hint)
+					} else {
+						c.errAt(d.Pos, path, CodeUnknownParam, d.Name)
+					}
 				} else {
 					c.errAt(d.Pos, path+".type", CodeRequiredRuleField, "type")
 				}
@@ -344,6 +372,12 @@ func (c *compiler) check(env *cel.Env, e Expr, path string) *cel.Ast {
 			off := offsetOf(e.Text, loc.Line(), loc.Column())
 			c.errAt(e.PosAt(off), path, CodeCEL, ce.Message)
 		}
+		if parsed, piss := env.Parse(e.Text); piss.Err() == nil {
+			c.constants(env, parsed, e, path) // a type error hides no bad constant
+		}
+		return nil
+	}
+	if !c.constants(env, a, e, path) {
 		return nil
 	}
 	return a

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,6 +52,7 @@ type compiledScore struct {
 func (c *compiler) compileRules() []*compiledRule {
 	var out []*compiledRule
 	index := map[string]int{}
+	from := map[string]string{} // rule id → the policy that last defined it
 	for _, f := range c.files {
 		ids := map[string]bool{}
 		for i, d := range f.Rules {
@@ -64,6 +66,7 @@ func (c *compiler) compileRules() []*compiledRule {
 				continue
 			}
 			ids[d.ID] = true
+			c.checkOverride(d, path, from)
 			r := c.compileRule(d, path)
 			if r == nil {
 				continue
@@ -78,6 +81,39 @@ func (c *compiler) compileRules() []*compiledRule {
 	}
 	// Disabled rules keep their place while files are merged, then go.
 	return slices.DeleteFunc(out, func(r *compiledRule) bool { return r.env == nil })
+}
+
+// checkOverride reports a rule that reuses a base rule's id without
+// override: true (a replaced rule is a decision, never a slip), and an
+// override: true with no base rule of that id to replace, with the
+// nearest base id. A rule that disables a base rule needs no override:
+// disabled: true says what it does. from maps the ids of the files
+// before d's to the policy that last defined each; d's own id is added.
+func (c *compiler) checkOverride(d RuleDecl, path string, from map[string]string) {
+	base, inBase := from[d.ID]
+	defer func() { from[d.ID] = c.fileOf(d.Pos.File) }()
+	switch {
+	case inBase && !d.Override && !d.Disabled:
+		c.errAt(d.Pos, path+".id", CodeOverrideNeeded, d.ID, base)
+	case !inBase && d.Override:
+		at := d.fieldPos["override"]
+		ids := slices.Sorted(maps.Keys(from))
+		if hint, ok := diag.Closest(d.ID, ids); ok {
+			c.errAt(at, path+".override", CodeOverrideNothingHint, d.ID, hint)
+			return
+		}
+		c.errAt(at, path+".override", CodeOverrideNothing, d.ID)
+	}
+}
+
+// fileOf names the policy of a file of the chain by its path.
+func (c *compiler) fileOf(path string) string {
+	for _, f := range c.files {
+		if f.Path == path {
+			return f.Name
+		}
+	}
+	return path
 }
 
 func (c *compiler) compileRule(d RuleDecl, path string) *compiledRule {
@@ -110,9 +146,12 @@ func (c *compiler) compileRule(d RuleDecl, path string) *compiledRule {
 		return nil
 	}
 	ke := c.kindEnv(d.Subject, d.fieldPos["subject"], path+".subject")
-	if !ok || ke == nil {
+	if ke == nil {
 		return nil
 	}
+	// A rule missing a field or a language is still checked to the end, so
+	// that one lint names every problem of the rule: the CEL errors of its
+	// expressions and messages too, in file order.
 	r := &compiledRule{Rule: Rule{
 		ID: d.ID, Kind: Kind(ke.kind.Name), Severity: Severity(d.Severity), Source: d.Source, Citations: guide.Resolve(d.Source),
 		Description: d.Description, When: d.When.Text, Expr: d.Expr.Text, Pos: d.Pos,
@@ -142,7 +181,9 @@ func (c *compiler) compileRule(d RuleDecl, path string) *compiledRule {
 		r.whenAst, r.when = boolProgram(d.When, "when")
 		ok = ok && r.when != nil
 	}
-	r.exprAst, r.expr = boolProgram(d.Expr, "expr")
+	if !d.Expr.IsZero() {
+		r.exprAst, r.expr = boolProgram(d.Expr, "expr")
+	}
 	ok = ok && r.expr != nil
 	var msgWhy []string
 	for li, l := range diag.Langs {

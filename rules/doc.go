@@ -49,6 +49,7 @@
 //	      en: "Volunteer {{volunteer.id}} is {{age}}: …"
 //	    source: "R1 (L1557, L2030)"  # where in the guide or the law (package guide reads it)
 //	    disabled: false          # a profile may switch a base rule off
+//	    override: false          # true: a profile replaces the base rule of this id
 //	scores:                     # numeric expressions (subject pair)
 //	  - {id: shared_languages, subject: pair, expr: "double(shared_languages.size())", weight: params.w_languages}
 //	limits:                     # declared sizes for the cost proof (see Cost)
@@ -78,9 +79,16 @@
 //
 // A profile names its base with extends. It inherits everything; a param
 // given again overrides the default (its type is inherited, so only
-// default and description are needed); a rule with a base rule's id
-// replaces it, disabled: true removes it; new rules and variables are
-// added. The embedded nastavniki profile is two params over the guide:
+// default and description are needed); a rule with a base rule's id and
+// override: true replaces it, disabled: true removes it; new rules and
+// variables are added. Reusing a base rule's id without override: true is
+// a policy error ([CodeOverrideNeeded]: "rule mentor.min_age is in the
+// base policy guide; add override: true to replace it"), so that no rule
+// of the guide is replaced by a slip; override: true on an id that no base
+// has is one too ([CodeOverrideNothing], with the nearest base id). A
+// param or a base that names nothing comes back with the nearest name
+// ([CodeUnknownParamHint], [CodeNotFoundHint]). The embedded nastavniki
+// profile is two params over the guide:
 //
 //	name: nastavniki
 //	extends: guide
@@ -274,8 +282,10 @@
 //
 // # Errors
 //
-// Loading reports every problem of every file of the extends chain at once,
-// as a [*PolicyError] (errors.Is(err, [ErrPolicy])) whose Problems are
+// Loading reports every problem of every file of the extends chain at once
+// — a file with a misspelt key is still compiled, and a rule missing a
+// field or a language still has its expressions checked — as a
+// [*PolicyError] (errors.Is(err, [ErrPolicy])) whose Problems are
 // *diag.Error values in file order: file:line:col, the field path
 // (rules[3].expr), a stable code ([CodeCEL], [CodeNotBool],
 // [CodeMissingMessage], [CodeUnknownParam], [CodeDuplicateRule],
@@ -283,6 +293,17 @@
 // [CodeOutside], diag.CodeUnknownField…), a caret snippet, and a message
 // in kk, ru or en. Unused params and variables are warnings
 // ([Policy.Warnings]).
+//
+// Constant calls are evaluated at load: a call of date, month, timestamp,
+// duration, a conversion (int('12')), the library's date arithmetic or an
+// operator on constants — literals, params, and such calls — has one value
+// on every subject and day, so a bad one (date('2026-13-01'), 12 / 0) is a
+// problem at its own line and column ([CodeConstantDate],
+// [CodeConstantMonth], [CodeConstantTimestamp], [CodeConstantDuration],
+// [CodeConstant]), not an error finding per subject. They are evaluated
+// even when the type checker failed elsewhere in the expression. Nothing
+// that builds a list or a long string is evaluated at load. Valid
+// constants are not rewritten: the native evaluator folds them.
 //
 // A message shows values only: each placeholder must be a string, a
 // number, a bool, a date, a month or a list of them. An object

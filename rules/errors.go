@@ -10,31 +10,43 @@ import (
 // of these codes (or a shared diag code such as diag.CodeUnknownField),
 // placed at file:line:col with a caret snippet.
 const (
-	CodeEmpty             diag.Code = "policy.empty"              // the file has no content
-	CodeCEL               diag.Code = "policy.cel"                // CEL parse or type error: {0} is CEL's message
-	CodeNotBool           diag.Code = "policy.not_bool"           // a when or expr that is not bool: {0} the type
-	CodeNotNumber         diag.Code = "policy.not_number"         // a score or weight that is not a number
-	CodeMissingMessage    diag.Code = "policy.missing_message"    // a rule without a message in {0}
-	CodeUnknownParam      diag.Code = "policy.unknown_param"      // a profile overrides {0}, which the base lacks
-	CodeUnusedParam       diag.Code = "policy.unused_param"       // warning: {0} is never read
-	CodeUnusedVariable    diag.Code = "policy.unused_variable"    // warning: {0} is never read
-	CodeDuplicateRule     diag.Code = "policy.duplicate_rule"     // two rules with id {0} in one file
-	CodeDuplicateVariable diag.Code = "policy.duplicate_variable" // two variables {0} for one subject
-	CodeBadSubject        diag.Code = "policy.bad_subject"        // {0} is not a subject kind
-	CodeBadSeverity       diag.Code = "policy.bad_severity"       // {0} is not deny or warn
-	CodeBadParamType      diag.Code = "policy.bad_param_type"     // {0} is not a parameter type
-	CodeBadDefault        diag.Code = "policy.bad_default"        // default is not a {0}
-	CodeTooCostly         diag.Code = "policy.too_costly"         // rule {2}'s estimated cost {0} above limit {1}
-	CodeNotFound          diag.Code = "policy.not_found"          // no policy named {0}
-	CodeCycle             diag.Code = "policy.extends_cycle"      // extends makes a cycle through {0}
-	CodeRequiredRuleField diag.Code = "policy.required"           // rule field {0} is missing
-	CodeNoRules           diag.Code = "policy.no_rules"           // a policy with no rules at all
-	CodeTooBig            diag.Code = "policy.too_big"            // {0} (a rule, variable or placeholder) may build {1} bytes at {2}, above the cap {3}
-	CodeUnbounded         diag.Code = "policy.unbounded"          // nothing bounds what {0} builds at {1}
-	CodeObject            diag.Code = "policy.object_placeholder" // placeholder {0} is an object of type {1}; {2} an example of a value
-	CodeOutside           diag.Code = "policy.outside_folder"     // extends {0} leaves the policy's folder
-	CodeEmptySet          diag.Code = "policy.empty_set"          // a reload with no policy at all
-	CodeDropped           diag.Code = "policy.dropped"            // a reload without policy {0}, which is being served
+	CodeEmpty               diag.Code = "policy.empty"                 // the file has no content
+	CodeCEL                 diag.Code = "policy.cel"                   // CEL parse or type error: {0} is CEL's message
+	CodeNotBool             diag.Code = "policy.not_bool"              // a when or expr that is not bool: {0} the type
+	CodeNotNumber           diag.Code = "policy.not_number"            // a score or weight that is not a number
+	CodeMissingMessage      diag.Code = "policy.missing_message"       // a rule without a message in {0}
+	CodeUnknownParam        diag.Code = "policy.unknown_param"         // a profile overrides {0}, which the base lacks
+	CodeUnusedParam         diag.Code = "policy.unused_param"          // warning: {0} is never read
+	CodeUnusedVariable      diag.Code = "policy.unused_variable"       // warning: {0} is never read
+	CodeDuplicateRule       diag.Code = "policy.duplicate_rule"        // two rules with id {0} in one file
+	CodeDuplicateVariable   diag.Code = "policy.duplicate_variable"    // two variables {0} for one subject
+	CodeBadSubject          diag.Code = "policy.bad_subject"           // {0} is not a subject kind
+	CodeBadSeverity         diag.Code = "policy.bad_severity"          // {0} is not deny or warn
+	CodeBadParamType        diag.Code = "policy.bad_param_type"        // {0} is not a parameter type
+	CodeBadDefault          diag.Code = "policy.bad_default"           // default is not a {0}
+	CodeTooCostly           diag.Code = "policy.too_costly"            // rule {2}'s estimated cost {0} above limit {1}
+	CodeNotFound            diag.Code = "policy.not_found"             // no policy named {0}
+	CodeCycle               diag.Code = "policy.extends_cycle"         // extends makes a cycle through {0}
+	CodeRequiredRuleField   diag.Code = "policy.required"              // rule field {0} is missing
+	CodeNoRules             diag.Code = "policy.no_rules"              // a policy with no rules at all
+	CodeTooBig              diag.Code = "policy.too_big"               // {0} (a rule, variable or placeholder) may build {1} bytes at {2}, above the cap {3}
+	CodeUnbounded           diag.Code = "policy.unbounded"             // nothing bounds what {0} builds at {1}
+	CodeObject              diag.Code = "policy.object_placeholder"    // placeholder {0} is an object of type {1}; {2} an example of a value
+	CodeOutside             diag.Code = "policy.outside_folder"        // extends {0} leaves the policy's folder
+	CodeEmptySet            diag.Code = "policy.empty_set"             // a reload with no policy at all
+	CodeDropped             diag.Code = "policy.dropped"               // a reload without policy {0}, which is being served
+	CodeOverrideNeeded      diag.Code = "policy.override_needed"       // rule {0} is in base policy {1}; replacing it needs override: true
+	CodeOverrideNothing     diag.Code = "policy.override_nothing"      // override: true on rule {0}, which no base policy has
+	CodeOverrideNothingHint diag.Code = "policy.override_nothing_hint" // the same, with the nearest base rule id {1}
+	CodeUnknownParamHint    diag.Code = "policy.unknown_param_hint"    // CodeUnknownParam with the nearest base parameter {1}
+	CodeNotFoundHint        diag.Code = "policy.not_found_hint"        // CodeNotFound with the nearest policy name {1}
+	CodeConstant            diag.Code = "policy.constant"              // the constant call {0} fails at load; {1} CEL's reason
+	CodeConstantZero        diag.Code = "policy.constant.zero"         // the constant {0} divides by zero
+	CodeConstantOverflow    diag.Code = "policy.constant.overflow"     // the constant {0} is beyond CEL's numbers
+	CodeConstantDate        diag.Code = "policy.constant.date"         // date({0}…) names no day; {1} the reason
+	CodeConstantMonth       diag.Code = "policy.constant.month"        // month(…) {0} names no month
+	CodeConstantTimestamp   diag.Code = "policy.constant.timestamp"    // timestamp(…) {0} is no RFC 3339 time
+	CodeConstantDuration    diag.Code = "policy.constant.duration"     // duration(…) {0} is no duration
 )
 
 // ErrPolicy is wrapped by every error that Load and Compile return for a
@@ -144,6 +156,66 @@ func init() {
 			KK: "extends тізбегі тұйықталады: {0}",
 			RU: "цепочка extends замыкается: {0}",
 			EN: "extends makes a cycle: {0}",
+		},
+		CodeOverrideNeeded: {
+			KK: "«{0}» ережесі «{1}» базалық саясатында бар; оны ауыстыру үшін override: true қосыңыз",
+			RU: "правило «{0}» есть в базовой политике «{1}»; чтобы заменить его, добавьте override: true",
+			EN: "rule {0} is in the base policy {1}; add override: true to replace it",
+		},
+		CodeOverrideNothing: {
+			KK: "override: true тұр, бірақ «{0}» ережесі базалық саясатта жоқ: ауыстыратын ереже жоқ; override жолын алып тастаңыз не id-ді тексеріңіз",
+			RU: "указано override: true, но правила «{0}» нет в базовой политике: заменять нечего; уберите override или проверьте id",
+			EN: "override: true, but no base policy has a rule {0}: there is nothing to replace; remove override or check the id",
+		},
+		CodeOverrideNothingHint: {
+			KK: "override: true тұр, бірақ «{0}» ережесі базалық саясатта жоқ («{1}» болуы мүмкін бе?)",
+			RU: "указано override: true, но правила «{0}» нет в базовой политике (может быть, «{1}»?)",
+			EN: "override: true, but no base policy has a rule {0} (did you mean {1}?)",
+		},
+		CodeUnknownParamHint: {
+			KK: "«{0}» параметрі базалық саясатта жоқ («{1}» болуы мүмкін бе?); жаңа параметрге type керек",
+			RU: "параметра «{0}» нет в базовой политике (может быть, «{1}»?); для нового параметра нужен type",
+			EN: "parameter \"{0}\" is not in the base policy (did you mean \"{1}\"?); a new parameter needs a type",
+		},
+		CodeNotFoundHint: {
+			KK: "«{0}» деген саясат жоқ («{1}» болуы мүмкін бе?)",
+			RU: "политики «{0}» нет (может быть, «{1}»?)",
+			EN: "no policy named \"{0}\" (did you mean \"{1}\"?)",
+		},
+		CodeConstant: {
+			KK: "{0} мәнін есептеу мүмкін емес (CEL хабары: {1})",
+			RU: "значение {0} не вычисляется (сообщение CEL: {1})",
+			EN: "{0} has no value (CEL says: {1})",
+		},
+		CodeConstantZero: {
+			KK: "{0}: нөлге бөлу",
+			RU: "{0}: деление на ноль",
+			EN: "{0} divides by zero",
+		},
+		CodeConstantOverflow: {
+			KK: "{0}: нәтиже CEL сандарының шегінен асады (бүтін сан −2⁶³…2⁶³−1)",
+			RU: "{0}: результат выходит за пределы чисел CEL (целые −2⁶³…2⁶³−1)",
+			EN: "{0} is beyond the numbers CEL holds (whole numbers −2⁶³…2⁶³−1)",
+		},
+		CodeConstantDate: {
+			KK: "{0}: мұндай күн жоқ; күн ЖЖЖЖ-АА-КК түрінде жазылады, мысалы date('2026-11-24')",
+			RU: "{0}: такой даты нет; дата пишется как ГГГГ-ММ-ДД, например date('2026-11-24')",
+			EN: "{0}: there is no such day; a date is written YYYY-MM-DD, e.g. date('2026-11-24')",
+		},
+		CodeConstantMonth: {
+			KK: "{0}: мұндай ай жоқ; ай ЖЖЖЖ-АА түрінде жазылады, мысалы month('2026-11')",
+			RU: "{0}: такого месяца нет; месяц пишется как ГГГГ-ММ, например month('2026-11')",
+			EN: "{0}: there is no such month; a month is written YYYY-MM, e.g. month('2026-11')",
+		},
+		CodeConstantTimestamp: {
+			KK: "{0}: RFC 3339 уақыты емес, мысалы timestamp('2026-11-24T10:00:00Z')",
+			RU: "{0}: это не время RFC 3339, например timestamp('2026-11-24T10:00:00Z')",
+			EN: "{0}: not an RFC 3339 time, e.g. timestamp('2026-11-24T10:00:00Z')",
+		},
+		CodeConstantDuration: {
+			KK: "{0}: ұзақтық емес; сан мен бірлік жазылады, мысалы duration('36h'), duration('90m')",
+			RU: "{0}: это не длительность; пишется число с единицей, например duration('36h'), duration('90m')",
+			EN: "{0}: not a duration; write a number and a unit, e.g. duration('36h'), duration('90m')",
 		},
 		CodeRequiredRuleField: {
 			KK: "ережеде «{0}» өрісі жоқ",

@@ -3,6 +3,8 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,10 +32,11 @@ type File struct {
 	// estimate (see the package doc, "Cost").
 	Limits map[string]int
 
-	pos     map[string]diag.Pos // "extends", "name"… → position of the value
-	src     []byte
-	extPos  diag.Pos
-	namePos diag.Pos
+	pos      map[string]diag.Pos // "extends", "name"… → position of the value
+	problems diag.List           // what Parse reported: compiled beside, never hidden
+	src      []byte
+	extPos   diag.Pos
+	namePos  diag.Pos
 }
 
 // ParamDecl declares a parameter, or in a profile overrides its default.
@@ -67,8 +70,12 @@ type RuleDecl struct {
 	Message     map[diag.Lang]Expr // message templates with {{ CEL }} placeholders
 	Source      string
 	Disabled    bool
-	Pos         diag.Pos // of the rule's "id" value
-	fieldPos    map[string]diag.Pos
+	// Override says that the rule replaces the base policy's rule of the
+	// same id, on purpose; a profile rule reusing a base id without it,
+	// or with it but no such base rule, is a policy error.
+	Override bool
+	Pos      diag.Pos // of the rule's "id" value
+	fieldPos map[string]diag.Pos
 }
 
 // ScoreDecl is a weighted numeric expression (subject pair).
@@ -86,10 +93,12 @@ type ScoreDecl struct {
 type Expr struct {
 	Text string
 	Pos  diag.Pos // position of the first character of Text
-	// lineStarts holds, for a block scalar, the column of each line's
-	// first character (all equal to the block's indentation).
+	// A block scalar's lines start at its indentation. A folded one (>)
+	// joins its lines with spaces: folds holds where each line after the
+	// first starts in Text.
 	block  bool
 	indent int
+	folds  []int
 }
 
 // IsZero reports whether the expression is absent.
@@ -103,6 +112,16 @@ func (e Expr) PosAt(offset int) diag.Pos {
 	before := e.Text[:offset]
 	line := strings.Count(before, "\n")
 	col := offset - (strings.LastIndexByte(before, '\n') + 1)
+	if e.folds != nil {
+		line = 0
+		for line < len(e.folds) && e.folds[line] <= offset {
+			line++
+		}
+		col = offset
+		if line > 0 {
+			col = offset - e.folds[line-1]
+		}
+	}
 	p := e.Pos
 	if line == 0 {
 		p.Col += len([]rune(before[len(before)-col:]))
@@ -116,7 +135,10 @@ func (e Expr) PosAt(offset int) diag.Pos {
 // Parse reads one policy file. It reports every structural problem at once
 // (unknown or misspelled keys, wrong value types, missing names) as a
 // [diag.List] with file:line:col; expressions are checked later, by
-// compilation.
+// compilation. With structural problems it returns the File as far as it
+// could be read beside the error (a key it does not know is left out, a
+// value of the wrong type is empty), so that compilation can still check
+// the rest; a file that is not YAML, or too deep, gives a nil File.
 func Parse(path string, src []byte) (*File, error) {
 	f := &File{Path: path, src: src, pos: map[string]diag.Pos{}}
 	p := &parser{f: f, src: src}
@@ -264,36 +286,11 @@ func (p *parser) mapping(n *yaml.Node, path string, handlers map[string]func(k, 
 	}
 }
 
-// suggest names the closest known key, for misspellings.
+// suggest names the closest known key, for misspellings: diag.Closest
+// over the keys in order, so that a tie always names the same one.
 func suggest(key string, handlers map[string]func(k, v *yaml.Node)) string {
-	best, bestD := "", 3
-	for k := range handlers {
-		if d := distance(key, k); d < bestD || (d == bestD && best != "" && k < best) {
-			best, bestD = k, d
-		}
-	}
-	return best
-}
-
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	hint, _ := diag.Closest(key, slices.Sorted(maps.Keys(handlers)))
+	return hint
 }
 
 func (p *parser) str(n *yaml.Node, path string) string {
@@ -339,7 +336,43 @@ func (p *parser) expr(n *yaml.Node, path string) Expr {
 	if n.Style == yaml.LiteralStyle || n.Style == yaml.FoldedStyle {
 		e.Text = strings.TrimRight(e.Text, "\n")
 	}
+	if n.Style == yaml.FoldedStyle {
+		e.folds = folds(p.src, e.Pos.Line, e.indent, e.Text)
+	}
 	return e
+}
+
+// folds returns where each source line after the first starts in the
+// text of a folded block scalar whose lines start at line, indented by
+// indent: the lines joined by single spaces. A block folded any other way
+// (blank or more-indented lines keep their breaks) gives nil, and
+// positions in it count its breaks as newlines.
+func folds(src []byte, line, indent int, text string) []int {
+	lines := bytes.Split(src, []byte("\n"))
+	var starts []int
+	n := 0
+	for i := line - 1; i < len(lines) && n < len(text); i++ {
+		l := bytes.TrimRight(lines[i], "\r")
+		if len(l) < indent || len(bytes.TrimLeft(l[:indent], " ")) > 0 {
+			return nil
+		}
+		if i > line-1 {
+			if text[n] != ' ' {
+				return nil
+			}
+			n++
+			starts = append(starts, n)
+		}
+		content := string(l[indent:])
+		if !strings.HasPrefix(text[n:], content) {
+			return nil
+		}
+		n += len(content)
+	}
+	if n != len(text) {
+		return nil
+	}
+	return starts
 }
 
 func indentOf(src []byte, line int) int {
@@ -412,6 +445,7 @@ func (p *parser) rules(n *yaml.Node) {
 			"severity":    func(_, v *yaml.Node) { d.Severity = p.str(v, path+".severity"); at("severity", v) },
 			"source":      func(_, v *yaml.Node) { d.Source = p.str(v, path+".source") },
 			"disabled":    func(_, v *yaml.Node) { d.Disabled = p.boolean(v, path+".disabled") },
+			"override":    func(_, v *yaml.Node) { d.Override = p.boolean(v, path+".override"); at("override", v) },
 			"message": func(k, v *yaml.Node) {
 				at("message", k) // a missing language is reported at the key
 				d.Message = map[diag.Lang]Expr{}

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing/fstest"
 
@@ -119,7 +121,7 @@ func (p *Policy) Param(name string) (any, bool) {
 
 // Limits returns the declared sizes the cost proof assumes (see "Cost" in
 // the package doc): the defaults with the policy's own limits over them.
-func (p *Policy) Limits() map[string]int { return maps(p.limits) }
+func (p *Policy) Limits() map[string]int { return maps.Clone(p.limits) }
 
 // Rules describes the policy's rules in evaluation order.
 func (p *Policy) Rules() []Rule {
@@ -335,13 +337,51 @@ func read(fsys fs.FS, dir, name string, first bool, from diag.Pos, o *options) (
 				return nil, fmt.Errorf("%s: %w", display, err)
 			}
 			f, err := Parse(display, src)
-			if err != nil {
+			if err != nil && f == nil {
 				return nil, &PolicyError{Problems: diag.Errors(err)}
+			}
+			if err != nil {
+				// Compiled all the same, so that one lint names every
+				// problem: what the parser could not read is left out.
+				f.problems = diag.Errors(err)
 			}
 			return f, nil
 		}
 	}
-	return nil, &PolicyError{Problems: diag.List{diag.New(CodeNotFound, "extends", name).At(from)}}
+	e := diag.New(CodeNotFound, "extends", name)
+	if hint, ok := diag.Closest(name, policyNames(fsys, dir, first, o.fallback)); ok {
+		e = diag.New(CodeNotFoundHint, "extends", name, hint)
+	}
+	return nil, &PolicyError{Problems: diag.List{e.At(from)}}
+}
+
+// policyNames lists the policies an extends could have named, for a
+// "did you mean": the .yaml and .yml files beside the profile, then the
+// fallback's, each once, by name.
+func policyNames(fsys fs.FS, dir string, first bool, fallback fs.FS) []string {
+	var out []string
+	for i, sys := range []fs.FS{fsys, fallback} {
+		if sys == nil || first && i == 0 {
+			continue
+		}
+		at := "."
+		if i == 0 {
+			at = dir
+		}
+		entries, err := fs.ReadDir(sys, at)
+		if err != nil {
+			continue
+		}
+		for _, en := range entries {
+			if n := en.Name(); !en.IsDir() && isYAML(n) {
+				n = strings.TrimSuffix(strings.TrimSuffix(n, ".yaml"), ".yml")
+				if !strings.HasSuffix(n, "_test") && !slices.Contains(out, n) {
+					out = append(out, n)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // paramValue decodes a parameter's default from YAML by its declared type.

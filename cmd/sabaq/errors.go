@@ -12,6 +12,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/internal/celmsg"
+	"github.com/birgemiz/sabaqtastyq/internal/validation"
 	"github.com/birgemiz/sabaqtastyq/internal/wire"
 	"github.com/birgemiz/sabaqtastyq/rules"
 )
@@ -115,30 +116,7 @@ func (e *env) problems(err error) diag.List {
 			l = diag.List{p}
 		}
 	}
-	return misspelt(celmsg.Rewrite(l))
-}
-
-// misspelt drops a "required" problem whose field a misspelt key beside
-// it was meant to be: `langauges` is one mistake, not two.
-func misspelt(l diag.List) diag.List {
-	meant := map[string]bool{}
-	for _, p := range l {
-		if p.Code == diag.CodeUnknownHint && len(p.Args) > 1 {
-			parent := p.Path[:max(0, strings.LastIndexByte(p.Path, '.'))]
-			meant[diag.JoinPath(parent, p.Args[1])] = true
-		}
-	}
-	if len(meant) == 0 {
-		return l
-	}
-	out := l[:0:0]
-	for _, p := range l {
-		if meant[p.Path] && (p.Code == diag.CodeRequired || p.Code == "validate.required") {
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
+	return diag.Misspelt(celmsg.Rewrite(l), diag.CodeRequired, validation.CodeRequired, rules.CodeRequiredRuleField)
 }
 
 // Codes of the operating system's errors, in the catalog's words.

@@ -18,7 +18,9 @@ import (
 // organisation adapts the rules to itself.
 const profileYAML = `# My organisation's profile: the guide's rules with our own limits.
 # Change a parameter below, or add rules; "sabaq policy show guide" lists
-# every parameter of the guide.
+# every parameter and rule of the guide. A rule with the id of one of the
+# guide's replaces it only with "override: true"; "disabled: true" turns
+# one off.
 name: my-profile
 version: "0.1.0"
 extends: guide

@@ -183,7 +183,8 @@ func (e *env) resolvePolicy(name string) (*rules.Policy, error) {
 	}
 	embedded := embeddedPolicies()
 	if !slices.Contains(embedded, name) {
-		return nil, e.notFound(wire.CodePolicyNotFound, "policy.not_found", name, embedded, strings.Join(embedded, ", "))
+		known := append(slices.Clone(embedded), policiesHere()...)
+		return nil, e.notFound(wire.CodePolicyNotFound, "policy.not_found", name, known, strings.Join(embedded, ", "))
 	}
 	return rules.Load(rules.Policies(), name, opts...)
 }
@@ -338,4 +339,25 @@ func (e *env) write(file string, render func(io.Writer) error) (err error) {
 		}
 	}()
 	return render(f)
+}
+
+// policiesHere names the policy files in the current folder (almaty for
+// almaty.yaml), for the "did you mean" of a --policy that names nothing;
+// a folder of thousands of files is read only in part.
+func policiesHere() []string {
+	dir, err := os.Open(".")
+	if err != nil {
+		return nil
+	}
+	defer dir.Close()
+	entries, _ := dir.ReadDir(1000)
+	var out []string
+	for _, en := range entries {
+		n := en.Name()
+		if ext := filepath.Ext(n); !en.IsDir() && (ext == ".yaml" || ext == ".yml") && !strings.HasSuffix(n, "_test"+ext) {
+			out = append(out, strings.TrimSuffix(n, ext))
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -81,7 +81,7 @@ var allowedLatin = []string{
 	"sabaq", "sabaqtastyq", "birgemiz", "cel", "json", "yaml", "csv", "xlsx", "html", "sarif", "junit", "md", "text",
 	"kk", "ru", "en", "bcp", "api", "http", "https", "tls", "pem", "id", "ok", "go", "true", "false", "null",
 	"guide", "nastavniki", "pairs", "questionnaire", "mini", "own", "all", "auto", "always", "never",
-	"bash", "zsh", "fish", "powershell", "when", "expr", "params", "vars", "mentors", "age", "deny", "warn",
+	"bash", "zsh", "fish", "powershell", "when", "expr", "params", "vars", "type", "extends", "override", "bool", "mentors", "age", "deny", "warn",
 	"orphanage", "school", "ngo", "kind", "role", "coach", "help", "as_of", "kib", "mib", "gib", "dumb", "unified", "diff", "schema", "alias",
 	"volunteer", "child", "tandem", "group", "agreement", "outing", "programme", "pair", "respondent", "institution",
 	"file", "line", "column", "path", "code", "message", "problems", "error",

@@ -34,6 +34,11 @@ const (
 	CodeNoField    diag.Code = "policy.cel.no_field"          // the value has no field {0}
 	CodeOperator   diag.Code = "policy.cel.no_overload_op"    // operator {0} does not take {1}
 	CodeFunction   diag.Code = "policy.cel.no_overload_fn"    // function {0} does not take ({1})
+	CodeNoFields   diag.Code = "policy.cel.no_fields"         // a value of a type without fields: {0}'s fields asked
+	CodeHas        diag.Code = "policy.cel.has"               // has() given something other than a field
+	CodeExpected   diag.Code = "policy.cel.expected"          // {0} needed here, {1} given (worded by fill)
+	CodeReserved   diag.Code = "policy.cel.reserved"          // {0} is a word CEL reserves
+	CodeMacroVar   diag.Code = "policy.cel.macro_var"         // a macro's variable that is not a plain name
 	CodeOther      diag.Code = "policy.cel.other"             // CEL's own text {0}, marked as such
 )
 
@@ -47,6 +52,11 @@ var (
 	reHint       = regexp.MustCompile(`^undeclared reference to '([^']*)' \(did you mean '([^']*)'\?\)$`)
 	reUndeclared = regexp.MustCompile(`^undeclared reference to '([^']*)'`)
 	reField      = regexp.MustCompile(`^undefined field '([^']*)'$`)
+	reNoFields   = regexp.MustCompile(`^type '([^']*)' does not support field selection$`)
+	reHas        = regexp.MustCompile(`^invalid argument to has\(\) macro$`)
+	reExpected   = regexp.MustCompile(`^expected type '([^']*)' but found '([^']*)'$`)
+	reReserved   = regexp.MustCompile(`^reserved identifier: (.*)$`)
+	reMacroVar   = regexp.MustCompile(`^argument must be a simple name$`)
 	reOverload   = regexp.MustCompile(`^found no matching overload for '([^']*)' applied to '\((.*)\)'$`)
 )
 
@@ -145,6 +155,27 @@ func rewrite(p *diag.Error) *diag.Error {
 	if m := reField.FindStringSubmatch(msg); m != nil {
 		return set(CodeNoField, m[1])
 	}
+	if m := reNoFields.FindStringSubmatch(msg); m != nil {
+		t := typeName(m[1])
+		words := diag.Text{KK: t.KK, RU: t.RU, EN: t.EN}
+		c.Code, c.Args, c.Text = CodeNoFields, []string{m[1]}, ptr(fillText(CodeNoFields, words))
+		return &c
+	}
+	if reHas.MatchString(msg) {
+		return set(CodeHas)
+	}
+	if m := reExpected.FindStringSubmatch(msg); m != nil {
+		want, got := typeName(m[1]), typeName(m[2])
+		t := fillEach(CodeExpected, func(l diag.Lang) []string { return []string{want.In(l), got.In(l)} })
+		c.Code, c.Args, c.Text = CodeExpected, []string{m[1], m[2]}, &t
+		return &c
+	}
+	if reMacroVar.MatchString(msg) {
+		return set(CodeMacroVar)
+	}
+	if m := reReserved.FindStringSubmatch(msg); m != nil {
+		return set(CodeReserved, m[1])
+	}
 	if m := reOverload.FindStringSubmatch(msg); m != nil {
 		args := splitTypes(m[2])
 		text := func(lang diag.Lang) string {
@@ -166,12 +197,21 @@ func rewrite(p *diag.Error) *diag.Error {
 	return set(CodeOther, msg)
 }
 
-// fill renders code's template in each language with name and the types.
-func fill(code diag.Code, name string, types func(diag.Lang) string) diag.Text {
+func ptr[T any](v T) *T { return &v }
+
+// fillText renders code's template in each language with {0} the word
+// of that language.
+func fillText(code diag.Code, words diag.Text) diag.Text {
+	return fillEach(code, func(l diag.Lang) []string { return []string{words.In(l)} })
+}
+
+// fillEach renders code's template in each language with that language's
+// arguments.
+func fillEach(code diag.Code, args func(diag.Lang) []string) diag.Text {
 	var t diag.Text
 	for _, l := range diag.Langs {
 		tmpl, _ := diag.Template(code, l)
-		s := diag.Fill(tmpl, []string{name, types(l)})
+		s := diag.Fill(tmpl, args(l))
 		switch l {
 		case diag.KK:
 			t.KK = s
@@ -182,6 +222,11 @@ func fill(code diag.Code, name string, types func(diag.Lang) string) diag.Text {
 		}
 	}
 	return t
+}
+
+// fill renders code's template in each language with name and the types.
+func fill(code diag.Code, name string, types func(diag.Lang) string) diag.Text {
+	return fillEach(code, func(l diag.Lang) []string { return []string{name, types(l)} })
 }
 
 func joinWith(words []string, lang diag.Lang) string {
@@ -280,6 +325,31 @@ func init() {
 			KK: "{0} функциясы мұндай аргументтерді қабылдамайды: {1}",
 			RU: "функция {0} не принимает такие аргументы: {1}",
 			EN: "function {0} does not take {1}",
+		},
+		CodeNoFields: {
+			KK: "{0} мәнінде өрістер жоқ: нүктеден кейінгі атауды тексеріңіз",
+			RU: "у значения типа «{0}» нет полей: проверьте имя после точки",
+			EN: "a value of type {0} has no fields: check the name after the dot",
+		},
+		CodeHas: {
+			KK: "has() өрісті тексереді: has(agreement.ends_on) сияқты жазыңыз",
+			RU: "has() проверяет поле: пишите как has(agreement.ends_on)",
+			EN: "has() tests a field: write it as has(agreement.ends_on)",
+		},
+		CodeExpected: {
+			KK: "бұл жерде {0} керек, ал {1} берілген",
+			RU: "здесь нужно значение типа «{0}», а указано «{1}»",
+			EN: "{0} is needed here, but this is {1}",
+		},
+		CodeReserved: {
+			KK: "«{0}» — CEL-дің сақталған сөзі, атау бола алмайды",
+			RU: "«{0}» — зарезервированное слово CEL, оно не может быть именем",
+			EN: "\"{0}\" is a word CEL reserves; it cannot be a name",
+		},
+		CodeMacroVar: {
+			KK: "all(), exists(), map(), filter() айнымалысы қарапайым атау болуы керек: languages.all(l, l != '')",
+			RU: "переменная all(), exists(), map(), filter() должна быть простым именем: languages.all(l, l != '')",
+			EN: "the variable of all(), exists(), map() or filter() must be a plain name: languages.all(l, l != '')",
 		},
 		CodeOther: {
 			KK: "CEL өрнегін құрастыру мүмкін болмады (CEL хабары: {0})",

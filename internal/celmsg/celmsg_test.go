@@ -29,6 +29,12 @@ func TestRewrite(t *testing.T) {
 		{"undeclared reference to 'volunter' (did you mean 'volunteer'?)", celmsg.CodeHint, `"volunter" names nothing (did you mean "volunteer"?)`, "имени «volunter» нет (может быть, «volunteer»?)", "«volunteer» болуы мүмкін бе?"},
 		{"undeclared reference to 'x' (in container '')", celmsg.CodeUndeclared, `"x" names nothing`, "имени «x» нет", "«x» деген атау жоқ"},
 		{"undefined field 'agee'", celmsg.CodeNoField, `no field "agee"`, "нет поля «agee»", "«agee» өрісі жоқ"},
+		{"type 'string' does not support field selection", celmsg.CodeNoFields, "a value of type string has no fields", "у значения типа «строка» нет полей", "мәтін мәнінде өрістер жоқ"},
+		{"invalid argument to has() macro", celmsg.CodeHas, "has() tests a field", "has() проверяет поле", "has() өрісті тексереді"},
+		{"expected type 'bool' but found 'int'", celmsg.CodeExpected, "bool (true/false) is needed here, but this is int",
+			"здесь нужно значение типа «bool (true/false)», а указано «целое число»", "бұл жерде bool (true/false) керек, ал бүтін сан берілген"},
+		{"reserved identifier: var", celmsg.CodeReserved, `"var" is a word CEL reserves`, "«var» — зарезервированное слово CEL", "«var» — CEL-дің сақталған сөзі"},
+		{"argument must be a simple name", celmsg.CodeMacroVar, "must be a plain name", "должна быть простым именем", "қарапайым атау болуы керек"},
 		{"something new", celmsg.CodeOther, "(CEL says: something new)", "(сообщение CEL: something new)", "(CEL хабары: something new)"},
 	}
 	for _, tt := range tests {

@@ -2,6 +2,7 @@ package decode
 
 import (
 	"bytes"
+	"maps"
 	"strings"
 	"unicode/utf8"
 
@@ -21,6 +22,7 @@ import (
 // and it has no JSON name).
 func Finish(data []byte, errs diag.List, mask Mask) diag.List {
 	errs = order(errs)
+	mask = mask.unknown(errs)
 	data = trimBOM(data)
 	var c cursor
 	c.reset(data)
@@ -225,4 +227,31 @@ func snippet(src []byte, off int, mask Mask, startsLine bool) string {
 func prevRune(src []byte, i int) int {
 	_, size := utf8.DecodeLastRune(src[:i])
 	return i - size
+}
+
+// unknown widens a mask that hides personal data with the keys errs
+// report as unknown whose value may be personal: a key with no near field
+// (nothing says what it holds) and a misspelt personal field (full_nmae
+// holds a name). A misspelt field that is not personal (langauges) keeps
+// its value in sight. A mask with nothing personal to hide stays empty.
+func (m Mask) unknown(errs diag.List) Mask {
+	if len(m) == 0 {
+		return m
+	}
+	var wider Mask
+	for _, e := range errs {
+		hide := e.Code == diag.CodeUnknownField && len(e.Args) > 0 ||
+			e.Code == diag.CodeUnknownHint && len(e.Args) > 1 && m[e.Args[1]]
+		if !hide || m[e.Args[0]] {
+			continue
+		}
+		if wider == nil {
+			wider = maps.Clone(m)
+		}
+		wider[e.Args[0]] = true
+	}
+	if wider == nil {
+		return m
+	}
+	return wider
 }

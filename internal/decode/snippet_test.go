@@ -128,3 +128,28 @@ func FuzzSnippet(f *testing.F) {
 		require.NotContains(t, got, secret, "problem at %d", at)
 	})
 }
+
+// The value of a key reported unknown is hidden when it may be personal:
+// a misspelt personal field (full_nmae holds a name), or a key with no
+// field near it (nothing says what it holds). A misspelt field that is not
+// personal keeps its value, so the author sees what was written.
+func TestFinishMasksUnknownKeys(t *testing.T) {
+	src := "v:\n  full_nmae: Aigerim Sadykova\n  nick: Aika\n  langauges: [kk, ru]\n"
+	unknown := func(line int, code diag.Code, args ...string) *diag.Error {
+		return diag.New(code, "", args...).At(diag.Pos{File: "p.yaml", Line: line, Col: 3})
+	}
+	errs := diag.List{
+		unknown(2, diag.CodeUnknownHint, "full_nmae", "full_name"),
+		unknown(3, diag.CodeUnknownField, "nick"),
+		unknown(4, diag.CodeUnknownHint, "langauges", "languages"),
+	}
+	got := decode.Finish([]byte(src), errs, personal)
+	require.Len(t, got, 3)
+	assert.Equal(t, "  full_nmae: •••\n  ^", got[0].Snippet)
+	assert.Equal(t, "  nick: •••\n  ^", got[1].Snippet)
+	assert.Equal(t, "  langauges: [kk, ru]\n  ^", got[2].Snippet)
+
+	// Without personal fields to hide (a policy file), nothing is masked.
+	plain := diag.List{unknown(3, diag.CodeUnknownField, "nick")}
+	assert.Equal(t, "  nick: Aika\n  ^", decode.Finish([]byte(src), plain, nil)[0].Snippet)
+}

@@ -38,6 +38,7 @@ func LocateReader(r io.Reader, o Options, paths []string) Positions {
 // keeping only a window of it around the problem at hand.
 func FinishReader(r io.Reader, errs diag.List, mask Mask) diag.List {
 	errs = order(errs)
+	mask = mask.unknown(errs)
 	c := &streamCursor{r: r, line: 1, col: 1}
 	for _, e := range errs {
 		if !e.IsValid() || e.Snippet != "" {

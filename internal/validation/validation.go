@@ -25,6 +25,9 @@ import (
 // tag "max" gives the code "validate.max".
 const CodePrefix = "validate."
 
+// CodeRequired is the code of a field that the required tag finds empty.
+const CodeRequired diag.Code = CodePrefix + "required"
+
 // CodeNotStruct is the code of the one problem [Struct] reports when it is
 // given something other than a struct or a pointer to one. It is a
 // programming error, reported rather than panicking.

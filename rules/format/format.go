@@ -32,7 +32,7 @@ const LineLimit = 100
 // formatting never drops anything.
 var (
 	policyKeys   = []string{"name", "version", "extends", "description", "params", "variables", "rules", "scores", "limits"}
-	ruleKeys     = []string{"id", "subject", "description", "when", "expr", "severity", "message", "source", "disabled"}
+	ruleKeys     = []string{"id", "override", "subject", "description", "when", "expr", "severity", "message", "source", "disabled"}
 	paramKeys    = []string{"type", "default", "description"}
 	variableKeys = []string{"name", "subject", "expr"}
 	scoreKeys    = []string{"id", "subject", "description", "expr", "weight"}

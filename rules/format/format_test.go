@@ -46,6 +46,26 @@ rules:
 `,
 		},
 		{
+			name: "override follows the id it is about",
+			in: `name: p
+extends: guide
+rules:
+  - subject: volunteer
+    override: true
+    id: mentor.min_age
+    disabled: false
+`,
+			want: `name: p
+extends: guide
+
+rules:
+  - id: mentor.min_age
+    override: true
+    subject: volunteer
+    disabled: false
+`,
+		},
+		{
 			name: "comments stay with their lines, a blank line between rules",
 			in: `# head comment
 name: p

@@ -2,4 +2,4 @@
 
 package rules_test
 
-const raceOn = false
+const raceEnabled = false
