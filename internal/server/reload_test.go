@@ -171,6 +171,10 @@ func TestReloadKeepsRequestsInFlight(t *testing.T) {
 
 	body := readFile(t, examples, "problems.json")
 	pr, pw := io.Pipe()
+	// On a failure below, the request still waits for its body and the
+	// server's Close for the request: end the body first (cleanups run
+	// last in, first out), so that a failure fails instead of hanging.
+	t.Cleanup(func() { pw.CloseWithError(io.ErrUnexpectedEOF) })
 	done := make(chan *http.Response, 1)
 	go func() {
 		req, _ := http.NewRequest(http.MethodPost, ts.URL+"/v1/check?policy=local", pr)
