@@ -2,6 +2,7 @@ package planning
 
 import (
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 )
 
 // Severity says how bad a finding is, as in the policy: deny breaks a rule,
@@ -29,6 +30,8 @@ type Finding struct {
 	Subject string `json:"subject"`
 	Message string `json:"message"`
 	Source  string `json:"source,omitempty"`
+	// Citations are Source's places in the guide, in the run's language.
+	Citations []guide.Citation `json:"citations,omitempty"`
 }
 
 // Message codes of this package; the texts are registered in init.

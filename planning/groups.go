@@ -9,6 +9,7 @@ import (
 
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/diag"
+	"github.com/birgemiz/sabaqtastyq/guide"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
 )
@@ -540,16 +541,24 @@ func planInstitution(inst string, units []*unit, lo, hi int, lang diag.Lang) Ins
 		case g.Size > hi:
 			out.Feasible = false
 			out.Findings = append(out.Findings, Finding{Rule: "group.max_size", Severity: Deny, Subject: "group/" + g.ID,
-				Message: message(lang, codeGroupMax, g.ID, size, count(lang, hi, codeNPeopleGen)), Source: "R4 (L1718–L1721)"})
+				Message: message(lang, codeGroupMax, g.ID, size, count(lang, hi, codeNPeopleGen)), Source: groupSource,
+				Citations: groupCitations.In(lang)})
 		case g.Size < lo:
 			out.Feasible = false
 			out.Findings = append(out.Findings, Finding{Rule: "group.min_size", Severity: Warn, Subject: "group/" + g.ID,
-				Message: message(lang, codeGroupMin, g.ID, size, strconv.Itoa(lo), n, strconv.Itoa(hi)), Source: "R4 (L1718–L1721)"})
+				Message: message(lang, codeGroupMin, g.ID, size, strconv.Itoa(lo), n, strconv.Itoa(hi)), Source: groupSource,
+				Citations: groupCitations.In(lang)})
 		}
 	}
 	out.Groups = groups
 	return out
 }
+
+// groupSource is where the guide sets a group session's size: 12–18
+// people, mentors included (R4).
+const groupSource = "R4 (L1718–L1721)"
+
+var groupCitations = guide.Resolve(groupSource)
 
 func first(g SessionGroup) string {
 	if len(g.Mentors) > 0 {

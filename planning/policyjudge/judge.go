@@ -163,7 +163,7 @@ func (j *Judge) Screen(ctx context.Context, mentor *volunteer.Volunteer, child *
 
 func finding(f rules.Finding) planning.Finding {
 	return planning.Finding{Rule: f.Rule, Severity: planning.Severity(f.Severity), Subject: f.Subject,
-		Message: f.Message, Source: f.Source}
+		Message: f.Message, Source: f.Source, Citations: f.Citations}
 }
 
 // Bounds reads a policy's group size bounds, the int parameters
