@@ -88,3 +88,32 @@ func TestPlurals(t *testing.T) {
 	assert.Equal(t, "0 children", grammar.Count(diag.EN, 0, "child|children"))
 	assert.Equal(t, "2 бала", grammar.Count(diag.KK, 2, "бала"))
 }
+
+func TestKazakhPossessive(t *testing.T) {
+	for _, c := range []struct {
+		word                    string
+		gen, dat, acc, loc, abl string
+	}{
+		{"балалар үйі", "балалар үйінің", "балалар үйіне", "балалар үйін", "балалар үйінде", "балалар үйінен"},
+		{"бейімдеу орталығы", "бейімдеу орталығының", "бейімдеу орталығына", "бейімдеу орталығын", "бейімдеу орталығында", "бейімдеу орталығынан"},
+		{"аула клубы", "аула клубының", "аула клубына", "аула клубын", "аула клубында", "аула клубынан"},
+		{"мекеме іші", "мекеме ішінің", "мекеме ішіне", "мекеме ішін", "мекеме ішінде", "мекеме ішінен"},
+	} {
+		assert.Equal(t, c.word, grammar.KKPossessive(c.word, grammar.Nominative))
+		assert.Equal(t, c.gen, grammar.KKPossessive(c.word, grammar.Genitive))
+		assert.Equal(t, c.dat, grammar.KKPossessive(c.word, grammar.Dative))
+		assert.Equal(t, c.acc, grammar.KKPossessive(c.word, grammar.Accusative))
+		assert.Equal(t, c.loc, grammar.KKPossessive(c.word, grammar.Locative))
+		assert.Equal(t, c.abl, grammar.KKPossessive(c.word, grammar.Ablative))
+	}
+}
+
+func TestParseCase(t *testing.T) {
+	for i, name := range grammar.CaseNames {
+		c, ok := grammar.ParseCase(name)
+		assert.True(t, ok, name)
+		assert.Equal(t, grammar.Case(i), c)
+	}
+	_, ok := grammar.ParseCase("ablatif")
+	assert.False(t, ok)
+}
