@@ -3,9 +3,9 @@ package rules_test
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
