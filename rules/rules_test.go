@@ -589,5 +589,7 @@ func TestEvaluateInto(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	assert.Zero(t, allocs, "a reused report allocates nothing on a compliant subject")
+	if !raceEnabled {
+		assert.Zero(t, allocs, "a reused report allocates nothing on a compliant subject")
+	}
 }
