@@ -43,6 +43,9 @@ type kindEnv struct {
 	lookup map[string]int // policy variable → index in vars
 	native *native.Kind
 	scope  *native.Scope
+	// messages are env with the message functions of kk, ru and en
+	// (messageEnv), for the kind's message templates.
+	messages [3]*cel.Env
 }
 
 type variable struct {
@@ -66,6 +69,7 @@ type compiler struct {
 	costLimit uint64
 	kinds     map[*subject.Kind]*kindEnv
 	used      map[string]bool // identifiers referenced anywhere
+	textEnvs  [3]*cel.Env     // the base with kk, ru, en message functions, for descriptions
 	srcOf     map[string][]byte
 }
 
@@ -96,10 +100,11 @@ func compile(files []*File, costLimit uint64) (*Policy, error) {
 	if err := c.buildBase(); err != nil {
 		return nil, err
 	}
+	c.renderParams()
 	p := &Policy{
 		name:        leaf.Name,
 		version:     leaf.Version,
-		description: leaf.Description,
+		description: c.renderText(leaf, leaf.Description, "description"),
 		params:      c.params,
 		limits:      c.limits,
 		costLimit:   costLimit,
@@ -213,6 +218,19 @@ func (c *compiler) mergeParams() {
 				continue
 			}
 			c.params = append(c.params, Param{Name: d.Name, Type: typ, Value: val, Description: desc, Pos: d.Pos})
+		}
+	}
+}
+
+// renderParams renders the params' descriptions with the params' values,
+// each from the file whose description the merge kept.
+func (c *compiler) renderParams() {
+	for _, f := range c.files {
+		for _, d := range f.Params {
+			i := slices.IndexFunc(c.params, func(p Param) bool { return p.Name == d.Name })
+			if i >= 0 && d.Description != (diag.Text{}) {
+				c.params[i].Description = c.renderText(f, d.Description, "params."+d.Name+".description")
+			}
 		}
 	}
 }

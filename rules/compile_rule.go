@@ -2,16 +2,20 @@ package rules
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 
 	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/ast"
 	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
 
 	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/guide"
+	"github.com/birgemiz/sabaqtastyq/rules/internal/library"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/native"
 )
 
@@ -67,7 +71,7 @@ func (c *compiler) compileRules() []*compiledRule {
 			}
 			ids[d.ID] = true
 			c.checkOverride(d, path, from)
-			r := c.compileRule(d, path)
+			r := c.compileRule(f, d, path)
 			if r == nil {
 				continue
 			}
@@ -116,7 +120,7 @@ func (c *compiler) fileOf(path string) string {
 	return path
 }
 
-func (c *compiler) compileRule(d RuleDecl, path string) *compiledRule {
+func (c *compiler) compileRule(f *File, d RuleDecl, path string) *compiledRule {
 	if d.Disabled {
 		return &compiledRule{Rule: Rule{ID: d.ID}}
 	}
@@ -154,7 +158,7 @@ func (c *compiler) compileRule(d RuleDecl, path string) *compiledRule {
 	// expressions and messages too, in file order.
 	r := &compiledRule{Rule: Rule{
 		ID: d.ID, Kind: Kind(ke.kind.Name), Severity: Severity(d.Severity), Source: d.Source, Citations: guide.Resolve(d.Source),
-		Description: d.Description, When: d.When.Text, Expr: d.Expr.Text, Pos: d.Pos,
+		Description: c.renderText(f, d.Description, path+".description"), When: d.When.Text, Expr: d.Expr.Text, Pos: d.Pos,
 		Message: diag.Text{KK: d.Message[diag.KK].Text, RU: d.Message[diag.RU].Text, EN: d.Message[diag.EN].Text},
 	}, env: ke}
 	reads := map[string]bool{}
@@ -187,7 +191,7 @@ func (c *compiler) compileRule(d RuleDecl, path string) *compiledRule {
 	ok = ok && r.expr != nil
 	var msgWhy []string
 	for li, l := range diag.Langs {
-		t, tok, why := c.compileTemplate(ke, d.Message[l], path+".message."+string(l))
+		t, tok, why := c.compileTemplate(ke, l, d.Message[l], path+".message."+string(l))
 		r.messages[li] = t
 		ok = ok && tok
 		if why != "" && !slices.Contains(msgWhy, why) {
@@ -305,43 +309,118 @@ func satAdd(a, b uint64) uint64 {
 
 // compileTemplate splits a message at {{ }} placeholders and compiles each
 // for both evaluators; why says why a placeholder is not native.
-func (c *compiler) compileTemplate(ke *kindEnv, e Expr, path string) (t template, ok bool, why string) {
+func (c *compiler) compileTemplate(ke *kindEnv, lang diag.Lang, e Expr, path string) (t template, ok bool, why string) {
+	ok = c.eachPlaceholder(e, path, func(lit string) {
+		t.parts = append(t.parts, templatePart{lit: lit})
+	}, func(sub Expr) bool {
+		part, pok, pwhy := c.compilePlaceholder(ke, lang, sub, path)
+		if why == "" {
+			why = pwhy
+		}
+		t.parts = append(t.parts, part)
+		return pok
+	})
+	return t, ok, why
+}
+
+// eachPlaceholder walks a template: its literal text to lit, each {{ }}
+// placeholder, trimmed and placed, to ph; false when a placeholder is
+// unclosed or ph says one is wrong.
+func (c *compiler) eachPlaceholder(e Expr, path string, lit func(string), ph func(Expr) bool) bool {
 	text := e.Text
 	off := 0
-	ok = true
+	ok := true
 	for {
 		i := strings.Index(text[off:], "{{")
 		if i < 0 {
 			if off < len(text) {
-				t.parts = append(t.parts, templatePart{lit: text[off:]})
+				lit(text[off:])
 			}
-			return t, ok, why
+			return ok
 		}
 		start := off + i
 		j := strings.Index(text[start+2:], "}}")
 		if j < 0 {
 			c.errAt(e.PosAt(start), path, CodeCEL, "unclosed {{")
-			return t, false, why
+			return false
 		}
 		if start > off {
-			t.parts = append(t.parts, templatePart{lit: text[off:start]})
+			lit(text[off:start])
 		}
 		inner := text[start+2 : start+2+j]
 		lead := len(inner) - len(strings.TrimLeft(inner, " "))
 		sub := Expr{Text: strings.TrimSpace(inner), Pos: e.PosAt(start + 2 + lead), block: e.block, indent: e.indent}
-		part, pok, pwhy := c.compilePlaceholder(ke, sub, path)
-		ok = ok && pok
-		if why == "" {
-			why = pwhy
-		}
-		t.parts = append(t.parts, part)
+		ok = ph(sub) && ok
 		off = start + 2 + j + 2
 	}
 }
 
-func (c *compiler) compilePlaceholder(ke *kindEnv, sub Expr, path string) (templatePart, bool, string) {
-	a := c.check(ke.env, sub, path)
-	if a == nil {
+// renderText renders a description, a template over params, with the
+// policy's params: "at least {{params.mentor_min_age}}" reads the value
+// the policy (or the profile that extends it) sets. f is the file the
+// text is from, path where (e.g. "rules[2].description"). A placeholder
+// may read params and call the library's functions, the message
+// functions of the text's language among them; nothing of a subject.
+func (c *compiler) renderText(f *File, t diag.Text, path string) diag.Text {
+	out := t
+	for _, l := range diag.Langs {
+		e, ok := f.texts[path+"."+string(l)]
+		if !ok || !strings.Contains(e.Text, "{{") {
+			continue
+		}
+		var b strings.Builder
+		c.eachPlaceholder(e, path+"."+string(l), func(lit string) { b.WriteString(lit) }, func(sub Expr) bool {
+			v, ok := c.constant(l, sub, path+"."+string(l))
+			b.WriteString(v)
+			return ok
+		})
+		switch l {
+		case diag.KK:
+			out.KK = b.String()
+		case diag.RU:
+			out.RU = b.String()
+		default:
+			out.EN = b.String()
+		}
+	}
+	return out
+}
+
+// constant evaluates a description's placeholder, which reads only
+// constants, in lang.
+func (c *compiler) constant(lang diag.Lang, sub Expr, path string) (string, bool) {
+	i := langIndex(lang)
+	if c.textEnvs[i] == nil {
+		env, err := c.base.Extend(c.lib.MessageOptions(lang)...)
+		if err != nil {
+			panic(fmt.Sprintf("rules: the message functions of %s do not declare: %v", lang, err)) // the table is ours
+		}
+		c.textEnvs[i] = env
+	}
+	a := c.check(c.textEnvs[i], sub, path)
+	if a == nil || !c.checkLiterals(a, sub, path) {
+		return "", false
+	}
+	c.collectRefs(a)
+	if t := a.OutputType(); !scalar(t) {
+		c.errAt(sub.Pos, path, CodeObject, "{{"+sub.Text+"}}", typeName(t), "{{params.NAME}}")
+		return "", false
+	}
+	prg, err := c.textEnvs[i].Program(a, cel.EvalOptions(cel.OptOptimize), cel.CostLimit(c.costLimit))
+	if err == nil {
+		var v ref.Val
+		if v, _, err = prg.Eval(cel.NoVars()); err == nil {
+			return format(v), true
+		}
+	}
+	c.errAt(sub.Pos, path, CodeCEL, err.Error())
+	return "", false
+}
+
+func (c *compiler) compilePlaceholder(ke *kindEnv, lang diag.Lang, sub Expr, path string) (templatePart, bool, string) {
+	env := ke.messageEnv(c.lib, lang)
+	a := c.check(env, sub, path)
+	if a == nil || !c.checkLiterals(a, sub, path) {
 		return templatePart{}, false, ""
 	}
 	c.collectRefs(a)
@@ -357,7 +436,7 @@ func (c *compiler) compilePlaceholder(ke *kindEnv, sub Expr, path string) (templ
 		c.reportBound(sub, path, "{{"+sub.Text+"}}", err)
 		return templatePart{}, false, ""
 	}
-	prg, err := ke.env.Program(a, cel.EvalOptions(cel.OptOptimize), cel.CostLimit(c.costLimit))
+	prg, err := env.Program(a, cel.EvalOptions(cel.OptOptimize), cel.CostLimit(c.costLimit))
 	if err != nil {
 		c.errAt(sub.Pos, path, CodeCEL, err.Error())
 		return templatePart{}, false, ""
@@ -399,7 +478,7 @@ func (c *compiler) compileScores() []*compiledScore {
 			if ke == nil {
 				continue
 			}
-			s := &compiledScore{Score: Score{ID: d.ID, Kind: Kind(ke.kind.Name), Description: d.Description,
+			s := &compiledScore{Score: Score{ID: d.ID, Kind: Kind(ke.kind.Name), Description: c.renderText(f, d.Description, path+".description"),
 				Expr: d.Expr.Text, Weight: d.Weight.Text, Evaluator: EvaluatorNative}, env: ke}
 			var whys []error
 			num := func(e Expr, field string) (cel.Program, native.Fn) {
@@ -449,4 +528,68 @@ func (c *compiler) compileScores() []*compiledScore {
 		}
 	}
 	return out
+}
+
+// messageEnv is the kind's environment with the message functions of lang
+// (say, quantity, words), for its message templates; built on first use,
+// once the kind's variables are declared.
+func (ke *kindEnv) messageEnv(lib *library.Lib, lang diag.Lang) *cel.Env {
+	i := langIndex(lang)
+	if ke.messages[i] == nil {
+		env, err := ke.env.Extend(lib.MessageOptions(lang)...)
+		if err != nil {
+			panic(fmt.Sprintf("rules: the message functions of %s do not declare: %v", lang, err)) // the table is ours
+		}
+		ke.messages[i] = env
+	}
+	return ke.messages[i]
+}
+
+// checkLiterals checks the arguments of message functions that must be
+// string literals naming a case or a vocabulary, reporting each wrong one
+// at its position; false when one is wrong.
+func (c *compiler) checkLiterals(a *cel.Ast, sub Expr, path string) bool {
+	ok := true
+	na := a.NativeRep()
+	ast.PostOrderVisit(na.Expr(), ast.NewExprVisitor(func(e ast.Expr) {
+		if e.Kind() != ast.CallKind {
+			return
+		}
+		ids := na.GetOverloadIDs(e.ID())
+		if len(ids) != 1 {
+			return
+		}
+		o, found := c.lib.Overload(ids[0])
+		if !found || len(o.Literal) == 0 {
+			return
+		}
+		args := e.AsCall().Args()
+		for i, kind := range o.Literal {
+			if kind == "" || i >= len(args) {
+				continue
+			}
+			arg := args[i]
+			loc := na.SourceInfo().GetStartLocation(arg.ID())
+			pos := sub.PosAt(offsetOf(sub.Text, loc.Line(), loc.Column()))
+			s, isLit := "", arg.Kind() == ast.LiteralKind
+			if isLit {
+				v, isStr := arg.AsLiteral().(types.String)
+				s, isLit = string(v), isStr
+			}
+			known, names := library.CheckLiteral(kind, s)
+			if !isLit || !known {
+				shown := "'" + s + "'"
+				if !isLit {
+					shown = e.AsCall().FunctionName() + "()"
+				}
+				code := CodeBadCase
+				if kind == library.LiteralVocabulary {
+					code = CodeBadVocabulary
+				}
+				c.errAt(pos, path, code, shown, strings.Join(names, ", "))
+				ok = false
+			}
+		}
+	}))
+	return ok
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/library"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/native"
@@ -29,6 +30,9 @@ type conformanceCase struct {
 	Native  *bool  `yaml:"native"`
 	GivesUp bool   `yaml:"gives_up"`
 	Why     string `yaml:"why"`
+	// Lang compiles the case as a message placeholder in that language,
+	// with the message functions (say, quantity, words).
+	Lang diag.Lang `yaml:"lang"`
 }
 
 // TestConformance runs the conformance table on cel-go and on the native
@@ -55,7 +59,7 @@ func TestConformance(t *testing.T) {
 			if c.Subject == "" {
 				c.Subject = "volunteer/v-1"
 			}
-			t.Run(filepath.Base(file)+"/"+c.Subject+"/"+c.Expr, func(t *testing.T) {
+			t.Run(filepath.Base(file)+"/"+c.Subject+"/"+string(c.Lang)+"/"+c.Expr, func(t *testing.T) {
 				kind, id, _ := strings.Cut(c.Subject, "/")
 				k, ok := subject.Lookup(kind)
 				require.True(t, ok, "kind %s", kind)
@@ -63,7 +67,11 @@ func TestConformance(t *testing.T) {
 				require.True(t, ok, "no subject %s", c.Subject)
 				ke := pol.kinds[k]
 				require.NotNil(t, ke, "the guide has no rules of kind %s", kind)
-				a, iss := ke.env.Compile(c.Expr)
+				env := ke.env
+				if c.Lang != "" {
+					env = ke.messageEnv(ke.scope.Lib, c.Lang)
+				}
+				a, iss := env.Compile(c.Expr)
 				require.NoError(t, iss.Err())
 				cover(a.NativeRep(), covered)
 
@@ -75,7 +83,7 @@ func TestConformance(t *testing.T) {
 				st.fr.Use(ke.native)
 				st.bind(ke, prog, at, i, 0, asOf)
 
-				prg, err := ke.env.Program(a)
+				prg, err := env.Program(a)
 				require.NoError(t, err)
 				celV, _, refErr := prg.Eval(&st.a)
 

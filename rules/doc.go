@@ -71,9 +71,56 @@
 // a rule or a message reads them. Later variables may read earlier ones.
 //
 // Messages are templates: each {{ … }} is a CEL expression over the same
-// variables as the rule, rendered only when the rule fails (dates print as
-// YYYY-MM-DD, lists joined with ", "). A placeholder that cannot be
-// evaluated prints ‹?› and the finding is still reported.
+// variables as the rule, rendered only when the rule fails (a bare date
+// prints as YYYY-MM-DD, lists joined with ", "). A placeholder that cannot
+// be evaluated prints ‹?› and the finding is still reported.
+//
+// # Words in the reader's language
+//
+// Inside a message's {{ }} (and a description's), three functions put
+// values into the sentence of the template's own language; each template
+// is compiled with its language's functions, so a kk message gets Kazakh
+// behaviour:
+//
+//   - say(date), say(month): as people write them — kk "2026 жылғы
+//     1 наурыз", ru "1 марта 2026 г.", en "1 March 2026"; kk "2026 жылғы
+//     қараша", ru "ноябрь 2026 г.", en "November 2026". say(date, case)
+//     and say(month, case) add the Kazakh case ending the sentence needs
+//     ("{{say(d, 'ablative')}} бастап" is "2026 жылғы 1 наурыздан бастап",
+//     "{{say(d, 'dative')}} дейін" "… наурызға дейін"); in ru a month takes
+//     the genitive or the locative ("в {{say(m, 'locative')}}": "в ноябре
+//     2026 г."). say(int, case) is a number with its Kazakh ending as the
+//     number is read ("25-ке", "10-нан"); digits alone in ru and en.
+//   - quantity(int, forms), quantity(int, forms, case): a count and its
+//     noun by the CLDR plural rules, forms "one|few|many" in ru
+//     ('день|дня|дней': "1 день", "3 дня", "15 дней"; write the case the
+//     sentence asks: "не менее {{quantity(n, 'месяца|месяцев|месяцев')}}"),
+//     "one|other" in en ('child|children'); kk nouns do not change after a
+//     number, and the case puts its ending on the noun ("14 күннен").
+//   - words(vocabulary, code), words(vocabulary, code, case),
+//     words(vocabulary, codes): a code of the programme in words —
+//     vocabularies phase, stage, close_reason, institution, status, level,
+//     programme and role ("{{words('institution', institution.kind,
+//     'ablative')}}" is "балалар үйінен" in kk); a code a vocabulary lacks
+//     shows as it is.
+//
+// A case (nominative, genitive, dative, accusative, locative, ablative) and
+// a vocabulary are string literals: an unknown or computed one is a policy
+// error at its file:line:col ([CodeBadCase], [CodeBadVocabulary]). The
+// functions run natively and on cel-go alike (the conformance table has
+// their cases in every language), and what they build is bounded, so the
+// cost proof holds.
+//
+// Descriptions — of the policy, its params, rules and scores — are
+// templates too, over params only: they are rendered once, when the policy
+// compiles, with the policy's own values (a profile's included), and
+// `sabaq policy show`, explain, JSON and HTML show the rendered text. The
+// embedded policies write no number a parameter holds into a message or a
+// description ("at least {{quantity(params.mentor_min_commitment_months,
+// 'month|months')}}", not "at least a year"); the guide's own figures are
+// quoted in comments beside the params, whose descriptions say what they
+// mean without the value (shown beside them). A test sets every parameter
+// to an unusual value and reads every text in kk, ru and en.
 //
 // # Profiles
 //
@@ -208,7 +255,7 @@
 //	    when: tandem.phase in ['inside_institution', 'active', 'closing']
 //	    expr: stretch_days <= params.contact_max_gap_days
 //	    message:
-//	      en: "No meeting from {{string(longest_stretch[0])}} to {{string(longest_stretch[1])}} ({{stretch_days}} days)"
+//	      en: "No meeting from {{say(longest_stretch[0])}} to {{say(longest_stretch[1])}} ({{quantity(stretch_days, 'day|days')}})"
 //
 // Monthly reports (R10), with the missing months in the message:
 //
@@ -225,7 +272,7 @@
 //	    when: has(agreement.signed_on)
 //	    expr: missing_months.size() == 0
 //	    message:
-//	      en: "No report for {{missing_months.map(m, string(m)).join(', ')}}"
+//	      en: "No report for {{missing_months.map(m, say(m)).join(', ')}}"
 //
 // Change "25" to "23" for a project of your own without touching the guide:
 //

@@ -47,6 +47,8 @@ const (
 	CodeConstantMonth       diag.Code = "policy.constant.month"        // month(…) {0} names no month
 	CodeConstantTimestamp   diag.Code = "policy.constant.timestamp"    // timestamp(…) {0} is no RFC 3339 time
 	CodeConstantDuration    diag.Code = "policy.constant.duration"     // duration(…) {0} is no duration
+	CodeBadCase             diag.Code = "policy.bad_case"              // {0} (a literal, or the function) names no case; {1} the cases
+	CodeBadVocabulary       diag.Code = "policy.bad_vocabulary"        // {0} (a literal, or the function) names no vocabulary; {1} the vocabularies
 )
 
 // ErrPolicy is wrapped by every error that Load and Compile return for a
@@ -236,6 +238,16 @@ func init() {
 			KK: "{0}: {1} құрайтын мәннің өлшемін ештеңе шектемейді (бүкіл бағдарлама тізімі не шексіз функция)",
 			RU: "{0}: размер того, что строит {1}, ничем не ограничен (список всей программы или неограниченная функция)",
 			EN: "{0}: nothing bounds the size of what {1} builds (a list of the whole programme, or a function without a bound)",
+		},
+		CodeBadCase: {
+			KK: "{0}: септік атауы тырнақшада мыналардың бірі болуы керек: {1}",
+			RU: "{0}: падеж пишется в кавычках, одно из: {1}",
+			EN: "{0}: the case is written in quotes, one of: {1}",
+		},
+		CodeBadVocabulary: {
+			KK: "{0}: сөздік атауы тырнақшада мыналардың бірі болуы керек: {1}",
+			RU: "{0}: словарь пишется в кавычках, одно из: {1}",
+			EN: "{0}: the vocabulary is written in quotes, one of: {1}",
 		},
 		CodeObject: {
 			KK: "{0} орнындағы мән — объект ({1}): хабарламаға тек мән (жол, сан, күн) не мәндер тізімі қойылады, мысалы {2}",

@@ -42,7 +42,7 @@ func ExamplePolicy_Due() {
 	}
 	// Output:
 	// 2026-12-01 agreement.monthly_report agreement/a-1:
-	//   Volunteer v-1 (agreement a-1) has no report for 2026-11: a volunteer reports at least once a month.
+	//   Volunteer v-1 (agreement a-1) has no report for November 2026: a volunteer reports at least once a month.
 	// 2026-12-11 child.adaptation_centre_stay child/c-1:
-	//   Child c-1 has been in the adaptation centre since 2026-06-10, over 6 months: a stay lasts up to 6 months.
+	//   Child c-1 has been in the adaptation centre since 10 June 2026, over 6 months: a stay lasts up to 6 months.
 }

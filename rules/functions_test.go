@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/birgemiz/sabaqtastyq/civil"
+	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/mentoring"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/subject"
 	"github.com/birgemiz/sabaqtastyq/volunteer"
@@ -23,6 +24,10 @@ func TestFunctionExamples(t *testing.T) {
 	k, _ := subject.Lookup(string(KindVolunteer))
 	env := pol.kinds[k].env
 	for _, f := range Functions() {
+		env := env
+		if f.Message {
+			env = pol.kinds[k].messageEnv(pol.kinds[k].scope.Lib, diag.KK)
+		}
 		ast, iss := env.Compile(f.Example)
 		require.NoError(t, iss.Err(), f.Signature)
 		prg, err := env.Program(ast, cel.EvalOptions(cel.OptOptimize))

@@ -37,6 +37,7 @@ type File struct {
 	src      []byte
 	extPos   diag.Pos
 	namePos  diag.Pos
+	texts    map[string]Expr // "rules[2].description.kk"… → the text where it is, a template
 }
 
 // ParamDecl declares a parameter, or in a profile overrides its default.
@@ -140,7 +141,7 @@ func (e Expr) PosAt(offset int) diag.Pos {
 // value of the wrong type is empty), so that compilation can still check
 // the rest; a file that is not YAML, or too deep, gives a nil File.
 func Parse(path string, src []byte) (*File, error) {
-	f := &File{Path: path, src: src, pos: map[string]diag.Pos{}}
+	f := &File{Path: path, src: src, pos: map[string]diag.Pos{}, texts: map[string]Expr{}}
 	p := &parser{f: f, src: src}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
@@ -309,12 +310,21 @@ func (p *parser) boolean(n *yaml.Node, path string) bool {
 	return n.Value == "true"
 }
 
+// text reads a text in three languages, keeping where each is: a
+// description is a template over params (compile renders it).
 func (p *parser) text(n *yaml.Node, path string) diag.Text {
 	var t diag.Text
+	lang := func(l diag.Lang, into *string) func(k, v *yaml.Node) {
+		return func(_, v *yaml.Node) {
+			e := p.expr(v, path+"."+string(l))
+			*into = e.Text
+			p.f.texts[path+"."+string(l)] = e
+		}
+	}
 	p.mapping(n, path, map[string]func(k, v *yaml.Node){
-		"kk": func(k, v *yaml.Node) { t.KK = p.str(v, path+".kk") },
-		"ru": func(k, v *yaml.Node) { t.RU = p.str(v, path+".ru") },
-		"en": func(k, v *yaml.Node) { t.EN = p.str(v, path+".en") },
+		"kk": lang(diag.KK, &t.KK),
+		"ru": lang(diag.RU, &t.RU),
+		"en": lang(diag.EN, &t.EN),
 	})
 	return t
 }

@@ -147,7 +147,7 @@ func TestBoundaries(t *testing.T) {
 		// … and on the start of every tandem: the age is a condition for
 		// becoming a mentor.
 		{name: "mentor 24 at the tandem's start", change: func(p *mentoring.Programme) { p.Volunteers[0].BirthDate = d("2001-03-02") },
-			rule: "mentor.min_age", subject: "volunteer/v-1", fails: true, says: "was 24 when tandem t-1 started on 2026-03-01"},
+			rule: "mentor.min_age", subject: "volunteer/v-1", fails: true, says: "was 24 when tandem t-1 started on 1 March 2026"},
 		{name: "mentor 25 at the tandem's start", change: func(p *mentoring.Programme) { p.Volunteers[0].BirthDate = d("2001-03-01") },
 			rule: "mentor.min_age", subject: "volunteer/v-1"},
 		{name: "young group volunteer is no mentor", change: func(p *mentoring.Programme) { p.Volunteers[1].BirthDate = d("2006-01-01") },
@@ -169,7 +169,7 @@ func TestBoundaries(t *testing.T) {
 
 		// mentor.screening: every stage on or before started_on.
 		{name: "no psychological test", change: func(p *mentoring.Programme) { p.Volunteers[0].Screening.PsychologicalTest = civil.Date{} },
-			rule: "mentor.screening", subject: "tandem/t-1", fails: true, says: "psychological_test"},
+			rule: "mentor.screening", subject: "tandem/t-1", fails: true, says: "missing: psychological test"},
 		{name: "training on the start day", change: func(p *mentoring.Programme) { p.Volunteers[0].Screening.Training = d("2026-03-01") },
 			rule: "mentor.screening", subject: "tandem/t-1"},
 		{name: "training the day after", change: func(p *mentoring.Programme) { p.Volunteers[0].Screening.Training = d("2026-03-02") },
@@ -215,7 +215,7 @@ func TestBoundaries(t *testing.T) {
 		{name: "stay 6 months", change: func(p *mentoring.Programme) { p.Children[1].AdmittedOn = d("2026-05-24") },
 			rule: "child.adaptation_centre_stay", subject: "child/k-1"},
 		{name: "stay 6 months and a day", change: func(p *mentoring.Programme) { p.Children[1].AdmittedOn = d("2026-05-23") },
-			rule: "child.adaptation_centre_stay", subject: "child/k-1", fails: true, says: "since 2026-05-23"},
+			rule: "child.adaptation_centre_stay", subject: "child/k-1", fails: true, says: "since 23 May 2026"},
 
 		// coaching.age_range: from 14 to under 18.
 		{name: "coaching 13", change: func(p *mentoring.Programme) {
@@ -254,7 +254,7 @@ func TestBoundaries(t *testing.T) {
 		{name: "outing before the tandem", change: func(p *mentoring.Programme) { p.Outings[0].Date = d("2026-02-28") },
 			rule: "tandem.outing_agreement", subject: "outing/t-1@2026-02-28", fails: true},
 		{name: "outing inside_institution", change: func(p *mentoring.Programme) { p.Tandems[0].Phase = mentoring.InsideInstitution },
-			rule: "tandem.outing_agreement", subject: "outing/t-1@2026-04-01", fails: true, says: "inside_institution"},
+			rule: "tandem.outing_agreement", subject: "outing/t-1@2026-04-01", fails: true, says: "phase: meetings inside the institution"},
 		{name: "outing after the agreement ended", change: func(p *mentoring.Programme) {
 			p.Agreements[0].NoticeGivenOn = d("2026-03-01")
 			p.Agreements[0].EndsOn = d("2026-03-31")
@@ -262,7 +262,7 @@ func TestBoundaries(t *testing.T) {
 		}, rule: "tandem.outing_agreement", subject: "outing/t-1@2026-04-01", fails: true},
 		{name: "outing the day after the tandem closed", change: func(p *mentoring.Programme) {
 			p.Tandems[0].Phase, p.Tandems[0].ClosedOn, p.Tandems[0].CloseReason = mentoring.Closed, d("2026-03-31"), mentoring.ChildLeft
-		}, rule: "tandem.outing_agreement", subject: "outing/t-1@2026-04-01", fails: true, says: "closed 2026-03-31"},
+		}, rule: "tandem.outing_agreement", subject: "outing/t-1@2026-04-01", fails: true, says: "closed 31 March 2026"},
 		{name: "outing on the closing day", change: func(p *mentoring.Programme) {
 			p.Tandems[0].Phase, p.Tandems[0].ClosedOn, p.Tandems[0].CloseReason = mentoring.Closed, d("2026-04-01"), mentoring.ChildLeft
 		}, rule: "tandem.outing_agreement", subject: "outing/t-1@2026-04-01"},
@@ -286,7 +286,7 @@ func TestBoundaries(t *testing.T) {
 		{name: "notice after the end", change: func(p *mentoring.Programme) {
 			p.Agreements[0].NoticeGivenOn = d("2026-11-15")
 			p.Agreements[0].EndsOn = d("2026-11-14")
-		}, rule: "agreement.notice", subject: "agreement/a-1", fails: true, says: "given on 2026-11-15, on or after the end"},
+		}, rule: "agreement.notice", subject: "agreement/a-1", fails: true, says: "given on 15 November 2026, on or after the end"},
 		{name: "organisation ended it without notice", change: func(p *mentoring.Programme) {
 			p.Agreements[0].EndsOn = d("2026-11-14")
 			p.Agreements[0].EndedBy = agreement.ByOrganisation
@@ -309,9 +309,9 @@ func TestBoundaries(t *testing.T) {
 		// agreement.monthly_report.
 		{name: "a month missing", change: func(p *mentoring.Programme) {
 			p.Reports = slices.DeleteFunc(p.Reports, func(r agreement.Report) bool { return r.Month == m("2026-06") })
-		}, rule: "agreement.monthly_report", subject: "agreement/a-1", fails: true, says: "no report for 2026-06:"},
+		}, rule: "agreement.monthly_report", subject: "agreement/a-1", fails: true, says: "no report for June 2026:"},
 		{name: "October missing", change: func(p *mentoring.Programme) { p.Reports = p.Reports[:len(p.Reports)-1] },
-			rule: "agreement.monthly_report", subject: "agreement/a-1", fails: true, says: "2026-10"},
+			rule: "agreement.monthly_report", subject: "agreement/a-1", fails: true, says: "October 2026"},
 		{name: "months after the end need no report", change: func(p *mentoring.Programme) {
 			p.Agreements[0].NoticeGivenOn = d("2026-05-01")
 			p.Agreements[0].EndsOn = d("2026-06-15")
@@ -335,9 +335,9 @@ func TestBoundaries(t *testing.T) {
 
 		// tandem.regular_contact: no stretch over 14 days without a contact.
 		{name: "15 days between visits", change: func(p *mentoring.Programme) { p.Visits[4].Date = p.Visits[4].Date.AddDays(1) },
-			rule: "tandem.regular_contact", subject: "tandem/t-1", fails: true, says: "from 2026-04-26 to 2026-05-11 (15 days)"},
+			rule: "tandem.regular_contact", subject: "tandem/t-1", fails: true, says: "from 26 April 2026 to 11 May 2026 (15 days)"},
 		{name: "15 days since the last visit", change: func(p *mentoring.Programme) { p.Visits = p.Visits[:len(p.Visits)-1] },
-			rule: "tandem.regular_contact", subject: "tandem/t-1", fails: true, says: "from 2026-11-08 to 2026-11-24 (16 days)"},
+			rule: "tandem.regular_contact", subject: "tandem/t-1", fails: true, says: "from 8 November 2026 to 24 November 2026 (16 days)"},
 		{name: "a group session of both fills a gap", change: func(p *mentoring.Programme) {
 			p.Visits[4].Date = p.Visits[4].Date.AddDays(1)
 			p.Groups = append(p.Groups, mentoring.Group{ID: "g-2", Institution: "inst-1", Date: d("2026-05-03"),
@@ -376,7 +376,7 @@ func TestBoundaries(t *testing.T) {
 		// mentor.safety_briefing, institution.partnership_agreement and
 		// institution.interaction_rules: on or before the day.
 		{name: "briefed the day after the start", change: func(p *mentoring.Programme) { p.Volunteers[0].Screening.SafetyBriefing = d("2026-03-02") },
-			rule: "mentor.safety_briefing", subject: "tandem/t-1", fails: true, says: "2026-03-02"},
+			rule: "mentor.safety_briefing", subject: "tandem/t-1", fails: true, says: "on: 2 March 2026"},
 		{name: "briefed on the start day", change: func(p *mentoring.Programme) { p.Volunteers[0].Screening.SafetyBriefing = d("2026-03-01") },
 			rule: "mentor.safety_briefing", subject: "tandem/t-1"},
 		{name: "partnership the day after the start", change: func(p *mentoring.Programme) { p.Institutions[0].PartnershipSignedOn = d("2026-03-02") },
@@ -448,9 +448,9 @@ func TestMessagesInEveryLanguage(t *testing.T) {
 	prog.Agreements[0].NoticeGivenOn = d("2026-11-20")
 	prog.Visits = prog.Visits[:5]
 	want := map[diag.Lang][]string{
-		diag.KK: {"24 жаста", "25 жастан асқан", "19 адам", "кемінде 14 күн бұрын", "тәлімгер мен бала 198 күн кездеспеген"},
-		diag.RU: {"полных лет: 24", "от 25 лет", "19 человек", "не менее чем за 14 дн.", "не встречались с 2026-05-10 по 2026-11-24 (198 дн.)"},
-		diag.EN: {"is 24", "25 or older", "19 people", "at least 14 days' notice", "did not meet from 2026-05-10 to 2026-11-24 (198 days)"},
+		diag.KK: {"24 жаста", "25 жастан бастап", "19 адам", "кемінде 14 күн бұрын", "тәлімгер мен бала 2026 жылғы 10 мамырдан 2026 жылғы 24 қарашаға дейін 198 күн кездеспеген"},
+		diag.RU: {"полных лет: 24", "от 25 лет", "19 человек", "не менее чем за 14 дней", "не встречались с 10 мая 2026 г. по 24 ноября 2026 г. (198 дней)"},
+		diag.EN: {"is 24", "25 or older", "19 people", "notice at least 14 days before", "did not meet from 10 May 2026 to 24 November 2026 (198 days)"},
 	}
 	p := load(t, "guide")
 	for lang, frags := range want {
@@ -592,5 +592,7 @@ func TestEvaluateInto(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	assert.Zero(t, allocs, "a reused report allocates nothing on a compliant subject")
+	if !raceEnabled {
+		assert.Zero(t, allocs, "a reused report allocates nothing on a compliant subject")
+	}
 }

@@ -154,6 +154,10 @@ type Function struct {
 	// functions that the native evaluator also runs, which From names.
 	Since uint32
 	From  string
+	// Message marks a message function (say, quantity, words): it is
+	// called only inside the {{ }} of a message or a description, in that
+	// text's language; its example is as a kk message shows it.
+	Message bool
 }
 
 // Functions lists the library's functions, for documentation and for
@@ -164,7 +168,7 @@ func Functions() []Function {
 	fs := library.Table(library.Config{MaxMonths: defaultLimits["months"]})
 	out := make([]Function, 0, len(fs))
 	for _, f := range fs {
-		out = append(out, Function{Signature: f.Signature, Doc: f.Doc, Example: f.Example, Since: f.Since, From: f.From})
+		out = append(out, Function{Signature: f.Signature, Doc: f.Doc, Example: f.Example, Since: f.Since, From: f.From, Message: f.Message})
 	}
 	return out
 }

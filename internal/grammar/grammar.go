@@ -353,3 +353,51 @@ func Pick(lang diag.Lang, n int64, forms string) string {
 func Count(lang diag.Lang, n int64, forms string) string {
 	return strconv.FormatInt(n, 10) + " " + Pick(lang, n, forms)
 }
+
+// possessive[case] is the ending of a word that ends in the third-person
+// possessive -ы/-і (or -сы/-сі): a compound name such as "балалар үйі"
+// (the children's house) takes the pronominal н before the case ending —
+// "балалар үйінен", "бейімдеу орталығына", "мекеме ішінде".
+var possessive = [...]string{
+	Genitive:   "ның",
+	Dative:     "на",
+	Accusative: "н",
+	Locative:   "нда",
+	Ablative:   "нан",
+}
+
+// KKPossessive returns word, a name that ends in the third-person
+// possessive -ы/-і, with the ending of case c: KKPossessive("балалар үйі",
+// Ablative) is "балалар үйінен", KKPossessive("бейімдеу орталығы", Dative)
+// "бейімдеу орталығына". The nominative is the word itself.
+func KKPossessive(word string, c Case) string {
+	if c == Nominative || int(c) >= len(possessive) {
+		return word
+	}
+	e := possessive[c]
+	if isFront(strings.ToLower(word)) {
+		e = toFront.Replace(e)
+	}
+	return word + e
+}
+
+// CaseNames are the names of the cases that message templates take, as in
+// say(date, 'ablative'), in the order of [Case].
+var CaseNames = [...]string{
+	Nominative: "nominative",
+	Genitive:   "genitive",
+	Dative:     "dative",
+	Accusative: "accusative",
+	Locative:   "locative",
+	Ablative:   "ablative",
+}
+
+// ParseCase returns the case with the name given in [CaseNames].
+func ParseCase(name string) (Case, bool) {
+	for i, n := range CaseNames {
+		if n == name {
+			return Case(i), true
+		}
+	}
+	return Nominative, false
+}

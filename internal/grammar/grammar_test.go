@@ -122,3 +122,32 @@ func TestAttributive(t *testing.T) {
 	assert.Equal(t, "2026 жылғы 3 қыркүйектегі", grammar.DateAttributive(diag.KK, civil.D(2026, time.September, 3)))
 	assert.Equal(t, "24 ноября 2026 г.", grammar.DateAttributive(diag.RU, d))
 }
+
+func TestKazakhPossessive(t *testing.T) {
+	for _, c := range []struct {
+		word                    string
+		gen, dat, acc, loc, abl string
+	}{
+		{"балалар үйі", "балалар үйінің", "балалар үйіне", "балалар үйін", "балалар үйінде", "балалар үйінен"},
+		{"бейімдеу орталығы", "бейімдеу орталығының", "бейімдеу орталығына", "бейімдеу орталығын", "бейімдеу орталығында", "бейімдеу орталығынан"},
+		{"аула клубы", "аула клубының", "аула клубына", "аула клубын", "аула клубында", "аула клубынан"},
+		{"мекеме іші", "мекеме ішінің", "мекеме ішіне", "мекеме ішін", "мекеме ішінде", "мекеме ішінен"},
+	} {
+		assert.Equal(t, c.word, grammar.KKPossessive(c.word, grammar.Nominative))
+		assert.Equal(t, c.gen, grammar.KKPossessive(c.word, grammar.Genitive))
+		assert.Equal(t, c.dat, grammar.KKPossessive(c.word, grammar.Dative))
+		assert.Equal(t, c.acc, grammar.KKPossessive(c.word, grammar.Accusative))
+		assert.Equal(t, c.loc, grammar.KKPossessive(c.word, grammar.Locative))
+		assert.Equal(t, c.abl, grammar.KKPossessive(c.word, grammar.Ablative))
+	}
+}
+
+func TestParseCase(t *testing.T) {
+	for i, name := range grammar.CaseNames {
+		c, ok := grammar.ParseCase(name)
+		assert.True(t, ok, name)
+		assert.Equal(t, grammar.Case(i), c)
+	}
+	_, ok := grammar.ParseCase("ablatif")
+	assert.False(t, ok)
+}

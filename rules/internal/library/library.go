@@ -7,6 +7,7 @@ import (
 	"cel.dev/cel-go/ext"
 
 	"github.com/birgemiz/sabaqtastyq/civil"
+	"github.com/birgemiz/sabaqtastyq/diag"
 )
 
 // Version is the newest version of the library. It grows when a function
@@ -15,7 +16,9 @@ import (
 //	1  the date and month functions
 //	2  lower(): Unicode lower case, for Kazakh and Russian text
 //	3  longest_gap(): the longest stretch between dates, for regular contact
-const Version = 3
+//	4  say(), quantity(), words(): dates, numbers, counts and codes in a
+//	   message's language, in message templates only
+const Version = 4
 
 // Lib is the library at one version, as a cel.Library.
 type Lib struct {
@@ -58,6 +61,19 @@ func (l *Lib) CompileOptions() []cel.EnvOption {
 				return cel.CustomTypeAdapter(Adapter{e.CELTypeAdapter()})(e)
 			})
 	}
+	return append(opts, l.declare(func(f Func, _ Overload) bool { return !f.Message })...)
+}
+
+// MessageOptions declares the message functions of lang (say, quantity,
+// words), for the environment of a message template in that language.
+func (l *Lib) MessageOptions(lang diag.Lang) []cel.EnvOption {
+	return l.declare(func(f Func, o Overload) bool { return f.Message && o.Lang == lang })
+}
+
+// declare declares the library's own functions, up to its version, and
+// of them the overloads keep accepts.
+func (l *Lib) declare(keep func(Func, Overload) bool) []cel.EnvOption {
+	var opts []cel.EnvOption
 	for _, f := range l.funcs {
 		if f.From != "" || f.Since > l.version {
 			continue
@@ -65,6 +81,9 @@ func (l *Lib) CompileOptions() []cel.EnvOption {
 		byName := map[string][]cel.FunctionOpt{}
 		var order []string
 		for _, o := range f.Overloads {
+			if !keep(f, o) {
+				continue
+			}
 			name := f.Name
 			if o.operator != "" {
 				name = o.operator

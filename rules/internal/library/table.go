@@ -3,6 +3,7 @@ package library
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -15,6 +16,7 @@ import (
 	"cel.dev/cel-go/common/types/ref"
 
 	"github.com/birgemiz/sabaqtastyq/civil"
+	"github.com/birgemiz/sabaqtastyq/diag"
 	"github.com/birgemiz/sabaqtastyq/rules/internal/value"
 )
 
@@ -29,7 +31,11 @@ type Func struct {
 	// From is "" for the functions of this library, else where cel-go
 	// has the function ("standard CEL", "ext.Strings"); the native
 	// evaluator runs it too.
-	From      string
+	From string
+	// Message marks a message function: declared only in the
+	// environments of message templates, one language each
+	// ([Lib.MessageOptions]).
+	Message   bool
 	Signature string
 	Doc       string
 	Example   string // a CEL expression that holds, or shows the function's value
@@ -50,6 +56,11 @@ type Overload struct {
 	// Size bounds the result's size from the arguments' (see [Size]); nil
 	// when the result is not a string or list the function builds.
 	Size func(args []Size) Size
+	// Lang is the language of a message function's overload.
+	Lang diag.Lang
+	// Literal names, per argument, what a string literal there must be
+	// ([LiteralCase], [LiteralVocabulary]); "" or past its end, any value.
+	Literal []string
 }
 
 // Size bounds a value's size: a string's length in bytes, or a list's
@@ -73,9 +84,9 @@ var mm = []*cel.Type{MonthType, MonthType}
 
 // Table returns every function the rules engine knows, in the order of the
 // rule author's guide: this library's functions, then cel-go's functions
-// that the native evaluator also runs.
+// that the native evaluator also runs. The message functions come between.
 func Table(cfg Config) []Func {
-	return append(ours(cfg), celgos()...)
+	return slices.Concat(ours(cfg), messageFuncs(), celgos())
 }
 
 func ours(cfg Config) []Func {
