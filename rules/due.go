@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/birgemiz/sabaqtastyq/civil"
 	"github.com/birgemiz/sabaqtastyq/internal/limits"
@@ -78,14 +77,9 @@ func (p *Policy) Due(ctx context.Context, prog *mentoring.Programme, from, to ci
 	}
 	d := dueRun{p: p, plan: p.duePlan(), st: st, prog: prog, at: at, from: from, to: to}
 	if o.subject != "" {
-		kind, id, _ := strings.Cut(o.subject, "/")
-		k, ok := subject.Lookup(kind)
-		i := 0
-		if ok && !k.OnRequest {
-			i, ok = k.Find(at, prog, id)
-		}
-		if !ok || k.OnRequest {
-			return nil, fmt.Errorf("%w: no subject %q in the programme", ErrInput, o.subject)
+		k, i, err := findSubject(at, prog, o.subject)
+		if err != nil {
+			return nil, err
 		}
 		if err := d.subject(ctx, k, i); err != nil {
 			return nil, err

@@ -198,14 +198,9 @@ func (p *Policy) evaluate(ctx context.Context, prog *mentoring.Programme, rep *R
 	rep.AsOf = asOf
 	e := evaluation{p: p, o: o, rep: rep, st: st, prog: prog, at: at, asOf: asOf}
 	if o.subject != "" {
-		kind, id, _ := strings.Cut(o.subject, "/")
-		k, ok := subject.Lookup(kind)
-		i := 0
-		if ok && !k.OnRequest {
-			i, ok = k.Find(at, prog, id)
-		}
-		if !ok || k.OnRequest {
-			return fmt.Errorf("%w: no subject %q in the programme", ErrInput, o.subject)
+		k, i, err := findSubject(at, prog, o.subject)
+		if err != nil {
+			return err
 		}
 		if err := ctx.Err(); err != nil {
 			return err
@@ -225,6 +220,20 @@ func (p *Policy) evaluate(ctx context.Context, prog *mentoring.Programme, rep *R
 		}
 	}
 	return nil
+}
+
+// findSubject finds a subject named KIND/ID (WithSubject) in a programme.
+func findSubject(at *subject.Positions, prog *mentoring.Programme, name string) (*subject.Kind, int, error) {
+	kind, id, _ := strings.Cut(name, "/")
+	k, ok := subject.Lookup(kind)
+	i := 0
+	if ok && !k.OnRequest {
+		i, ok = k.Find(at, prog, id)
+	}
+	if !ok || k.OnRequest {
+		return nil, 0, fmt.Errorf("%w: no subject %q in the programme", ErrInput, name)
+	}
+	return k, i, nil
 }
 
 // prepare checks a programme before evaluation: it is there, valid, and

@@ -95,20 +95,10 @@ func (e *env) check(c *cobra.Command, file, policy, asOf, formatFlag string) err
 	if format == "junit" {
 		opts = append(opts, rules.WithOutcomes())
 	}
-	prog := e.progress()
-	prog.show(e.t("progress.loading", file))
-	p, err := e.loadProgramme(file)
+	p, pol, prog, err := e.programmeAndPolicy(file, policy)
 	if err != nil {
-		prog.done()
 		return err
 	}
-	prog.show(e.t("progress.compiling", policy))
-	pol, err := e.resolvePolicy(policy)
-	if err != nil {
-		prog.done()
-		return err
-	}
-	prog.show(e.t("progress.evaluating", e.count(len(pol.Rules()), "n.rules")))
 	rep, err := pol.Evaluate(context.Background(), p, opts...)
 	prog.done()
 	if err != nil {
@@ -147,6 +137,40 @@ func (e *env) check(c *cobra.Command, file, policy, asOf, formatFlag string) err
 }
 
 // severityWord names a severity for people, as a label before a rule.
+// programmeAndPolicy loads a programme and resolves a policy, saying so
+// on stderr as it goes (a large programme takes seconds), and leaves the
+// progress line at "evaluating" for the caller to end.
+func (e *env) programmeAndPolicy(file, policy string) (*mentoring.Programme, *rules.Policy, *progress, error) {
+	prog := e.progress()
+	prog.show(e.t("progress.loading", file))
+	p, err := e.loadProgramme(file)
+	if err != nil {
+		prog.done()
+		return nil, nil, nil, err
+	}
+	prog.show(e.t("progress.compiling", policy))
+	pol, err := e.resolvePolicy(policy)
+	if err != nil {
+		prog.done()
+		return nil, nil, nil, err
+	}
+	prog.show(e.t("progress.evaluating", e.count(len(pol.Rules()), "n.rules")))
+	return p, pol, prog, nil
+}
+
+// severityLabel is a severity's word padded to width, in its colour.
+func (e *env) severityLabel(c colours, s rules.Severity, width int) string {
+	label := e.severityWord(s)
+	label += strings.Repeat(" ", width-len([]rune(label)))
+	switch s {
+	case rules.Deny, rules.Error:
+		return c.red(label)
+	case rules.Warn:
+		return c.yellow(label)
+	}
+	return label
+}
+
 func (e *env) severityWord(s rules.Severity) string {
 	switch s {
 	case rules.Deny:
@@ -178,15 +202,7 @@ func (e *env) writeReport(w io.Writer, pol *rules.Policy, rep *rules.Report, _ *
 			subjects++
 		}
 		counts[f.Severity]++
-		label := e.severityWord(f.Severity)
-		label += strings.Repeat(" ", width-len([]rune(label)))
-		switch f.Severity {
-		case rules.Deny, rules.Error:
-			label = c.red(label)
-		case rules.Warn:
-			label = c.yellow(label)
-		}
-		fmt.Fprintf(w, "  %s %s\n", label, f.Rule)
+		fmt.Fprintf(w, "  %s %s\n", e.severityLabel(c, f.Severity, width), f.Rule)
 		fmt.Fprintf(w, "%s%s\n", indent, f.Message)
 		if f.Source != "" {
 			fmt.Fprintf(w, "%s%s\n", indent, c.dim(e.t("source", guide.Text(f.Citations, f.Source))))

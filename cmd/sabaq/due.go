@@ -92,20 +92,10 @@ func (e *env) due(c *cobra.Command, file, policy, asOf, formatFlag string, days 
 	if err != nil {
 		return err
 	}
-	prog := e.progress()
-	prog.show(e.t("progress.loading", file))
-	p, err := e.loadProgramme(file)
+	p, pol, prog, err := e.programmeAndPolicy(file, policy)
 	if err != nil {
-		prog.done()
 		return err
 	}
-	prog.show(e.t("progress.compiling", policy))
-	pol, err := e.resolvePolicy(policy)
-	if err != nil {
-		prog.done()
-		return err
-	}
-	prog.show(e.t("progress.evaluating", e.count(len(pol.Rules()), "n.rules")))
 	rep, err := e.coming(pol, p, from, days, all)
 	prog.done()
 	if err != nil {
@@ -191,15 +181,7 @@ func (e *env) writeDue(w io.Writer, pol *rules.Policy, rep *rules.DueReport, day
 		if newDay || rep.Due[i-1].Subject != f.Subject {
 			fmt.Fprintf(w, "  %s\n", c.bold(f.Subject))
 		}
-		label := e.severityWord(f.Severity)
-		label += strings.Repeat(" ", width-len([]rune(label)))
-		switch f.Severity {
-		case rules.Deny, rules.Error:
-			label = c.red(label)
-		case rules.Warn:
-			label = c.yellow(label)
-		}
-		fmt.Fprintf(w, "    %s %s\n", label, f.Rule)
+		fmt.Fprintf(w, "    %s %s\n", e.severityLabel(c, f.Severity, width), f.Rule)
 		fmt.Fprintf(w, "%s%s\n", indent, f.Message)
 		if f.Source != "" {
 			fmt.Fprintf(w, "%s%s\n", indent, c.dim(e.t("source", guide.Text(f.Citations, f.Source))))
