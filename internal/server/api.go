@@ -91,7 +91,7 @@ func (s *Server) evaluation(w http.ResponseWriter, r *http.Request, subject stri
 }
 
 // programmeKinds are the kinds of subject a programme holds.
-var programmeKinds = []rules.Kind{rules.KindVolunteer, rules.KindChild, rules.KindTandem, rules.KindGroup,
+var programmeKinds = []rules.Kind{rules.KindInstitution, rules.KindVolunteer, rules.KindChild, rules.KindTandem, rules.KindGroup,
 	rules.KindAgreement, rules.KindOuting, rules.KindProgramme}
 
 // explain shows why one rule came out as it did for one subject: the

@@ -268,7 +268,7 @@ func TestCheckSubject(t *testing.T) {
 	body := readFile(t, examples, "problems.json")
 	var all wire.Check
 	require.NoError(t, json.Unmarshal(post(t, s, "/v1/check", "application/json", body).Body.Bytes(), &all))
-	for _, subject := range []string{"volunteer/v-22", "outing/t-11@2026-05-02", "volunteer/v-1"} {
+	for _, subject := range []string{"volunteer/v-22", "outing/t-11@2026-05-02", "volunteer/v-1", "institution/inst-3", "tandem/t-15"} {
 		t.Run(subject, func(t *testing.T) {
 			w := post(t, s, "/v1/check/"+subject, "application/json", body)
 			require.Equal(t, http.StatusOK, w.Code, w.Body.String())
