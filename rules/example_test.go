@@ -42,7 +42,7 @@ func Example() {
 	}
 	// Output:
 	// deny mentor.min_age volunteer/v-1:
-	//   v-1 волонтері 24 жаста: өмірлік қиын жағдайдағы балалардың жеке тәлімгері тек 25 жастан бастап бола алады, бұл тәлімгер болудың шарты. Жасы толмаған волонтер топтық сабақтарға, іс-шараларға қатыса алады.
+	//   v-1 волонтері 24 жаста: өмірлік қиын жағдайдағы балаларға тек 25 жастан бастап жеке тәлімгер бола алады, бұл — тәлімгер болудың шарты. 25 жасқа толмаған волонтерлер топтық сабақтарға және іс-шараларға қатыса алады.
 	// deny mentor.min_age volunteer/v-1:
 	//   Volunteer v-1 is 24: an individual mentor of a child in a difficult life situation must be 25 or older to become one. Younger volunteers can help in group sessions and events.
 }

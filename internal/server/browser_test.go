@@ -180,7 +180,7 @@ func TestBrowserReport(t *testing.T) {
 	tab.choose("lang", "ru")
 	tab.wait(`document.querySelector("h1").textContent === "Проверка соответствия"`)
 	tab.wait(frameText + `.includes("Все замечания")`)
-	assert.Contains(t, tab.text(frameText), "Волонтёру v-21 полных лет: 24")
+	assert.Contains(t, tab.text(frameText), "Волонтёру v-21 — 24 года")
 	assert.Equal(t, "ru", tab.text(`document.documentElement.lang`))
 	tab.wait(`document.querySelector("#report-policy option[value=guide]").textContent.includes("Правила")`)
 	// The choice is kept: the next visit opens in Russian whatever the
@@ -192,7 +192,7 @@ func TestBrowserReport(t *testing.T) {
 	book := filepath.Join(t.TempDir(), "roster.xlsx")
 	require.NoError(t, os.WriteFile(book, workbook(t, diag.RU, nil), 0o644))
 	tab.do(chromedp.SetUploadFiles(chromedp.ID("file"), []string{book}))
-	tab.wait(frameText + `.includes("Волонтёру v-21 полных лет: 24")`)
+	tab.wait(frameText + `.includes("Волонтёру v-21 — 24 года")`)
 	assert.Contains(t, tab.text(`document.getElementById("report-status").textContent`), "roster.xlsx")
 }
 

@@ -110,7 +110,7 @@ var vocabularies = map[string]map[string]word{
 	"phase": {
 		"acquaintance":       {"танысу", "знакомство", "acquaintance", false},
 		"inside_institution": {"мекеме ішіндегі кездесулер", "встречи в стенах учреждения", "meetings inside the institution", false},
-		"active":             {"белсенді, сыртқа шығуға болады", "активная, выходы разрешены", "active, outings allowed", false},
+		"active":             {"белсенді, сыртқа шығуға болады", "активный, выходы разрешены", "active, outings allowed", false},
 		"closing":            {"аяқталу", "завершение", "closing", false},
 		"closed":             {"жабылған", "закрыт", "closed", false},
 	},
@@ -133,11 +133,11 @@ var vocabularies = map[string]map[string]word{
 		"orphanage":             {"балалар үйі", "детский дом", "orphanage", true},
 		"adaptation_centre":     {"кәмелетке толмағандарды бейімдеу орталығы", "центр адаптации несовершеннолетних", "adaptation centre for minors", true},
 		"inspector_registry":    {"инспекторлар есебі", "учёт у инспекторов", "inspectors' register", true},
-		"social_service_centre": {"арнаулы әлеуметтік қызмет көрсету орталығы", "центр специальных социальных услуг", "special social-service centre", true},
+		"social_service_centre": {"арнаулы әлеуметтік қызмет көрсету орталығы", "центр оказания специальных социальных услуг", "special social-service centre", true},
 		"school":                {"мектеп", "школа", "school", false},
 		"crisis_centre":         {"дағдарыс орталығы", "кризисный центр", "crisis centre", true},
 		"yard_club":             {"аула клубы", "дворовый клуб", "yard club", true},
-		"ngo":                   {"үкіметтік емес ұйым", "некоммерческая организация", "NGO", false},
+		"ngo":                   {"коммерциялық емес ұйым", "некоммерческая организация", "non-profit organisation", false},
 	},
 	"status": {
 		"applicant": {"үміткер", "кандидат", "applicant", false},
@@ -145,7 +145,7 @@ var vocabularies = map[string]map[string]word{
 		"approved":  {"мақұлданған", "одобрен", "approved", false},
 		"active":    {"белсенді", "активен", "active", false},
 		"on_hold":   {"уақытша тоқтатылған", "приостановлен", "on hold", false},
-		"retired":   {"шыққан", "выбыл", "retired", false},
+		"retired":   {"жобадан шыққан", "выбыл", "retired", false},
 	},
 	"level": {
 		"trainee": {"тағылымдамашы", "стажёр", "trainee", false},
