@@ -80,6 +80,6 @@ func ExampleMatch() {
 	// v-1 + c-1, home-1 (Children's home): score 2 = languages 2×1
 	//
 	// Left unmatched
-	//   volunteer/v-2: no pair passes the pair rules: pair.language ×2
+	//   volunteer/v-2: no pair passes the pair rules (rule, pairs refused): pair.language ×2
 	//   child/c-2: 1 allowed partner(s), all proposed with others; the best, v-1 (score 1), is proposed with c-1, which gives a higher total
 }
