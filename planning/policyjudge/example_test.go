@@ -76,9 +76,9 @@ func ExampleNew() {
 	// Left unmatched
 	//   volunteer/v-2 (Dana): does not pass the mentor rules: mentor.min_age
 	//     mentor.min_age: Volunteer v-2 is 23: an individual mentor of a child in a difficult life situation must be 25 or older to become one. Younger volunteers can help in group sessions and events.
-	//   volunteer/v-3 (Yerlan): no pair passes the pair rules: pair.mentor_safety_briefing ×2, pair.same_city ×1
+	//   volunteer/v-3 (Yerlan): no pair passes the pair rules (rule, pairs refused): pair.mentor_safety_briefing ×2, pair.same_city ×1
 	//     pair.mentor_safety_briefing: Mentor v-3 has not yet been given the safety instruction: it comes before meeting a child.
-	//   child/c-2: no pair passes the pair rules: pair.same_city ×2, pair.mentor_safety_briefing ×1
+	//   child/c-2: no pair passes the pair rules (rule, pairs refused): pair.same_city ×2, pair.mentor_safety_briefing ×1
 	//     pair.same_city: Mentor v-1 lives in Almaty, child c-2's institution is in Astana.
 }
 
