@@ -100,14 +100,23 @@ func (c *compiler) checkOverride(d RuleDecl, path string, from map[string]string
 	case inBase && !d.Override && !d.Disabled:
 		c.errAt(d.Pos, path+".id", CodeOverrideNeeded, d.ID, base)
 	case !inBase && d.Override:
-		at := d.fieldPos["override"]
-		ids := slices.Sorted(maps.Keys(from))
-		if hint, ok := diag.Closest(d.ID, ids); ok {
-			c.errAt(at, path+".override", CodeOverrideNothingHint, d.ID, hint)
-			return
-		}
-		c.errAt(at, path+".override", CodeOverrideNothing, d.ID)
+		c.nothingThere(d, path, "override", from, CodeOverrideNothing, CodeOverrideNothingHint)
+	case !inBase && d.Disabled && len(from) > 0:
+		// A profile switching off a rule its bases do not have: a
+		// misspelt id, which would leave the rule meant running.
+		c.nothingThere(d, path, "disabled", from, CodeDisableNothing, CodeDisableNothingHint)
 	}
+}
+
+// nothingThere reports key (override or disabled) on a rule whose id no
+// base policy has, with the nearest base id when one is near.
+func (c *compiler) nothingThere(d RuleDecl, path, key string, from map[string]string, code, hintCode diag.Code) {
+	at := d.fieldPos[key]
+	if hint, ok := diag.Closest(d.ID, slices.Sorted(maps.Keys(from))); ok {
+		c.errAt(at, path+"."+key, hintCode, d.ID, hint)
+		return
+	}
+	c.errAt(at, path+"."+key, code, d.ID)
 }
 
 // fileOf names the policy of a file of the chain by its path.
@@ -341,7 +350,7 @@ func (c *compiler) eachPlaceholder(e Expr, path string, lit func(string), ph fun
 		start := off + i
 		j := strings.Index(text[start+2:], "}}")
 		if j < 0 {
-			c.errAt(e.PosAt(start), path, CodeCEL, "unclosed {{")
+			c.errAt(e.PosAt(start), path, CodeUnclosed)
 			return false
 		}
 		if start > off {

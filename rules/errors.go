@@ -48,6 +48,9 @@ const (
 	CodeConstantTimestamp   diag.Code = "policy.constant.timestamp"    // timestamp(…) {0} is no RFC 3339 time
 	CodeConstantDuration    diag.Code = "policy.constant.duration"     // duration(…) {0} is no duration
 	CodeBadCase             diag.Code = "policy.bad_case"              // {0} (a literal, or the function) names no case; {1} the cases
+	CodeUnclosed            diag.Code = "policy.unclosed_placeholder"  // a message's {{ has no }}
+	CodeDisableNothing      diag.Code = "policy.disable_nothing"       // disabled: true on rule {0}, which no base policy has
+	CodeDisableNothingHint  diag.Code = "policy.disable_nothing_hint"  // the same, with the nearest base rule id {1}
 	CodeBadVocabulary       diag.Code = "policy.bad_vocabulary"        // {0} (a literal, or the function) names no vocabulary; {1} the vocabularies
 )
 
@@ -238,6 +241,21 @@ func init() {
 			KK: "{0}: {1} құрайтын мәннің өлшемін ештеңе шектемейді (бүкіл бағдарлама тізімі не шексіз функция)",
 			RU: "{0}: размер того, что строит {1}, ничем не ограничен (список всей программы или неограниченная функция)",
 			EN: "{0}: nothing bounds the size of what {1} builds (a list of the whole programme, or a function without a bound)",
+		},
+		CodeDisableNothing: {
+			KK: "disabled: true тұр, бірақ «{0}» ережесі базалық саясатта жоқ: өшіретін ереже жоқ; id-ді тексеріңіз",
+			RU: "указано disabled: true, но правила «{0}» нет в базовой политике: отключать нечего; проверьте id",
+			EN: "disabled: true, but no base policy has a rule {0}: there is nothing to switch off; check the id",
+		},
+		CodeDisableNothingHint: {
+			KK: "disabled: true тұр, бірақ «{0}» ережесі базалық саясатта жоқ («{1}» болуы мүмкін бе?)",
+			RU: "указано disabled: true, но правила «{0}» нет в базовой политике (может быть, «{1}»?)",
+			EN: "disabled: true, but no base policy has a rule {0} (did you mean {1}?)",
+		},
+		CodeUnclosed: {
+			KK: "«{{» орынбасары жабылмаған: «}}» жоқ",
+			RU: "подстановка «{{» не закрыта: нет «}}»",
+			EN: "the placeholder \"{{\" is not closed: no \"}}\"",
 		},
 		CodeBadCase: {
 			KK: "{0}: септік атауы тырнақшада мыналардың бірі болуы керек: {1}",

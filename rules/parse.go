@@ -454,7 +454,7 @@ func (p *parser) rules(n *yaml.Node) {
 			"expr":        func(_, v *yaml.Node) { d.Expr = p.expr(v, path+".expr"); at("expr", v) },
 			"severity":    func(_, v *yaml.Node) { d.Severity = p.str(v, path+".severity"); at("severity", v) },
 			"source":      func(_, v *yaml.Node) { d.Source = p.str(v, path+".source") },
-			"disabled":    func(_, v *yaml.Node) { d.Disabled = p.boolean(v, path+".disabled") },
+			"disabled":    func(_, v *yaml.Node) { d.Disabled = p.boolean(v, path+".disabled"); at("disabled", v) },
 			"override":    func(_, v *yaml.Node) { d.Override = p.boolean(v, path+".override"); at("override", v) },
 			"message": func(k, v *yaml.Node) {
 				at("message", k) // a missing language is reported at the key
