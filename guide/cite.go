@@ -391,17 +391,36 @@ func Text(cs []Citation, source string) string {
 	}
 	seen := make(map[string]bool, len(cs))
 	var b strings.Builder
+	last := "" // the titled section the previous citation ended in
 	for _, c := range cs {
 		if seen[c.Text] {
 			continue
 		}
 		seen[c.Text] = true
+		// Steps or clauses of the section just cited follow it without
+		// its (often long) title again: "…, 3.6-қадам, 3.7-қадам".
+		if within, tail, ok := splitTail(c.Text); ok && within == last {
+			b.WriteString(", " + tail)
+			continue
+		}
 		if b.Len() > 0 {
 			b.WriteString("; ")
 		}
 		b.WriteString(c.Text)
+		last, _, _ = splitTail(c.Text)
 	}
 	return b.String()
+}
+
+// splitTail splits a citation's text into its titled section and the step
+// or clause after the title: "II бөлім, «…», 3.6-қадам" is "II бөлім, «…»"
+// and "3.6-қадам"; false when nothing follows a title.
+func splitTail(text string) (within, tail string, ok bool) {
+	i := strings.LastIndex(text, "», ")
+	if i < 0 || strings.Contains(text[i+len("», "):], "«") {
+		return "", "", false
+	}
+	return text[:i+len("»")], text[i+len("», "):], true
 }
 
 func init() {

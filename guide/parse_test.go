@@ -1,6 +1,7 @@
 package guide_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -187,4 +188,21 @@ func FuzzParse(f *testing.F) {
 			_ = guide.Text(guide.Resolve(s).In(lang), s)
 		}
 	})
+}
+
+// Steps of one section, cited one after the other, follow its title once.
+func TestTextGroupsSteps(t *testing.T) {
+	c := guide.Resolve("R8, 3.6 (L1903–L1905), 3.7 (L1907–L1911)")
+	for lang, want := range map[diag.Lang]string{
+		diag.KK: "3.6-қадам, 3.7-қадам",
+		diag.RU: "шаг 3.6, шаг 3.7",
+		diag.EN: "step 3.6, step 3.7",
+	} {
+		text := guide.Text(c.In(lang), "")
+		assert.True(t, strings.HasSuffix(text, want), "%s: %s", lang, text)
+		assert.Equal(t, 1, strings.Count(text, "«"), "%s: the title once: %s", lang, text)
+	}
+	// Two sections: both titles.
+	two := guide.Text(guide.Resolve("R17, 1.3 (L1663), 2.4 (L1708)").In(diag.EN), "")
+	assert.Equal(t, 2, strings.Count(two, "«"), two)
 }
