@@ -1,8 +1,8 @@
 #!/bin/sh
 # Screenshots of every HTML page sabaq writes, in kk and ru, with headless
 # Chromium (Debian's chromium): the check report, the monthly summary, the
-# agreement, the questionnaire form, the calls, the rights, and the web
-# console. Usage: scripts/screenshots.sh [OUT_DIR] (default /tmp/sabaq-shots).
+# agreement, the questionnaire form, the calls, the rights, the workbook
+# template (with LibreOffice) and the web console. Usage: scripts/screenshots.sh [OUT_DIR] (default /tmp/sabaq-shots).
 set -eu
 out=${1:-/tmp/sabaq-shots}
 mkdir -p "$out"
@@ -25,6 +25,15 @@ for l in kk ru; do
 		shot "$p-$l" "$out/$p-$l.html" 2400
 	done
 done
+# The workbook template as a spreadsheet program shows it: LibreOffice
+# (Debian's libreoffice-calc), when installed, renders every sheet to HTML.
+if command -v soffice >/dev/null 2>&1; then
+	for l in kk ru; do
+		$s template --lang $l "$out/template-$l.xlsx" 2>/dev/null
+		soffice --headless --convert-to html --outdir "$out" "$out/template-$l.xlsx" >/dev/null 2>&1 || true
+		[ -f "$out/template-$l.html" ] && shot "template-$l" "$out/template-$l.html" 3000
+	done
+fi
 # The console, served on a free loopback port.
 port=18765
 $s serve --addr 127.0.0.1:$port >/dev/null 2>&1 &
