@@ -32,6 +32,9 @@ type index struct {
 	tandemMentor, tandemChild, agreementVolunteer []int
 	outingTandem, visitTandem, checkInTandem      []int
 
+	reportVolunteer []int
+
+	shape    shape     // the lists indexed, to tell a stale index
 	problems diag.List // what Index found
 }
 
@@ -158,7 +161,7 @@ func (r *resolver) to(x *ids, id, list string, i int, path func() (string, strin
 // elements of each list (0: all).
 func (p *Programme) buildIndex(limit int) *index {
 	r := resolver{collector: collector{limit: limit}}
-	ix := &index{}
+	ix := &index{shape: shapeOf(p)}
 	institutionID := func(i int) string { return p.Institutions[i].ID }
 	volunteerID := func(i int) string { return p.Volunteers[i].ID }
 	childID := func(i int) string { return p.Children[i].ID }
@@ -259,7 +262,7 @@ func (p *Programme) buildIndex(limit int) *index {
 			func() (string, string) { return diag.Index("check_ins", i) + ".tandem", c.ID() })
 	}
 
-	ix.visitTandem, ix.checkInTandem = visitTandem, checkInTandem
+	ix.visitTandem, ix.checkInTandem, ix.reportVolunteer = visitTandem, checkInTandem, reportVolunteer
 	ix.agreementsOf = relate(len(p.Volunteers), ix.agreementVolunteer)
 	ix.reportsOf = relate(len(p.Volunteers), reportVolunteer)
 	ix.tandemsOf = relate(len(p.Volunteers), ix.tandemMentor)

@@ -110,3 +110,36 @@ func TestShapeCoversEverySlice(t *testing.T) {
 		assert.NotSame(t, before, subject.For(p), "change %d is seen", i)
 	}
 }
+
+// The positions taken from the programme's own index and those looked up
+// again for a programme whose index is stale (a list replaced since it was
+// built) are the same.
+func TestPositionsFromTheIndex(t *testing.T) {
+	// The fixture's dangling references (t-9) are reported by Index, and
+	// resolve to -1 in either way.
+	fresh := programme()
+	_ = fresh.Index()
+	_, ok := fresh.Refs()
+	require.True(t, ok)
+	stale := programme()
+	_ = stale.Index()
+	stale.Visits = append(stale.Visits[:0:0], stale.Visits...)
+	_, ok = stale.Refs()
+	require.False(t, ok, "a replaced list leaves the index stale")
+
+	a, b := subject.For(fresh), subject.For(stale)
+	assert.Equal(t, a.Volunteer, b.Volunteer)
+	assert.Equal(t, a.Child, b.Child)
+	assert.Equal(t, a.Tandem, b.Tandem)
+	assert.Equal(t, a.TandemMentor, b.TandemMentor)
+	assert.Equal(t, a.TandemChild, b.TandemChild)
+	assert.Equal(t, a.ChildInstitution, b.ChildInstitution)
+	assert.Equal(t, a.VisitTandem, b.VisitTandem)
+	assert.Equal(t, a.VolunteerReports, b.VolunteerReports)
+	assert.Equal(t, a.TandemVisits, b.TandemVisits)
+	assert.Equal(t, a.InstitutionTandems, b.InstitutionTandems)
+
+	_ = stale.Index()
+	_, ok = stale.Refs()
+	assert.True(t, ok, "indexed again, fresh")
+}
