@@ -34,7 +34,7 @@ type index struct {
 
 	reportVolunteer []int
 
-	shape    shape     // the lists indexed, to tell a stale index
+	lists    Lists     // the lists indexed, to tell a stale index
 	problems diag.List // what Index found
 }
 
@@ -161,7 +161,7 @@ func (r *resolver) to(x *ids, id, list string, i int, path func() (string, strin
 // elements of each list (0: all).
 func (p *Programme) buildIndex(limit int) *index {
 	r := resolver{collector: collector{limit: limit}}
-	ix := &index{shape: shapeOf(p)}
+	ix := &index{lists: p.Lists()}
 	institutionID := func(i int) string { return p.Institutions[i].ID }
 	volunteerID := func(i int) string { return p.Volunteers[i].ID }
 	childID := func(i int) string { return p.Children[i].ID }

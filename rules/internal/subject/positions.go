@@ -4,7 +4,6 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 	"weak"
 
 	"github.com/birgemiz/sabaqtastyq/mentoring"
@@ -44,7 +43,7 @@ type Positions struct {
 
 	outingIDs   sync.Once
 	outingsByID map[string]int
-	shape       shape
+	shape       mentoring.Lists // the programme's lists they were built for
 }
 
 // Look-ups through a reference that may be -1.
@@ -90,7 +89,7 @@ func (at *Positions) outings(p *mentoring.Programme) map[string]int {
 
 // build resolves every reference of p.
 func build(p *mentoring.Programme) *Positions {
-	at := &Positions{shape: shapeOf(p)}
+	at := &Positions{shape: p.Lists()}
 	// The programme's own index has looked every reference up already
 	// (validation needs it): take its positions rather than hash every id
 	// again — a tenth of a 100,000-volunteer load. A stale index (lists
@@ -209,51 +208,6 @@ func invert(n int, refs []int) [][]int {
 	return out
 }
 
-// shape is what a programme's slices are: where they start and how long
-// they are. Positions built for one shape are rebuilt when a slice is
-// replaced or resized; an id changed in place is not seen (see [For]).
-type shape [12]struct {
-	p unsafe.Pointer
-	n int
-}
-
-// of is p's shape, in the order of shapeOf: what a cached shape is
-// compared with, slice by slice, stopping at the first that differs (the
-// common case, a programme evaluated again unchanged, compares twelve
-// pairs of words and builds nothing).
-func (s *shape) of(p *mentoring.Programme) bool {
-	same := func(i int, data unsafe.Pointer, n int) bool { return s[i].p == data && s[i].n == n }
-	return same(0, unsafe.Pointer(unsafe.SliceData(p.Institutions)), len(p.Institutions)) &&
-		same(1, unsafe.Pointer(unsafe.SliceData(p.Volunteers)), len(p.Volunteers)) &&
-		same(2, unsafe.Pointer(unsafe.SliceData(p.Children)), len(p.Children)) &&
-		same(3, unsafe.Pointer(unsafe.SliceData(p.Tandems)), len(p.Tandems)) &&
-		same(4, unsafe.Pointer(unsafe.SliceData(p.Groups)), len(p.Groups)) &&
-		same(5, unsafe.Pointer(unsafe.SliceData(p.Agreements)), len(p.Agreements)) &&
-		same(6, unsafe.Pointer(unsafe.SliceData(p.Outings)), len(p.Outings)) &&
-		same(7, unsafe.Pointer(unsafe.SliceData(p.Reports)), len(p.Reports)) &&
-		same(8, unsafe.Pointer(unsafe.SliceData(p.Meetings)), len(p.Meetings)) &&
-		same(9, unsafe.Pointer(unsafe.SliceData(p.Diary)), len(p.Diary)) &&
-		same(10, unsafe.Pointer(unsafe.SliceData(p.Visits)), len(p.Visits)) &&
-		same(11, unsafe.Pointer(unsafe.SliceData(p.CheckIns)), len(p.CheckIns))
-}
-
-func shapeOf(p *mentoring.Programme) shape {
-	return shape{
-		{unsafe.Pointer(unsafe.SliceData(p.Institutions)), len(p.Institutions)},
-		{unsafe.Pointer(unsafe.SliceData(p.Volunteers)), len(p.Volunteers)},
-		{unsafe.Pointer(unsafe.SliceData(p.Children)), len(p.Children)},
-		{unsafe.Pointer(unsafe.SliceData(p.Tandems)), len(p.Tandems)},
-		{unsafe.Pointer(unsafe.SliceData(p.Groups)), len(p.Groups)},
-		{unsafe.Pointer(unsafe.SliceData(p.Agreements)), len(p.Agreements)},
-		{unsafe.Pointer(unsafe.SliceData(p.Outings)), len(p.Outings)},
-		{unsafe.Pointer(unsafe.SliceData(p.Reports)), len(p.Reports)},
-		{unsafe.Pointer(unsafe.SliceData(p.Meetings)), len(p.Meetings)},
-		{unsafe.Pointer(unsafe.SliceData(p.Diary)), len(p.Diary)},
-		{unsafe.Pointer(unsafe.SliceData(p.Visits)), len(p.Visits)},
-		{unsafe.Pointer(unsafe.SliceData(p.CheckIns)), len(p.CheckIns)},
-	}
-}
-
 // The cache: positions by programme, held weakly so that a programme that
 // is no longer used is collected with its positions. The last programme
 // looked up is kept aside, so that evaluating one programme over and over
@@ -276,13 +230,13 @@ type entry struct {
 // not see an id or a reference changed in place — give the engine a fresh
 // Programme (or new slices) for that.
 func For(p *mentoring.Programme) *Positions {
-	if e := last.Load(); e != nil && e.prog == p && e.at.shape.of(p) {
+	if e := last.Load(); e != nil && e.prog == p && e.at.shape.Of(p) {
 		return e.at
 	}
 	key := weak.Make(p)
 	if v, ok := cache.Load(key); ok {
 		at := v.(*Positions)
-		if at.shape.of(p) {
+		if at.shape.Of(p) {
 			last.Store(&entry{prog: p, at: at})
 			return at
 		}
