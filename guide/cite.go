@@ -399,7 +399,7 @@ func Text(cs []Citation, source string) string {
 		seen[c.Text] = true
 		// Steps or clauses of the section just cited follow it without
 		// its (often long) title again: "…, 3.6-қадам, 3.7-қадам".
-		if within, tail, ok := splitTail(c.Text); ok && within == last {
+		if within, tail, ok := c.splitTail(); ok && within == last {
 			b.WriteString(", " + tail)
 			continue
 		}
@@ -407,20 +407,23 @@ func Text(cs []Citation, source string) string {
 			b.WriteString("; ")
 		}
 		b.WriteString(c.Text)
-		last, _, _ = splitTail(c.Text)
+		last, _, _ = c.splitTail()
 	}
 	return b.String()
 }
 
-// splitTail splits a citation's text into its titled section and the step
-// or clause after the title: "II бөлім, «…», 3.6-қадам" is "II бөлім, «…»"
-// and "3.6-қадам"; false when nothing follows a title.
-func splitTail(text string) (within, tail string, ok bool) {
-	i := strings.LastIndex(text, "», ")
-	if i < 0 || strings.Contains(text[i+len("», "):], "«") {
+// splitTail splits a citation's text after its title: "II бөлім, «…»,
+// 3.6-қадам" is "II бөлім, «…»" and "3.6-қадам"; false when no step or
+// clause follows the title.
+func (c Citation) splitTail() (within, tail string, ok bool) {
+	title := "«" + c.Title + "»"
+	i := strings.Index(c.Text, title)
+	if c.Title == "" || i < 0 {
 		return "", "", false
 	}
-	return text[:i+len("»")], text[i+len("», "):], true
+	end := i + len(title)
+	tail, ok = strings.CutPrefix(c.Text[end:], ", ")
+	return c.Text[:end], tail, ok && tail != ""
 }
 
 func init() {
